@@ -1,0 +1,118 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class RaydocsApi implements ICredentialType {
+	name = 'raydocsApi';
+
+	displayName = 'Raydocs API';
+
+	icon: Icon = { light: 'file:../icons/raydocs.svg', dark: 'file:../icons/raydocs.dark.svg' };
+
+	documentationUrl = 'https://github.com/raydocs/n8n-nodes-raydocs#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			placeholder: 'e.g. rd_live_abc123',
+			description:
+				'A Raydocs personal access token (Raydocs → profile → Settings → Access Tokens). Give it the abilities the operations you use need: see the README.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: 'https://api.raydocs.com',
+			description: 'Change only to reach a different Raydocs deployment or a local test server',
+		},
+		{
+			displayName:
+				'This base URL uses plain HTTP: the access token would travel unencrypted. Use HTTPS unless the server runs on this machine.',
+			name: 'plainHttpNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: {
+				show: {
+					baseUrl: [{ _cnd: { startsWith: 'http://' } }],
+				},
+				hide: {
+					baseUrl: [
+						{ _cnd: { startsWith: 'http://127.' } },
+						{ _cnd: { startsWith: 'http://localhost' } },
+						{ _cnd: { startsWith: 'http://[::1]' } },
+					],
+				},
+			},
+		},
+		{
+			displayName: 'Rate Limit (Requests)',
+			name: 'rateLimitRequests',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 100,
+			description:
+				'How many requests the nodes may send per window with this credential. Raydocs allows 100 per minute; lower it when other tools share the limit.',
+		},
+		{
+			displayName: 'Rate Limit Window (Seconds)',
+			name: 'rateLimitWindowSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 60,
+			description: 'Length of the rate-limit window. Raydocs uses 60 seconds.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{ ($credentials.baseUrl || "https://api.raydocs.com").trim().replace(/\\/+$/, "") }}',
+			url: '/workspaces',
+			method: 'GET',
+			headers: { Accept: 'application/json' },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Raydocs rejected the access token: it is invalid, expired or revoked. Create a new token in Raydocs (Settings → Access Tokens) and paste it here.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'The access token is valid but lacks the "workspaces-read" ability. Edit the token in Raydocs (Settings → Access Tokens) and grant "workspaces-read" plus the abilities your workflows need.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'No Raydocs API answered at this base URL (HTTP 404 for /workspaces). Check the Base URL: it should be https://api.raydocs.com unless you use a different deployment.',
+				},
+			},
+		],
+	};
+}
