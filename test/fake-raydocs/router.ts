@@ -1,0 +1,129 @@
+/**
+ * Route table and matching. Matching follows Laravel: path first (unknown → 404, known path with
+ * another method → 405), then auth/abilities, then the handler. Path parameters are constrained by
+ * name: workspace/user/invite ids are integers, `format` is free, every other id is a UUID; a
+ * parameter that violates its constraint makes the route not match (→ 404).
+ */
+import type { FakeEngine } from './engine';
+import { RAYDOCS_ENDPOINTS, RAYDOCS_ENDPOINT_ALIASES, endpointKey } from './endpoints';
+import type { ApiReply, Query } from './http';
+import type { User } from './types';
+import { INTEGER_ID_PATTERN, UUID_PATTERN } from './util';
+
+export interface HandlerContext {
+	engine: FakeEngine;
+	params: Record<string, string>;
+	query: Query;
+	/** JSON body when it is an object, else {}. */
+	body: Record<string, unknown>;
+	user: User;
+	now: number;
+}
+
+export type Handler = (ctx: HandlerContext) => ApiReply;
+
+type Segment = { literal: string } | { param: string; pattern: RegExp | null };
+
+interface CompiledRoute {
+	method: string;
+	/** Route template actually matched ('DELETE /workspaces/{workspaceId}/invites/{inviteId}/cancel'). */
+	route: string;
+	/** Canonical endpoint it implements (equal to `route` unless an alias). */
+	endpoint: string;
+	abilities: string[];
+	segments: Segment[];
+	handler: Handler;
+}
+
+export type RouteMatch =
+	| { kind: 'ok'; route: CompiledRoute; params: Record<string, string> }
+	| { kind: 'method-not-allowed'; allowed: string[] }
+	| { kind: 'not-found' };
+
+const INTEGER_PARAMS = new Set(['workspaceId', 'userId', 'inviteId']);
+
+function compileSegments(path: string): Segment[] {
+	return path
+		.split('/')
+		.filter((part) => part.length > 0)
+		.map((part) => {
+			const param = /^\{(\w+)\}$/.exec(part);
+			if (!param) return { literal: part };
+			const name = param[1];
+			const pattern = INTEGER_PARAMS.has(name)
+				? INTEGER_ID_PATTERN
+				: name === 'format'
+					? null
+					: UUID_PATTERN;
+			return { param: name, pattern };
+		});
+}
+
+export class Router {
+	private readonly routes: CompiledRoute[] = [];
+
+	/** `handlers` maps canonical endpoint keys ('GET /workspaces') to handlers; every endpoint needs one. */
+	constructor(handlers: Record<string, Handler>) {
+		const abilitiesByEndpoint = new Map(
+			RAYDOCS_ENDPOINTS.map((endpoint) => [endpointKey(endpoint), endpoint.abilities]),
+		);
+		const add = (method: string, path: string, canonical: string): void => {
+			const handler = handlers[canonical];
+			const abilities = abilitiesByEndpoint.get(canonical);
+			if (!handler || !abilities) throw new Error(`no handler for ${canonical}`);
+			this.routes.push({
+				method,
+				route: `${method} ${path}`,
+				endpoint: canonical,
+				abilities,
+				segments: compileSegments(path),
+				handler,
+			});
+		};
+		for (const endpoint of RAYDOCS_ENDPOINTS)
+			add(endpoint.method, endpoint.path, endpointKey(endpoint));
+		for (const alias of RAYDOCS_ENDPOINT_ALIASES) add(alias.method, alias.path, alias.canonical);
+		const unused = Object.keys(handlers).filter((key) => !abilitiesByEndpoint.has(key));
+		if (unused.length > 0) throw new Error(`handlers for unknown endpoints: ${unused.join(', ')}`);
+	}
+
+	match(method: string, pathname: string): RouteMatch {
+		const parts = pathname
+			.split('/')
+			.filter((part) => part.length > 0)
+			.map(decodeSegment);
+		const allowed: string[] = [];
+		for (const route of this.routes) {
+			const params = matchSegments(route.segments, parts);
+			if (!params) continue;
+			if (route.method === method) return { kind: 'ok', route, params };
+			allowed.push(route.method);
+		}
+		return allowed.length > 0
+			? { kind: 'method-not-allowed', allowed: [...new Set(allowed)] }
+			: { kind: 'not-found' };
+	}
+}
+
+function decodeSegment(part: string): string {
+	try {
+		return decodeURIComponent(part);
+	} catch {
+		return part;
+	}
+}
+
+function matchSegments(segments: Segment[], parts: string[]): Record<string, string> | null {
+	if (segments.length !== parts.length) return null;
+	const params: Record<string, string> = {};
+	for (let i = 0; i < segments.length; i++) {
+		const segment = segments[i];
+		if ('literal' in segment) {
+			if (segment.literal !== parts[i]) return null;
+		} else {
+			if (segment.pattern && !segment.pattern.test(parts[i])) return null;
+			params[segment.param] = parts[i];
+		}
+	}
+	return params;
+}
