@@ -1,0 +1,25 @@
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
+
+import { raydocsJson } from '../shared/transport';
+import { listItemsOf } from '../shared/utils';
+
+interface WorkspaceSummary {
+	id: number | string;
+	name?: string;
+	icon?: string;
+}
+
+export async function searchWorkspaces(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const body = await raydocsJson(this, { method: 'GET', url: '/workspaces' });
+	const needle = (filter ?? '').trim().toLowerCase();
+	const results = listItemsOf<WorkspaceSummary>(body)
+		.filter((workspace) => !needle || String(workspace.name ?? '').toLowerCase().includes(needle))
+		.map((workspace) => ({
+			name: `${workspace.icon ? `${workspace.icon} ` : ''}${workspace.name ?? `Workspace ${workspace.id}`}`,
+			value: String(workspace.id),
+		}));
+	return { results };
+}

@@ -1,0 +1,197 @@
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+
+type ShowFor = NonNullable<IDisplayOptions['show']>;
+
+/** Return All + Limit for a Get Many operation; the list transport reads both. */
+export function returnAllAndLimit(showFor: ShowFor): INodeProperties[] {
+	return [
+		{
+			displayName: 'Return All',
+			name: 'returnAll',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return all results or only up to a given limit',
+			displayOptions: { show: showFor },
+		},
+		{
+			displayName: 'Limit',
+			name: 'limit',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 50,
+			description: 'Max number of results to return',
+			displayOptions: { show: { ...showFor, returnAll: [false] } },
+			routing: { output: { maxResults: '={{$value}}' } },
+		},
+	];
+}
+
+export const WORKSPACE_ID_PATTERN = '^\\s*\\d+\\s*$';
+
+export function workspaceLocator(showFor: ShowFor, description?: string): INodeProperties {
+	return {
+		displayName: 'Workspace',
+		name: 'workspaceId',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: description ?? 'The Raydocs workspace',
+		displayOptions: { show: showFor },
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Select a workspace...',
+				typeOptions: { searchListMethod: 'searchWorkspaces', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 12',
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: WORKSPACE_ID_PATTERN,
+							errorMessage: 'A workspace ID is a whole number, e.g. 12',
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
+/** Delete endpoints answer 204 with no body; n8n convention is one `{ deleted: true }` item. */
+export const deletedOutput: INodeProperties['routing'] = {
+	output: { postReceive: [{ type: 'set', properties: { value: '={{ { "deleted": true } }}' } }] },
+};
+
+/** Simplify + Field Layout for operations that return extraction results. */
+export function extractionOutputFields(showFor: ShowFor): INodeProperties[] {
+	return [
+		{
+			displayName: 'Simplify',
+			name: 'simplify',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return IDs, status, title and the extracted values only, instead of the raw result with its audit trail (reasoning and sources)',
+			displayOptions: { show: showFor },
+		},
+		{
+			displayName: 'Field Layout',
+			name: 'fieldLayout',
+			type: 'options',
+			default: 'flat',
+			description: 'How extracted values are laid out in the simplified output',
+			displayOptions: { show: { ...showFor, simplify: [true] } },
+			options: [
+				{
+					name: 'Flat (Group.field Columns)',
+					value: 'flat',
+					description: 'One key per field, e.g. "invoice_details.total_amount": ideal for sheets',
+				},
+				{
+					name: 'Nested (Group → Field)',
+					value: 'nested',
+					description: 'One object per template group, e.g. invoice_details.total_amount',
+				},
+			],
+		},
+	];
+}
+
+/** Which binary fields of each input item hold the files. */
+export function binaryInputFields(showFor: ShowFor): INodeProperties[] {
+	return [
+		{
+			displayName: 'All Binary Fields',
+			name: 'allBinaries',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to upload every file of the item (e.g. all email attachments)',
+			displayOptions: { show: showFor },
+		},
+		{
+			displayName: 'Input Binary Fields',
+			name: 'binaryPropertyName',
+			type: 'string',
+			default: 'data',
+			required: true,
+			placeholder: 'e.g. data, attachment_0',
+			hint: 'The name of the input binary field(s) holding the file(s), separated by commas',
+			description: 'Binary fields of the input item to upload, separated by commas',
+			displayOptions: { show: { ...showFor, allBinaries: [false] } },
+		},
+	];
+}
+
+/** Poll interval, timeout and what to do on timeout or failure, for operations that wait. */
+export function waitOptions(showFor: ShowFor, extra: INodeProperties[] = []): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: showFor },
+		options: [
+			...extra,
+			{
+				displayName: 'On Failed Extraction',
+				name: 'onFailure',
+				type: 'options',
+				default: 'error',
+				options: [
+					{
+						name: 'Raise an Error',
+						value: 'error',
+						description: 'The item fails (or becomes an error item with Continue On Fail)',
+					},
+					{
+						name: 'Output the Failed Result',
+						value: 'output',
+						description: 'The item carries status "failed" and the reason Raydocs gave',
+					},
+				],
+			},
+			{
+				displayName: 'On Timeout',
+				name: 'onTimeout',
+				type: 'options',
+				default: 'error',
+				options: [
+					{
+						name: 'Raise an Error',
+						value: 'error',
+						description: 'The message carries the session and result IDs to resume with',
+					},
+					{
+						name: 'Output a Pending Item',
+						value: 'pending',
+						description:
+							'Outputs status "pending" with session_id and result_id; resume later with Extraction → Wait for Result',
+					},
+				],
+			},
+			{
+				displayName: 'Poll Interval (Seconds)',
+				name: 'pollInterval',
+				type: 'number',
+				typeOptions: { minValue: 0.1 },
+				default: 3,
+				description: 'How long to wait between status checks',
+			},
+			{
+				displayName: 'Timeout (Seconds)',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 300,
+				description: 'How long to wait for Raydocs to finish before giving up',
+			},
+		],
+	};
+}

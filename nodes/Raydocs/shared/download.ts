@@ -1,0 +1,253 @@
+import { NodeApiError, sleep } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IBinaryData,
+	IDataObject,
+	IExecuteFunctions,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	INodeProperties,
+	JsonObject,
+} from 'n8n-workflow';
+
+import { readHttpFailure } from './errors';
+import { retryPolicy, sendRoutedRequest } from './transport';
+
+export type DownloadContext = IExecuteFunctions | IExecuteSingleFunctions;
+
+export interface DownloadedFile {
+	binary: IBinaryData;
+	fileName: string;
+	mimeType: string;
+	size: number;
+}
+
+const GENERIC_MIME = 'application/octet-stream';
+
+function headerText(headers: IDataObject, name: string): string | undefined {
+	const value = headers[name] ?? headers[name.toLowerCase()];
+	if (Array.isArray(value)) return value.length ? String(value[0]) : undefined;
+	return value === undefined || value === null ? undefined : String(value);
+}
+
+function decoded(text: string): string {
+	try {
+		return decodeURIComponent(text);
+	} catch {
+		return text;
+	}
+}
+
+/** `filename*=UTF-8''...` wins over `filename="..."`, as RFC 6266 asks. */
+export function fileNameFromContentDisposition(header: string | undefined): string | undefined {
+	if (!header) return undefined;
+	const extended = /filename\*\s*=\s*[\w-]+'[^']*'([^;]+)/i.exec(header);
+	if (extended) return decoded(extended[1].trim().replace(/^"|"$/g, ''));
+	const quoted = /filename\s*=\s*"([^"]*)"/i.exec(header);
+	if (quoted) return quoted[1];
+	const bare = /filename\s*=\s*([^;]+)/i.exec(header);
+	return bare ? bare[1].trim() : undefined;
+}
+
+/** Storage URLs end with the object's name (e.g. `.../invoice.pdf?X-Amz-Signature=...`). */
+function fileNameFromUrl(url: string): string | undefined {
+	try {
+		const last = new URL(url).pathname.split('/').filter(Boolean).pop();
+		const name = last ? decoded(last) : '';
+		return /\.[A-Za-z0-9]{1,8}$/.test(name) ? name : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** The URL without its signature, so that messages never carry a usable link. */
+function withoutQuery(url: string): string {
+	try {
+		const parsed = new URL(url);
+		return `${parsed.origin}${parsed.pathname}`;
+	} catch {
+		return '(invalid URL)';
+	}
+}
+
+function itemIndexOf(context: DownloadContext): number | undefined {
+	return 'getItemIndex' in context ? context.getItemIndex() : undefined;
+}
+
+function downloadError(
+	context: DownloadContext,
+	url: string,
+	status: number | undefined,
+	code: string | undefined,
+	attempts: number,
+): NodeApiError {
+	const where = withoutQuery(url);
+	const tried = attempts > 1 ? ` after ${attempts} attempts` : '';
+	const message =
+		status !== undefined
+			? `Could not download the file from storage (HTTP ${status})${tried}`
+			: `Could not download the file from storage (${code ?? 'no answer'})${tried}`;
+	const description =
+		status === 403 || status === 400
+			? `The storage refused ${where}. Signed download links expire after about 10 minutes: run the node again to get a fresh one.`
+			: status === 404
+				? `The storage has no file at ${where}: the document may have been deleted.`
+				: `The storage at ${where} did not deliver the file. Run the node again later.`;
+	// Built from a plain object so that the signed URL (a credential for the file) is not kept.
+	const errorResponse: JsonObject = {
+		message,
+		description,
+		httpCode: status !== undefined ? String(status) : null,
+	};
+	return new NodeApiError(context.getNode(), errorResponse, {
+		message,
+		description,
+		httpCode: status !== undefined ? String(status) : undefined,
+		itemIndex: itemIndexOf(context),
+	});
+}
+
+function isTransient(status: number | undefined, code: string | undefined): boolean {
+	return status === undefined ? code !== undefined : status === 429 || status >= 500;
+}
+
+/**
+ * Fetches a pre-signed storage URL and turns the bytes into binary data. The request is sent
+ * without credentials on purpose: the signature is the authorisation, and the Raydocs token must
+ * never reach the storage host.
+ */
+export async function downloadSignedUrl(
+	context: DownloadContext,
+	url: string,
+	fileName?: string,
+): Promise<DownloadedFile> {
+	let response: IN8nHttpFullResponse | undefined;
+	for (let attempt = 1; !response; attempt++) {
+		try {
+			response = (await context.helpers.httpRequest({
+				method: 'GET',
+				url,
+				encoding: 'arraybuffer',
+				json: false,
+				returnFullResponse: true,
+			})) as IN8nHttpFullResponse;
+		} catch (error) {
+			const failure = readHttpFailure(error);
+			if (isTransient(failure.status, failure.code) && attempt < retryPolicy.maxTransientAttempts) {
+				await sleep(retryPolicy.backoffBaseMs * 2 ** (attempt - 1));
+				continue;
+			}
+			throw downloadError(context, url, failure.status, failure.code, attempt);
+		}
+	}
+	const body = response.body;
+	const bytes = Buffer.isBuffer(body)
+		? body
+		: body instanceof ArrayBuffer
+			? Buffer.from(body)
+			: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body ?? ''));
+	const headers = response.headers ?? {};
+	const contentType = headerText(headers, 'content-type')?.split(';')[0].trim().toLowerCase();
+	const name =
+		fileName?.trim() ||
+		fileNameFromContentDisposition(headerText(headers, 'content-disposition')) ||
+		fileNameFromUrl(url) ||
+		'document';
+	// A generic type says nothing: let n8n guess from the file name instead.
+	const mimeType = contentType && contentType !== GENERIC_MIME ? contentType : undefined;
+	const binary = await context.helpers.prepareBinaryData(bytes, name, mimeType);
+	return {
+		binary,
+		fileName: binary.fileName ?? name,
+		mimeType: binary.mimeType,
+		size: bytes.length,
+	};
+}
+
+/**
+ * postReceive-compatible: replaces each `{ url }` item (a Raydocs "download URL" answer) with the
+ * file, put in the binary field named by the `binaryPropertyName` parameter. The optional
+ * `options.fileName` parameter overrides the name the storage gives.
+ */
+export async function downloadFromUrlItems(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const binaryPropertyName = String(this.getNodeParameter('binaryPropertyName', 'data')).trim() || 'data';
+	const fileName = String(this.getNodeParameter('options.fileName', '') ?? '');
+	const documentId = String(this.getNodeParameter('documentId', '', { extractValue: true }) ?? '').trim();
+	const result: INodeExecutionData[] = [];
+	for (const item of items) {
+		const url = (item.json as IDataObject).url;
+		if (typeof url !== 'string' || !url) {
+			throw new NodeApiError(
+				this.getNode(),
+				{ message: 'Raydocs did not return a download URL' },
+				{
+					message: 'Raydocs did not return a download URL',
+					description: 'The answer had no "url" field, so there is nothing to download.',
+					itemIndex: this.getItemIndex(),
+				},
+			);
+		}
+		const file = await downloadSignedUrl(this, url, fileName);
+		result.push({
+			json: {
+				...(documentId ? { document_id: documentId } : {}),
+				filename: file.fileName,
+				mime: file.mimeType,
+				size: file.size,
+			},
+			binary: { [binaryPropertyName]: file.binary },
+		});
+	}
+	return result;
+}
+
+/**
+ * Download operations: the URL request goes through the transport (limiter, retries, messages for
+ * Raydocs), then the storage download happens outside it, so that a storage failure is reported
+ * as such and not as a Raydocs error of the URL endpoint.
+ */
+export async function sendRoutedDownloadRequest(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const items = await sendRoutedRequest.call(this, requestData);
+	return await downloadFromUrlItems.call(this, items);
+}
+
+/** Binary field and file name fields of a Download operation. */
+export function downloadFields(showFor: NonNullable<INodeProperties['displayOptions']>['show']): INodeProperties[] {
+	return [
+		{
+			displayName: 'Put Output File in Field',
+			name: 'binaryPropertyName',
+			type: 'string',
+			required: true,
+			default: 'data',
+			hint: 'The name of the output binary field to put the file in',
+			displayOptions: { show: showFor },
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: { show: showFor },
+			options: [
+				{
+					displayName: 'File Name',
+					name: 'fileName',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. invoice.pdf',
+					description: 'Name to give the file instead of the one Raydocs stores',
+				},
+			],
+		},
+	];
+}

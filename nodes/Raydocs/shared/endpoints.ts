@@ -1,0 +1,133 @@
+/**
+ * What each Raydocs endpoint needs, so that errors can name the missing ability and the object
+ * that was not found, and so that retries know which calls are safe to repeat.
+ */
+export interface RaydocsEndpoint {
+	method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+	/** Path template as in the Raydocs reference, e.g. `/workspaces/{workspaceId}/users`. */
+	path: string;
+	/** Token abilities the endpoint requires; empty when any valid token will do. */
+	abilities: string[];
+	/** Repeating the call cannot create or change anything twice. */
+	retrySafe: boolean;
+}
+
+const endpoint = (
+	method: RaydocsEndpoint['method'],
+	path: string,
+	abilities: string[],
+	retrySafe = method !== 'POST',
+): RaydocsEndpoint => ({ method, path, abilities, retrySafe });
+
+export const RAYDOCS_API_ENDPOINTS: readonly RaydocsEndpoint[] = [
+	// A signed upload URL creates nothing until bytes are stored under it.
+	endpoint('POST', '/vapor/signed-storage-url', [], true),
+	endpoint('GET', '/workspaces', ['workspaces-read']),
+	endpoint('POST', '/workspaces/create', ['workspaces-write']),
+	endpoint('PUT', '/workspaces/{workspaceId}', ['workspaces-write']),
+	endpoint('DELETE', '/workspaces/{workspaceId}', ['workspaces-write']),
+	endpoint('GET', '/workspaces/{workspaceId}/users', ['workspace-users-read']),
+	endpoint('POST', '/workspaces/{workspaceId}/users/add', ['workspace-users-write']),
+	endpoint('PUT', '/workspaces/{workspaceId}/users/{userId}/update-role', ['workspace-users-write']),
+	endpoint('DELETE', '/workspaces/{workspaceId}/users/{userId}/remove', ['workspace-users-write']),
+	endpoint('POST', '/workspaces/{workspaceId}/leave', ['workspace-users-write']),
+	endpoint('GET', '/workspaces/{workspaceId}/invites', ['workspace-users-read']),
+	endpoint('POST', '/workspaces/{workspaceId}/invites/{inviteId}/resend', ['workspace-users-write']),
+	endpoint('GET', '/workspaces/{workspaceId}/invites/{inviteId}/link', ['workspace-users-read']),
+	endpoint('DELETE', '/workspaces/{workspaceId}/invites/{inviteId}', ['workspace-users-write']),
+	endpoint('GET', '/workspaces/{workspaceId}/extractions/templates', ['templates-read']),
+	endpoint('POST', '/extractions/templates', ['templates-write']),
+	endpoint('GET', '/extractions/templates/{templateId}', ['templates-read']),
+	endpoint('PUT', '/extractions/templates/{templateId}', ['templates-write']),
+	endpoint('DELETE', '/extractions/templates/{templateId}', ['templates-write']),
+	endpoint('POST', '/extractions/templates/{templateId}/duplicate', ['templates-write']),
+	endpoint('POST', '/extractions/sessions', ['sessions-write']),
+	endpoint('GET', '/extractions/sessions/{sessionId}', ['sessions-read']),
+	endpoint('PUT', '/extractions/sessions/{sessionId}', ['sessions-write']),
+	endpoint('DELETE', '/extractions/sessions/{sessionId}', ['sessions-write']),
+	endpoint('GET', '/extractions/sessions/{sessionId}/documents', ['sessions-read']),
+	endpoint('POST', '/extractions/sessions/{sessionId}/documents/upload', ['sessions-write']),
+	endpoint('POST', '/extractions/sessions/{sessionId}/documents/attach', ['sessions-write']),
+	endpoint('DELETE', '/extractions/sessions/{sessionId}/documents/{documentId}', ['sessions-write']),
+	endpoint('POST', '/extractions/sessions/{sessionId}/documents', ['sessions-write']),
+	endpoint('POST', '/extractions/templates/{templateId}/sessions/batch', ['sessions-write']),
+	endpoint('POST', '/extractions/templates/{templateId}/sessions/batch/execute', ['sessions-write']),
+	endpoint('POST', '/extractions/templates/{templateId}/sessions/batch/delete', ['sessions-write']),
+	// Export only reads results.
+	endpoint('POST', '/extractions/templates/{templateId}/sessions/batch/export', ['sessions-read'], true),
+	endpoint('GET', '/extractions/documents/{documentId}', ['sessions-read']),
+	endpoint('GET', '/extractions/documents/{documentId}/url', ['sessions-read']),
+	endpoint('GET', '/extractions/documents/{documentId}/chunks', ['sessions-read']),
+	endpoint('DELETE', '/extractions/documents/{documentId}', ['sessions-write']),
+	endpoint('GET', '/workspaces/{workspaceId}/documents', ['documents-read']),
+	endpoint('POST', '/workspaces/{workspaceId}/documents', ['documents-write']),
+	endpoint('GET', '/workspaces/{workspaceId}/documents/{documentId}', ['documents-read']),
+	endpoint('GET', '/workspaces/{workspaceId}/documents/{documentId}/url', [
+		'workspaces-read',
+		'documents-read',
+	]),
+	endpoint('POST', '/workspaces/{workspaceId}/documents/{documentId}/reparse', ['documents-write']),
+	endpoint('GET', '/extractions/sessions/{sessionId}/results', ['sessions-read']),
+	endpoint('POST', '/extractions/sessions/{sessionId}/results', ['sessions-write']),
+	endpoint('GET', '/extractions/results/{resultId}', ['sessions-read']),
+	endpoint('DELETE', '/extractions/results/{resultId}', ['sessions-write']),
+	endpoint('GET', '/extractions/results/{resultId}/export/excel', ['sessions-read']),
+	endpoint('GET', '/workspaces/{workspaceId}/workflows/{workflowId}/runs', [
+		'workspaces-read',
+		'workflows-read',
+	]),
+	endpoint('GET', '/workspaces/{workspaceId}/workflows/{workflowId}/runs/{runId}/output', [
+		'workflow-runs-output-read',
+	]),
+	endpoint('GET', '/workspaces/{workspaceId}/workflows/{workflowId}/runs/{runId}/file', []),
+];
+
+/** Readable names for path parameters, used in "not found" messages. */
+export const PATH_PARAMETER_LABELS: Record<string, string> = {
+	workspaceId: 'workspace',
+	userId: 'workspace member',
+	inviteId: 'invite',
+	templateId: 'template',
+	sessionId: 'session',
+	documentId: 'document',
+	resultId: 'extraction result',
+	workflowId: 'workflow',
+	runId: 'workflow run',
+};
+
+export interface MatchedEndpoint {
+	endpoint: RaydocsEndpoint;
+	/** Path parameter values in the order they appear, e.g. `[['workspaceId', '12']]`. */
+	parameters: Array<[string, string]>;
+}
+
+const compiled = RAYDOCS_API_ENDPOINTS.map((candidate) => {
+	const names: string[] = [];
+	const source = candidate.path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+		names.push(name);
+		return '([^/]+)';
+	});
+	return { candidate, names, pattern: new RegExp(`^${source}/?$`) };
+});
+
+/** Finds the documented endpoint a request goes to; literal paths win over templated ones. */
+export function matchEndpoint(method: string, path: string): MatchedEndpoint | undefined {
+	const pathname = path.split('?')[0];
+	let best: { match: MatchedEndpoint; literalLength: number } | undefined;
+	for (const { candidate, names, pattern } of compiled) {
+		if (candidate.method !== method.toUpperCase()) continue;
+		const found = pattern.exec(pathname);
+		if (!found) continue;
+		const literalLength = candidate.path.replace(/\{\w+\}/g, '').length;
+		if (!best || literalLength > best.literalLength) {
+			best = {
+				match: {
+					endpoint: candidate,
+					parameters: names.map((name, index) => [name, decodeURIComponent(found[index + 1])]),
+				},
+				literalLength,
+			};
+		}
+	}
+	return best?.match;
+}

@@ -1,0 +1,249 @@
+import { NodeApiError } from 'n8n-workflow';
+import type { INode, JsonObject } from 'n8n-workflow';
+
+import { matchEndpoint, PATH_PARAMETER_LABELS } from './endpoints';
+
+/** What we could learn about a failed HTTP exchange, whatever shape the HTTP client threw. */
+export interface HttpFailure {
+	status?: number;
+	headers: Record<string, unknown>;
+	body?: unknown;
+	/** Network error code such as ECONNRESET, or MALFORMED_RESPONSE for unparsable JSON. */
+	code?: string;
+	message: string;
+}
+
+export const MALFORMED_RESPONSE = 'MALFORMED_RESPONSE';
+
+const NETWORK_ERROR_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'EPIPE',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EAI_AGAIN',
+	'ENOTFOUND',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+	'UND_ERR_SOCKET',
+	'ERR_BAD_RESPONSE',
+]);
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null;
+}
+
+/** Digs the status, headers, body and network code out of n8n's and axios' nested errors. */
+export function readHttpFailure(error: unknown): HttpFailure {
+	const failure: HttpFailure = {
+		headers: {},
+		message: isObject(error) && typeof error.message === 'string' ? error.message : String(error),
+	};
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (isObject(current) && !seen.has(current)) {
+		seen.add(current);
+		const response = current.response;
+		if (isObject(response) && failure.status === undefined) {
+			const status = Number(response.status ?? response.statusCode);
+			if (Number.isFinite(status) && status > 0) {
+				failure.status = status;
+				failure.headers = isObject(response.headers) ? { ...response.headers } : {};
+				failure.body = response.data ?? response.body;
+			}
+		}
+		if (typeof current.code === 'string' && !failure.code) {
+			if (NETWORK_ERROR_CODES.has(current.code) || current.code === MALFORMED_RESPONSE) {
+				failure.code = current.code;
+			}
+		}
+		if (!failure.code && typeof current.message === 'string' && /socket hang up/i.test(current.message)) {
+			failure.code = 'ECONNRESET';
+		}
+		current = current.cause ?? current.reason;
+	}
+	return failure;
+}
+
+/** Retry-After in milliseconds (seconds or an HTTP date), if Raydocs sent one. */
+export function retryAfterMs(failure: HttpFailure, now = Date.now()): number | undefined {
+	const header = failure.headers['retry-after'] ?? failure.headers['Retry-After'];
+	if (header === undefined || header === null || header === '') return undefined;
+	const text = String(header);
+	const seconds = Number(text);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(text);
+	return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+}
+
+/** Removes anything that looks like a bearer token or a Raydocs token from text we show. */
+export function redactSecrets(text: string): string {
+	return text
+		.replace(/Bearer\s+[^\s"',]+/gi, 'Bearer [redacted]')
+		.replace(/\brd_[A-Za-z0-9_-]{6,}/g, '[redacted token]');
+}
+
+function serverMessage(body: unknown): string | undefined {
+	if (isObject(body) && typeof body.message === 'string' && body.message.trim()) {
+		return redactSecrets(body.message.trim());
+	}
+	return undefined;
+}
+
+/** Laravel validation errors as "field: message" lines. */
+export function describeValidationErrors(body: unknown): string | undefined {
+	if (!isObject(body) || !isObject(body.errors)) return undefined;
+	const lines = Object.entries(body.errors).map(([field, messages]) => {
+		const text = Array.isArray(messages) ? messages.map(String).join(' ') : String(messages);
+		return `${field}: ${text}`;
+	});
+	return lines.length ? redactSecrets(lines.join('; ')) : undefined;
+}
+
+function list(words: string[]): string {
+	const quoted = words.map((word) => `"${word}"`);
+	return quoted.length > 1
+		? `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`
+		: quoted[0];
+}
+
+export interface FailedRequest {
+	method: string;
+	/** Path relative to the base URL, e.g. `/workspaces/12`. */
+	path: string;
+	/** How many times the request was sent. */
+	attempts: number;
+	/** Whether repeating the call was safe (so retries were allowed). */
+	retrySafe: boolean;
+	/** The rate-limit settings in force, for the 429 advice. */
+	rateLimit?: { requests: number; windowSeconds: number };
+}
+
+interface ExplainedFailure {
+	message: string;
+	description: string;
+}
+
+/** Turns a failure into a message that says what happened and what to change. */
+export function explainFailure(failure: HttpFailure, request: FailedRequest): ExplainedFailure {
+	const matched = matchEndpoint(request.method, request.path);
+	const said = serverMessage(failure.body);
+	const saidSuffix = said ? ` Raydocs said: "${said}"` : '';
+	const status = failure.status;
+	const retried = request.attempts > 1 ? ` after ${request.attempts} attempts` : '';
+
+	if (status === 401) {
+		return {
+			message: 'Raydocs rejected the access token: it is invalid, expired or revoked (HTTP 401)',
+			description:
+				'Create a new token in Raydocs (profile → Settings → Access Tokens) and update the Raydocs credential.',
+		};
+	}
+	if (status === 403) {
+		const abilities = matched?.endpoint.abilities ?? [];
+		if (abilities.length) {
+			const noun = abilities.length > 1 ? 'abilities' : 'ability';
+			return {
+				message: `The Raydocs access token lacks the ${list(abilities)} ${noun} needed for ${request.method} ${matched?.endpoint.path} (HTTP 403)`,
+				description: `Edit the token in Raydocs (Settings → Access Tokens) and grant ${list(abilities)}, or pick a credential whose token has ${abilities.length > 1 ? 'them' : 'it'}. If the token has it, the token's user may lack the workspace role this action needs.${saidSuffix}`,
+			};
+		}
+		return {
+			message: `Raydocs refused ${request.method} ${request.path} for this token's user (HTTP 403)`,
+			description: `The user may need a higher role in the workspace (admins manage members and invites).${saidSuffix}`,
+		};
+	}
+	if (status === 404) {
+		if (!matched) {
+			return {
+				message: `Raydocs has no endpoint at ${request.method} ${request.path} (HTTP 404)`,
+				description:
+					'Check the Base URL of the Raydocs credential: it should be the API root, e.g. https://api.raydocs.com.',
+			};
+		}
+		const parameters = matched.parameters;
+		const [subjectName, subjectId] = parameters[parameters.length - 1] ?? ['', ''];
+		const context = parameters
+			.slice(0, -1)
+			.map(([name, id]) => ` in ${PATH_PARAMETER_LABELS[name] ?? name} ${id}`)
+			.join('');
+		return {
+			message: `Raydocs could not find ${PATH_PARAMETER_LABELS[subjectName] ?? 'the object'} ${subjectId}${context} (HTTP 404)`,
+			description:
+				"Check the ID. Raydocs also answers 404 when the token's user is not a member of the workspace that holds it.",
+		};
+	}
+	if (status === 422 || status === 400) {
+		const fields = describeValidationErrors(failure.body);
+		return {
+			message: `Raydocs rejected the request (HTTP ${status}): ${fields ?? said ?? 'the input is not valid'}`,
+			description: `Fix the fields named above and run the node again.${fields && said ? ` Raydocs said: "${said}"` : ''}`,
+		};
+	}
+	if (status === 429) {
+		const limit = request.rateLimit ?? { requests: 100, windowSeconds: 60 };
+		return {
+			message: `Raydocs rate limit reached (HTTP 429)${retried}`,
+			description: `Raydocs allows ${limit.requests} requests per ${limit.windowSeconds} seconds; the node waited as Raydocs asked and retried. Process fewer items per execution, lower "Rate Limit (Requests)" in the credential if other tools share this limit, or run the workflow later.`,
+		};
+	}
+	if (failure.code === MALFORMED_RESPONSE) {
+		return {
+			message: `Raydocs answered ${request.method} ${request.path} with a body that is not valid JSON${retried}`,
+			description: request.retrySafe
+				? 'This is usually a passing fault of the API or a proxy in between. Run the node again later.'
+				: 'The call was not repeated automatically because repeating it could create a duplicate: check in Raydocs whether it took effect before running the node again.',
+		};
+	}
+	if (status !== undefined && status >= 500) {
+		return {
+			message: `Raydocs had a server problem (HTTP ${status})${retried}`,
+			description: request.retrySafe
+				? `Raydocs did not recover while the node retried. Try again later.${saidSuffix}`
+				: `The call was not repeated automatically because repeating it could create a duplicate: check in Raydocs whether it took effect before running the node again.${saidSuffix}`,
+		};
+	}
+	if (failure.code) {
+		const dropped = ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ERR_BAD_RESPONSE'].includes(failure.code);
+		// The code stays out of the message: n8n replaces messages that contain one with a generic text.
+		const code = ` Network code: ${failure.code}.`;
+		return {
+			message: dropped
+				? `The connection to Raydocs dropped before an answer arrived${retried}`
+				: `Could not reach Raydocs${retried}`,
+			description:
+				dropped && !request.retrySafe
+					? `The call was not repeated automatically because Raydocs may already have processed it: check in Raydocs whether it took effect before running the node again.${code}`
+					: `Check the Base URL in the Raydocs credential and that this n8n instance can reach it.${code}`,
+		};
+	}
+	return {
+		message: redactSecrets(`Raydocs request ${request.method} ${request.path} failed: ${said ?? failure.message}`),
+		description: status ? `HTTP ${status}` : 'No HTTP status was received.',
+	};
+}
+
+export function raydocsApiError(
+	node: INode,
+	failure: HttpFailure,
+	request: FailedRequest,
+	itemIndex?: number,
+): NodeApiError {
+	const { message, description } = explainFailure(failure, request);
+	// Built from a plain object so that neither the request config (with its Authorization header)
+	// nor an earlier wrapped error ends up inside the error n8n stores with the execution.
+	const errorResponse: JsonObject = {
+		message,
+		description,
+		httpCode: failure.status !== undefined ? String(failure.status) : null,
+		body: (isObject(failure.body) ? failure.body : null) as JsonObject | null,
+		// Not `code`: NodeApiError would swap our message for its generic one for network codes.
+		networkCode: failure.code ?? null,
+	};
+	return new NodeApiError(node, errorResponse, {
+		message,
+		description,
+		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
+		itemIndex,
+	});
+}

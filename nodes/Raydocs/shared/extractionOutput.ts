@@ -1,0 +1,93 @@
+import type { IDataObject, IExecuteSingleFunctions, INodeExecutionData } from 'n8n-workflow';
+
+/** An extraction run (a "result") as Raydocs returns it. */
+export interface ExtractionRun extends IDataObject {
+	id: string;
+	status: string;
+}
+
+export const TERMINAL_RUN_STATUSES = new Set(['completed', 'failed']);
+
+export type OutputFieldLayout = 'flat' | 'nested';
+
+export interface OutputShape {
+	simplify: boolean;
+	layout: OutputFieldLayout;
+}
+
+function isPlainObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `{ group: { field: v } }` → `{ 'group.field': v }`; arrays and scalars stay as values. */
+export function flattenExtractedData(data: IDataObject, prefix = ''): IDataObject {
+	const flat: IDataObject = {};
+	for (const [key, value] of Object.entries(data)) {
+		const path = prefix ? `${prefix}.${key}` : key;
+		if (isPlainObject(value) && Object.keys(value).length) {
+			Object.assign(flat, flattenExtractedData(value, path));
+		} else {
+			flat[path] = value;
+		}
+	}
+	return flat;
+}
+
+function documentNames(run: ExtractionRun): string[] {
+	const refs = Array.isArray(run.document_refs) ? run.document_refs : [];
+	return refs
+		.map((ref) => (isPlainObject(ref) ? ref.filename : undefined))
+		.filter((name): name is string => typeof name === 'string');
+}
+
+/** Why a run failed, in Raydocs' words where it gave any. */
+export function failureReason(run: ExtractionRun): string {
+	for (const key of ['error', 'message', 'failure_reason', 'reason']) {
+		if (typeof run[key] === 'string' && run[key]) return run[key] as string;
+	}
+	return 'Raydocs reported the extraction as failed without a reason';
+}
+
+/**
+ * Simplified: ids, status, title and the extracted values (flat `group.field` columns or nested
+ * groups); raw: the API object as is, audit trail included.
+ */
+export function shapeExtractionRun(run: ExtractionRun, shape: OutputShape): IDataObject {
+	if (!shape.simplify) return run;
+	const values = isPlainObject(run.data) ? run.data : {};
+	const simplified: IDataObject = {
+		result_id: run.id,
+		session_id: (run.extraction_session_id as string | undefined) ?? null,
+		status: run.status,
+		title: (run.title as string | null | undefined) ?? null,
+		completed_at: (run.completed_at as string | null | undefined) ?? null,
+		documents: documentNames(run),
+	};
+	if (run.status === 'failed') simplified.error = failureReason(run);
+	return {
+		...simplified,
+		...(shape.layout === 'flat' ? flattenExtractedData(values) : values),
+	};
+}
+
+/** Reads Simplify / Field Layout where the operation shows them (defaults: simplified, flat). */
+export function outputShapeOf(
+	getParameter: (name: string, fallback: unknown) => unknown,
+): OutputShape {
+	return {
+		simplify: getParameter('simplify', true) !== false,
+		layout: getParameter('fieldLayout', 'flat') === 'nested' ? 'nested' : 'flat',
+	};
+}
+
+/** postReceive for Extraction → Get. */
+export async function shapeExtractionRunResponse(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	const shape = outputShapeOf((name, fallback) => this.getNodeParameter(name, fallback));
+	return items.map((item) => ({
+		...item,
+		json: shapeExtractionRun(item.json as ExtractionRun, shape),
+	}));
+}

@@ -1,0 +1,305 @@
+import { createHash } from 'crypto';
+import { sleep } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IExecuteFunctions,
+	IExecutePaginationFunctions,
+	IExecuteSingleFunctions,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	IN8nHttpFullResponse,
+	INodeExecutionData,
+	IPollFunctions,
+} from 'n8n-workflow';
+
+import { matchEndpoint } from './endpoints';
+import {
+	MALFORMED_RESPONSE,
+	raydocsApiError,
+	readHttpFailure,
+	retryAfterMs,
+	type HttpFailure,
+} from './errors';
+import { acquireRequestSlot, pauseRequests } from './rateLimiter';
+
+export const CREDENTIAL_TYPE = 'raydocsApi';
+export const DEFAULT_BASE_URL = 'https://api.raydocs.com';
+
+export type RaydocsContext =
+	| IExecuteFunctions
+	| IExecuteSingleFunctions
+	| IExecutePaginationFunctions
+	| ILoadOptionsFunctions
+	| IPollFunctions;
+
+/** How hard the transport tries before it gives up; tests shorten the waits. */
+export const retryPolicy = {
+	/** Attempts for 429 answers, which Raydocs did not process. */
+	maxRateLimitedAttempts: 6,
+	/** Attempts for 502/503/504, dropped connections and unparsable bodies on retry-safe calls. */
+	maxTransientAttempts: 4,
+	/** First backoff for transient faults; doubles each time. */
+	backoffBaseMs: 500,
+	/** Longest single wait the node accepts from Retry-After before it gives up. */
+	maxRetryAfterMs: 120_000,
+};
+
+const TRANSIENT_STATUSES = new Set([502, 503, 504]);
+
+export function normalizeBaseUrl(baseUrl: unknown): string {
+	const text = typeof baseUrl === 'string' ? baseUrl.trim() : '';
+	return (text || DEFAULT_BASE_URL).replace(/\/+$/, '');
+}
+
+interface CredentialSettings {
+	baseUrl: string;
+	limiterKey: string;
+	requests: number;
+	windowSeconds: number;
+}
+
+async function credentialSettings(context: RaydocsContext): Promise<CredentialSettings> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
+	const requests = Math.max(1, Number(credentials.rateLimitRequests) || 100);
+	const windowSeconds = Math.max(0.001, Number(credentials.rateLimitWindowSeconds) || 60);
+	// The limit belongs to the token (and its IP), so the key is derived from both, never the raw token.
+	const tokenHash = createHash('sha256')
+		.update(String(credentials.accessToken ?? ''))
+		.digest('hex')
+		.slice(0, 16);
+	return { baseUrl, limiterKey: `${baseUrl}#${tokenHash}`, requests, windowSeconds };
+}
+
+function itemIndexOf(context: RaydocsContext): number | undefined {
+	return 'getItemIndex' in context && typeof context.getItemIndex === 'function'
+		? context.getItemIndex()
+		: undefined;
+}
+
+function pathOf(url: string, baseUrl: string): string {
+	const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url;
+	return path.split('?')[0] || '/';
+}
+
+interface RetryDecision {
+	retry: boolean;
+	waitMs: number;
+}
+
+function decideRetry(failure: HttpFailure, attempt: number, retrySafe: boolean): RetryDecision {
+	if (failure.status === 429) {
+		const asked = retryAfterMs(failure);
+		const waitMs = asked ?? retryPolicy.backoffBaseMs * 2 ** (attempt - 1);
+		return {
+			retry: attempt < retryPolicy.maxRateLimitedAttempts && waitMs <= retryPolicy.maxRetryAfterMs,
+			waitMs,
+		};
+	}
+	const transient =
+		(failure.status !== undefined && TRANSIENT_STATUSES.has(failure.status)) ||
+		(failure.status === undefined && failure.code !== undefined) ||
+		failure.code === MALFORMED_RESPONSE;
+	if (transient && retrySafe && attempt < retryPolicy.maxTransientAttempts) {
+		return { retry: true, waitMs: retryPolicy.backoffBaseMs * 2 ** (attempt - 1) };
+	}
+	return { retry: false, waitMs: 0 };
+}
+
+/**
+ * Sends one logical Raydocs call: waits for a rate-limit slot, retries what is safe to retry, and
+ * turns the final failure into an actionable NodeApiError.
+ */
+async function sendWithPolicy<T>(
+	context: RaydocsContext,
+	method: string,
+	url: string,
+	send: (baseUrl: string) => Promise<T>,
+	validate?: (result: T) => void,
+): Promise<T> {
+	const settings = await credentialSettings(context);
+	const path = pathOf(url, settings.baseUrl);
+	const endpoint = matchEndpoint(method, path);
+	const retrySafe = endpoint?.endpoint.retrySafe ?? method.toUpperCase() !== 'POST';
+	for (let attempt = 1; ; attempt++) {
+		const settleSlot = await acquireRequestSlot(
+			settings.limiterKey,
+			settings.requests,
+			settings.windowSeconds * 1000,
+		);
+		try {
+			const result = await send(settings.baseUrl);
+			settleSlot();
+			validate?.(result);
+			return result;
+		} catch (error) {
+			settleSlot();
+			const failure = readHttpFailure(error);
+			const decision = decideRetry(failure, attempt, retrySafe);
+			if (decision.retry) {
+				if (failure.status === 429) pauseRequests(settings.limiterKey, Date.now() + decision.waitMs);
+				await sleep(decision.waitMs);
+				continue;
+			}
+			throw raydocsApiError(
+				context.getNode(),
+				failure,
+				{
+					method: method.toUpperCase(),
+					path,
+					attempts: attempt,
+					retrySafe,
+					rateLimit: { requests: settings.requests, windowSeconds: settings.windowSeconds },
+				},
+				itemIndexOf(context),
+			);
+		}
+	}
+}
+
+class MalformedResponseError extends Error {
+	code = MALFORMED_RESPONSE;
+}
+
+function assertJsonBody(body: unknown): void {
+	// axios hands back the raw text when a JSON body does not parse.
+	if (typeof body === 'string' && body.trim() !== '') {
+		throw new MalformedResponseError('The response body is not valid JSON');
+	}
+}
+
+export interface RaydocsRequest {
+	method: IHttpRequestMethods;
+	/** Path below the base URL, e.g. `/workspaces`. */
+	url: string;
+	qs?: IHttpRequestOptions['qs'];
+	body?: IHttpRequestOptions['body'];
+	headers?: IHttpRequestOptions['headers'];
+	/** Binary download (Excel exports): the body comes back as a Buffer. */
+	binary?: boolean;
+	timeout?: number;
+}
+
+/** A programmatic Raydocs call (custom operations, pickers, the trigger), with the full response. */
+export async function raydocsRequest(
+	context: RaydocsContext,
+	request: RaydocsRequest,
+): Promise<IN8nHttpFullResponse> {
+	return await sendWithPolicy(
+		context,
+		request.method,
+		request.url,
+		async (baseUrl) => {
+			const options: IHttpRequestOptions = {
+				method: request.method,
+				baseURL: baseUrl,
+				url: request.url,
+				qs: request.qs,
+				body: request.body,
+				headers: { Accept: 'application/json', ...request.headers },
+				json: !request.binary,
+				returnFullResponse: true,
+				timeout: request.timeout,
+			};
+			if (request.binary) options.encoding = 'arraybuffer';
+			return (await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				CREDENTIAL_TYPE,
+				options,
+			)) as IN8nHttpFullResponse;
+		},
+		request.binary ? undefined : (response) => assertJsonBody(response.body),
+	);
+}
+
+/** Same as raydocsRequest, returning only the parsed body. */
+export async function raydocsJson<T = unknown>(
+	context: RaydocsContext,
+	request: RaydocsRequest,
+): Promise<T> {
+	return (await raydocsRequest(context, request)).body as T;
+}
+
+function assertJsonItems(items: INodeExecutionData[]): void {
+	for (const item of items) assertJsonBody(item.json as unknown);
+}
+
+/**
+ * The declarative node's one way out: every routed operation reaches Raydocs through here (the node
+ * enables "pagination" for all of them), so all of them share the limiter, retries and messages.
+ */
+export async function sendRoutedRequest(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const { method = 'GET', url = '' } = requestData.options;
+	return await sendWithPolicy(
+		this,
+		method,
+		url,
+		// A fresh copy per attempt: the engine writes into the options it is given.
+		async () =>
+			await this.makeRoutingRequest({
+				...requestData,
+				options: { ...requestData.options, headers: { ...requestData.options.headers } },
+			}),
+		assertJsonItems,
+	);
+}
+
+export interface ListPage {
+	items: INodeExecutionData[];
+	currentPage?: number;
+	lastPage?: number;
+}
+
+/** Accepts both documented list shapes: a bare array and `{ data: [...], meta }`. */
+export function readListPage(items: INodeExecutionData[]): ListPage {
+	if (items.length === 1) {
+		const body = items[0].json as Record<string, unknown>;
+		if (Array.isArray(body.data)) {
+			const meta = (body.meta ?? {}) as Record<string, unknown>;
+			const currentPage = Number(meta.current_page);
+			const lastPage = Number(meta.last_page);
+			return {
+				items: (body.data as unknown[]).map((json) => ({ json: json as INodeExecutionData['json'] })),
+				currentPage: Number.isFinite(currentPage) ? currentPage : undefined,
+				lastPage: Number.isFinite(lastPage) ? lastPage : undefined,
+			};
+		}
+	}
+	return { items };
+}
+
+/**
+ * Get Many: follows `meta.current_page/last_page` for Return All, or stops as soon as Limit is
+ * reached. Every page keeps the user's filters because only `page` changes between requests.
+ */
+export async function sendRoutedListRequest(
+	this: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): Promise<INodeExecutionData[]> {
+	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
+	const limit = returnAll
+		? Number.POSITIVE_INFINITY
+		: Number(requestData.maxResults ?? this.getNodeParameter('limit', 50));
+	const collected: INodeExecutionData[] = [];
+	const firstPage = Number((requestData.options.qs ?? {}).page ?? 1);
+	for (let page = firstPage; ; ) {
+		const qs = page === firstPage ? requestData.options.qs : { ...requestData.options.qs, page };
+		const pageItems = await sendRoutedRequest.call(this, {
+			...requestData,
+			options: { ...requestData.options, qs },
+		});
+		const listPage = readListPage(pageItems);
+		collected.push(...listPage.items);
+		const hasMore =
+			listPage.lastPage !== undefined &&
+			(listPage.currentPage ?? page) < listPage.lastPage &&
+			listPage.items.length > 0;
+		if (!hasMore || collected.length >= limit) break;
+		page = (listPage.currentPage ?? page) + 1;
+	}
+	return Number.isFinite(limit) ? collected.slice(0, limit) : collected;
+}

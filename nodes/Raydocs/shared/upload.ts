@@ -1,0 +1,144 @@
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
+
+import type { InputFile } from './binaryInput';
+import { readHttpFailure } from './errors';
+import { raydocsJson, retryPolicy } from './transport';
+
+/** The stream n8n hands out for files it keeps on disk or in object storage. */
+type FileStream = Awaited<ReturnType<IExecuteFunctions['helpers']['getBinaryStream']>>;
+
+export interface SignedUpload {
+	key: string;
+	url: string;
+	headers?: Record<string, string>;
+	uuid?: string;
+}
+
+export interface UploadedFile {
+	key: string;
+	fileName: string;
+	mimeType: string;
+	bytes: number;
+	propertyName: string;
+}
+
+/** Attempts at the storage PUT per signed URL; storage PUTs are idempotent. */
+const STORAGE_ATTEMPTS = 3;
+/** A signed URL can expire between signing and sending (slow links, big files): sign again once. */
+const SIGNING_ATTEMPTS = 2;
+
+async function requestSignedUpload(
+	context: IExecuteFunctions,
+	file: InputFile,
+): Promise<SignedUpload> {
+	const signed = await raydocsJson<SignedUpload>(context, {
+		method: 'POST',
+		url: '/vapor/signed-storage-url',
+		body: { content_type: file.mimeType, visibility: 'private' },
+	});
+	if (!signed || typeof signed.url !== 'string' || typeof signed.key !== 'string') {
+		throw new NodeOperationError(context.getNode(), 'Raydocs did not return an upload URL and key', {
+			description: 'The answer of POST /vapor/signed-storage-url lacked "url" or "key". Try again later.',
+		});
+	}
+	return signed;
+}
+
+async function fileBody(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	file: InputFile,
+): Promise<{ body: Buffer | FileStream; bytes: number }> {
+	// Files kept by n8n's filesystem/S3 binary mode are streamed, so a 100 MB PDF is never held whole.
+	if (file.binary.id) {
+		const metadata = await context.helpers.getBinaryMetadata(file.binary.id);
+		if (typeof metadata.fileSize === 'number' && metadata.fileSize > 0) {
+			return { body: await context.helpers.getBinaryStream(file.binary.id), bytes: metadata.fileSize };
+		}
+	}
+	const buffer = await context.helpers.getBinaryDataBuffer(itemIndex, file.propertyName);
+	return { body: buffer, bytes: buffer.length };
+}
+
+/** Header values must be Latin-1: an ASCII fallback plus the RFC 5987 UTF-8 form of the name. */
+export function contentDisposition(fileName: string): string {
+	const fallback = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+	return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+function storageHeaders(signed: SignedUpload, file: InputFile, bytes: number): IDataObject {
+	const headers: IDataObject = {};
+	for (const [name, value] of Object.entries(signed.headers ?? {})) {
+		// The signed URL carries the authorisation; the Raydocs token must never reach storage.
+		if (name.toLowerCase() === 'authorization' || name.toLowerCase() === 'host') continue;
+		headers[name] = value;
+	}
+	if (!Object.keys(headers).some((name) => name.toLowerCase() === 'content-type')) {
+		headers['Content-Type'] = file.mimeType;
+	}
+	headers['Content-Length'] = bytes;
+	// Storage keeps it as object metadata: the only place the gen-C key registration can learn the name.
+	headers['Content-Disposition'] = contentDisposition(file.fileName);
+	return headers;
+}
+
+function storageError(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	file: InputFile,
+	error: unknown,
+): NodeApiError {
+	const failure = readHttpFailure(error);
+	const status = failure.status !== undefined ? `HTTP ${failure.status}` : failure.code ?? 'no answer';
+	return new NodeApiError(
+		context.getNode(),
+		{ message: failure.message, httpCode: failure.status ? String(failure.status) : null } as JsonObject,
+		{
+			message: `Uploading "${file.fileName}" to Raydocs storage failed (${status})`,
+			description:
+				'The signed upload URL was refused or storage did not answer. Run the node again; if it keeps failing, check that this n8n instance can reach the storage host.',
+			httpCode: failure.status ? String(failure.status) : undefined,
+			itemIndex,
+		},
+	);
+}
+
+/** Puts one file into Raydocs storage through a signed URL and returns the key to register. */
+export async function uploadFile(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	file: InputFile,
+): Promise<UploadedFile> {
+	let lastError: unknown;
+	for (let signing = 1; signing <= SIGNING_ATTEMPTS; signing++) {
+		const signed = await requestSignedUpload(context, file);
+		for (let attempt = 1; attempt <= STORAGE_ATTEMPTS; attempt++) {
+			const { body, bytes } = await fileBody(context, itemIndex, file);
+			try {
+				await context.helpers.httpRequest({
+					method: 'PUT',
+					url: signed.url,
+					body,
+					headers: storageHeaders(signed, file, bytes),
+					json: false,
+					returnFullResponse: true,
+				});
+				return {
+					key: signed.key,
+					fileName: file.fileName,
+					mimeType: file.mimeType,
+					bytes,
+					propertyName: file.propertyName,
+				};
+			} catch (error) {
+				lastError = error;
+				const status = readHttpFailure(error).status;
+				if (status === 403 || status === 400) break;
+				if (status !== undefined && status < 500) throw storageError(context, itemIndex, file, error);
+				await sleep(retryPolicy.backoffBaseMs * 2 ** (attempt - 1));
+			}
+		}
+	}
+	throw storageError(context, itemIndex, file, lastError);
+}

@@ -1,0 +1,96 @@
+import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
+
+import { Raydocs } from '../../nodes/Raydocs/Raydocs.node';
+import { resetRequestWindows } from '../../nodes/Raydocs/shared/rateLimiter';
+import { retryPolicy } from '../../nodes/Raydocs/shared/transport';
+import type { FakeRaydocs, FakeRaydocsOptions, RequestLogEntry } from '../fake-raydocs/server';
+import { startFakeRaydocs } from '../fake-raydocs/server';
+import { runNode, type RaydocsCredentialData, type RunNodeResult } from '../harness/engine';
+
+export const raydocsNode = new Raydocs();
+
+/** Starts a fake Raydocs for the test file and resets it (and our limiter) before each test. */
+const rateLimits = new WeakMap<FakeRaydocs, { limit: number; windowMs: number }>();
+
+export function useFakeRaydocs(options: FakeRaydocsOptions = {}): () => FakeRaydocs {
+	let fake: FakeRaydocs | undefined;
+	beforeAll(async () => {
+		fake = await startFakeRaydocs(options);
+		if (options.rateLimit) rateLimits.set(fake, options.rateLimit);
+	});
+	beforeEach(() => {
+		fake!.reset();
+		resetRequestWindows();
+		// Real backoff is half a second and up; tests keep the same sequence, scaled down.
+		retryPolicy.backoffBaseMs = 20;
+	});
+	afterAll(async () => {
+		await fake?.close();
+	});
+	return () => fake!;
+}
+
+/** The credential for the fake, with the same rate limit the fake enforces (scaled in some tests). */
+export function credentialsFor(fake: FakeRaydocs, token = fake.token): RaydocsCredentialData {
+	const rateLimit = rateLimits.get(fake) ?? { limit: 100, windowMs: 60_000 };
+	return {
+		accessToken: token,
+		baseUrl: fake.url,
+		rateLimitRequests: rateLimit.limit,
+		rateLimitWindowSeconds: rateLimit.windowMs / 1000,
+	};
+}
+
+export async function runRaydocs(
+	fake: FakeRaydocs,
+	parameters: INodeParameters,
+	options: { token?: string; input?: INodeExecutionData[]; continueOnFail?: boolean } = {},
+): Promise<RunNodeResult> {
+	return await runNode({
+		nodeType: raydocsNode,
+		parameters,
+		credentials: credentialsFor(fake, options.token),
+		input: options.input,
+		continueOnFail: options.continueOnFail,
+	});
+}
+
+/** Requests that reached the API listener, in order. */
+export function apiRequests(fake: FakeRaydocs): RequestLogEntry[] {
+	return fake.log.filter((entry) => entry.listener === 'api');
+}
+
+export function requestLines(fake: FakeRaydocs): string[] {
+	return apiRequests(fake).map((entry) => `${entry.method} ${entry.path}`);
+}
+
+export const byId = (id: string | number) => ({ __rl: true, mode: 'id', value: String(id) });
+
+/** An input item holding one in-memory file, as n8n's default binary mode stores it. */
+export function fileItem(
+	content: string | Buffer,
+	fileName = 'invoice.pdf',
+	mimeType = 'application/pdf',
+	property = 'data',
+	json: INodeExecutionData['json'] = {},
+): INodeExecutionData {
+	const buffer = Buffer.isBuffer(content) ? content : Buffer.from(content);
+	return {
+		json,
+		binary: {
+			[property]: {
+				data: buffer.toString('base64'),
+				mimeType,
+				fileName,
+				fileExtension: fileName.split('.').pop(),
+				bytes: buffer.length,
+			},
+		},
+	};
+}
+
+export function storageRequests(fake: FakeRaydocs): RequestLogEntry[] {
+	return fake.log.filter((entry) => entry.listener === 'storage');
+}
+
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
