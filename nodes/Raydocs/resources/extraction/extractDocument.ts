@@ -1,0 +1,164 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { inputFilesOf, parsePropertyNames } from '../../shared/binaryInput';
+import {
+	binaryInputFields,
+	extractionOutputFields,
+	waitOptions,
+} from '../../shared/descriptions';
+import type { ExtractionRun } from '../../shared/extractionOutput';
+import { requireUuid, requireUuidList } from '../../shared/ids';
+import { ItemResults } from '../../shared/itemResults';
+import { templateLocator, workspaceForListsLocator } from '../../shared/locators';
+import { raydocsJson } from '../../shared/transport';
+import { uploadFile } from '../../shared/upload';
+import { outputForOutcome, readWaitOptions } from './waitForResult';
+import { waitForRuns } from '../../shared/waitForRuns';
+
+const showOnlyForExtractDocument = { operation: ['extractDocument'], resource: ['extraction'] };
+
+export const extractDocumentDescription: INodeProperties[] = [
+	workspaceForListsLocator(showOnlyForExtractDocument, 'templates'),
+	templateLocator(showOnlyForExtractDocument),
+	{
+		displayName: 'Input Source',
+		name: 'inputSource',
+		type: 'options',
+		default: 'binary',
+		displayOptions: { show: showOnlyForExtractDocument },
+		options: [
+			{
+				name: 'Binary Files',
+				value: 'binary',
+				description: 'Upload the files of each input item',
+			},
+			{
+				name: 'Workspace Documents',
+				value: 'documentIds',
+				description: 'Use documents already stored in the workspace',
+			},
+		],
+	},
+	...binaryInputFields({ ...showOnlyForExtractDocument, inputSource: ['binary'] }),
+	{
+		displayName: 'Document IDs',
+		name: 'documentIds',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 880e8400-e29b-41d4-a716-446655440000',
+		description: 'Workspace document UUIDs, separated by commas (or an expression giving an array)',
+		displayOptions: { show: { ...showOnlyForExtractDocument, inputSource: ['documentIds'] } },
+	},
+	...extractionOutputFields(showOnlyForExtractDocument),
+	waitOptions(showOnlyForExtractDocument, [
+		{
+			displayName: 'Session Name',
+			name: 'sessionName',
+			type: 'string',
+			default: '',
+			description: 'Name of the Raydocs session; by default the name of the first file',
+		},
+	]),
+];
+
+interface StartedExtraction {
+	sessionId: string;
+	run: ExtractionRun;
+}
+
+interface Session {
+	id: string;
+}
+
+/** Upload (or pick) the documents, create a session, attach them and start the run. */
+async function startExtraction(context: IExecuteFunctions, itemIndex: number, item: INodeExecutionData): Promise<StartedExtraction> {
+	const node = context.getNode();
+	const templateId = requireUuid(
+		node,
+		context.getNodeParameter('templateId', itemIndex, '', { extractValue: true }),
+		'Template ID',
+		itemIndex,
+	);
+	const source = context.getNodeParameter('inputSource', itemIndex) as string;
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+
+	let attach: { url: string; body: IDataObject };
+	let defaultName: string;
+	if (source === 'documentIds') {
+		const documentIds = requireUuidList(node, context.getNodeParameter('documentIds', itemIndex), 'Document', itemIndex);
+		attach = { url: 'attach', body: { document_ids: documentIds } };
+		defaultName = `n8n extraction of ${documentIds.length} document${documentIds.length > 1 ? 's' : ''}`;
+	} else {
+		const files = inputFilesOf(context, item, itemIndex, {
+			propertyNames: parsePropertyNames(context.getNodeParameter('binaryPropertyName', itemIndex, 'data')),
+			allBinaries: context.getNodeParameter('allBinaries', itemIndex, false) as boolean,
+		});
+		const uploads = [];
+		for (const file of files) uploads.push(await uploadFile(context, itemIndex, file));
+		attach = { url: 'upload', body: { keys: uploads.map((upload) => upload.key) } };
+		defaultName = files[0].fileName;
+	}
+
+	const session = await raydocsJson<Session>(context, {
+		method: 'POST',
+		url: '/extractions/sessions',
+		body: { extraction_template_id: templateId, name: String(options.sessionName || defaultName) },
+	});
+	await raydocsJson(context, {
+		method: 'POST',
+		url: `/extractions/sessions/${session.id}/documents/${attach.url}`,
+		body: attach.body,
+	});
+	const run = await raydocsJson<ExtractionRun>(context, {
+		method: 'POST',
+		url: `/extractions/sessions/${session.id}/results`,
+	});
+	if (!run?.id) {
+		throw new NodeOperationError(node, 'Raydocs started the extraction but returned no result ID', {
+			itemIndex,
+			description: `Session ${session.id} was created; look for its result in Raydocs.`,
+		});
+	}
+	return { sessionId: session.id, run };
+}
+
+/**
+ * Extract Document: all items are started first, then their runs are polled together, so N
+ * documents take about as long as the slowest one rather than the sum.
+ */
+export async function executeExtractDocument(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const results = new ItemResults(this);
+	const started = new Map<number, StartedExtraction>();
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			started.set(itemIndex, await startExtraction(this, itemIndex, items[itemIndex]));
+		} catch (error) {
+			results.fail(itemIndex, error);
+			if (!this.continueOnFail()) return results.collect(itemIndex + 1);
+		}
+	}
+	if (started.size) {
+		const settings = readWaitOptions(this, [...started.keys()][0]);
+		const outcomes = await waitForRuns(
+			this,
+			[...started.values()].map((extraction) => extraction.run.id),
+			settings,
+			new Map([...started.values()].map((extraction) => [extraction.run.id, extraction.run])),
+		);
+		for (const [itemIndex, extraction] of started) {
+			const outcome = outcomes.get(extraction.run.id)!;
+			try {
+				results.succeed(
+					itemIndex,
+					outputForOutcome(this, itemIndex, outcome, { sessionId: extraction.sessionId, resultId: extraction.run.id }),
+				);
+			} catch (error) {
+				results.fail(itemIndex, error);
+			}
+		}
+	}
+	return results.collect(items.length);
+}

@@ -1,0 +1,189 @@
+import {
+	UUID,
+	byId,
+	fileItem,
+	requestLines,
+	runRaydocs,
+	storageRequests,
+	useFakeRaydocs,
+	apiRequests,
+} from '../../../helpers/raydocs';
+
+const fastWait = { pollInterval: 0.1, timeout: 20 };
+
+describe('Raydocs → Extraction → Extract Document', () => {
+	const fake = useFakeRaydocs();
+	const templateId = () => byId(fake().state.seed!.templateId);
+
+	function extract(parameters: Record<string, unknown> = {}) {
+		return {
+			resource: 'extraction',
+			operation: 'extractDocument',
+			templateId: templateId(),
+			inputSource: 'binary',
+			allBinaries: false,
+			binaryPropertyName: 'data',
+			simplify: true,
+			fieldLayout: 'flat',
+			options: fastWait,
+			...parameters,
+		};
+	}
+
+	it('uploads the file, runs the template and returns flat extracted values', async () => {
+		const { items, error } = await runRaydocs(fake(), extract(), {
+			input: [fileItem('%PDF-1.4 ACME invoice 42', 'acme-invoice.pdf')],
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(1);
+		const [item] = items;
+		expect(item.pairedItem).toEqual({ item: 0 });
+		expect(item.json).toMatchObject({ status: 'completed', documents: expect.any(Array) });
+		expect(item.json.result_id).toMatch(UUID);
+		expect(item.json.session_id).toMatch(UUID);
+		expect(item.json['invoice_details.invoice_number']).toMatch(/^INV-[0-9A-F]{6}$/);
+		expect(typeof item.json['invoice_details.total_amount']).toBe('number');
+		expect(item.json).not.toHaveProperty('audit_data');
+
+		const lines = requestLines(fake());
+		expect(lines.slice(0, 4)).toEqual([
+			'POST /vapor/signed-storage-url',
+			'POST /extractions/sessions',
+			`POST /extractions/sessions/${item.json.session_id}/documents/upload`,
+			`POST /extractions/sessions/${item.json.session_id}/results`,
+		]);
+		expect(lines.slice(4).every((line) => line === `GET /extractions/results/${item.json.result_id}`)).toBe(true);
+		const [signed, session] = apiRequests(fake());
+		expect(signed.body).toEqual({ content_type: 'application/pdf', visibility: 'private' });
+		expect(session.body).toEqual({
+			extraction_template_id: fake().state.seed!.templateId,
+			name: 'acme-invoice.pdf',
+		});
+		const [put] = storageRequests(fake());
+		expect(put).toMatchObject({ method: 'PUT', hasAuthorization: false, status: 200 });
+		expect((put.body as { bytes: number }).bytes).toBe(Buffer.byteLength('%PDF-1.4 ACME invoice 42'));
+		expect(fake().state.storageAuthLeaks).toBe(0);
+	});
+
+	it('keeps groups nested, or returns the raw result with its audit trail', async () => {
+		const nested = await runRaydocs(fake(), extract({ fieldLayout: 'nested' }), {
+			input: [fileItem('%PDF nested')],
+		});
+		expect(nested.items[0].json.invoice_details).toMatchObject({
+			invoice_number: expect.stringMatching(/^INV-/),
+		});
+		const raw = await runRaydocs(fake(), extract({ simplify: false }), { input: [fileItem('%PDF raw')] });
+		expect(raw.items[0].json).toMatchObject({ status: 'completed', data: expect.any(Object) });
+		expect(raw.items[0].json.audit_data).toBeDefined();
+	});
+
+	it('extracts several items concurrently, one output per item in input order', async () => {
+		const { items } = await runRaydocs(fake(), extract(), {
+			input: [fileItem('%PDF one', 'one.pdf'), fileItem('%PDF two', 'two.pdf'), fileItem('%PDF three', 'three.pdf')],
+		});
+		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(new Set(items.map((item) => item.json.session_id)).size).toBe(3);
+		expect(apiRequests(fake()).filter((entry) => entry.path === '/extractions/sessions')).toHaveLength(3);
+	});
+
+	it('uploads every binary of an item into one session with All Binary Fields', async () => {
+		const item = fileItem('%PDF first', 'first.pdf', 'application/pdf', 'attachment_0');
+		item.binary!.attachment_1 = fileItem('%PDF second', 'second.pdf').binary!.data;
+		const { items } = await runRaydocs(fake(), extract({ allBinaries: true }), { input: [item] });
+		expect(items).toHaveLength(1);
+		const upload = apiRequests(fake()).find((entry) => entry.path.endsWith('/documents/upload'));
+		expect((upload?.body as { keys: string[] }).keys).toHaveLength(2);
+		expect(storageRequests(fake())).toHaveLength(2);
+	});
+
+	it('extracts workspace documents by ID without uploading', async () => {
+		const document = fake().seedWorkspaceDocument(fake().state.seed!.workspaceId, {
+			filename: 'stored.pdf',
+			content: '%PDF stored',
+			status: 'processed',
+		});
+		const { items, error } = await runRaydocs(
+			fake(),
+			extract({ inputSource: 'documentIds', documentIds: document.id }),
+		);
+		expect(error).toBeUndefined();
+		expect(items[0].json.status).toBe('completed');
+		const attach = apiRequests(fake()).find((entry) => entry.path.endsWith('/documents/attach'));
+		expect(attach?.body).toEqual({ document_ids: [document.id] });
+		expect(storageRequests(fake())).toHaveLength(0);
+	});
+
+	it('names the missing binary field and the ones the item has, before any request', async () => {
+		const { error } = await runRaydocs(fake(), extract({ binaryPropertyName: 'invoice' }), {
+			input: [fileItem('%PDF x', 'x.pdf', 'application/pdf', 'attachment_0')],
+		});
+		expect(error?.message).toBe('This item has no binary field "invoice"');
+		expect((error as { description?: string }).description).toContain('"attachment_0"');
+		expect(fake().log).toHaveLength(0);
+	});
+
+	it('refuses a file type Raydocs cannot read, before any request', async () => {
+		const { error } = await runRaydocs(fake(), extract(), {
+			input: [fileItem('a,b,c', 'table.csv', 'text/csv')],
+		});
+		expect(error?.message).toContain('cannot read "table.csv" (text/csv)');
+		expect(fake().log).toHaveLength(0);
+	});
+
+	it('gives an error item per failed input with continue-on-fail, and goes on with the rest', async () => {
+		const { items, error } = await runRaydocs(fake(), extract(), {
+			continueOnFail: true,
+			input: [{ json: { note: 'no file' } }, fileItem('%PDF fine', 'fine.pdf')],
+		});
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(2);
+		expect(items[0]).toMatchObject({ pairedItem: { item: 0 }, json: { error: expect.stringContaining('no binary data') } });
+		expect(items[1]).toMatchObject({ pairedItem: { item: 1 }, json: { status: 'completed' } });
+	});
+
+	it("fails with Raydocs' reason when the extraction fails, or outputs it on request", async () => {
+		const failing = () => [fileItem('%PDF %EXTRACTION_FAIL', 'broken.pdf')];
+		const { error } = await runRaydocs(fake(), extract(), { input: failing() });
+		expect(error?.message).toMatch(/^Raydocs could not extract the document: /);
+		const { items } = await runRaydocs(fake(), extract({ options: { ...fastWait, onFailure: 'output' } }), {
+			input: failing(),
+		});
+		expect(items[0].json).toMatchObject({ status: 'failed', error: expect.any(String) });
+	});
+
+	it('times out with the ids to resume, or outputs a pending item that Wait for Result resumes', async () => {
+		fake().setTiming({ runProcessingMs: 1500 });
+		const { error } = await runRaydocs(fake(), extract({ options: { pollInterval: 0.1, timeout: 1 } }), {
+			input: [fileItem('%PDF slow one')],
+		});
+		expect(error?.message).toMatch(/had not finished the extraction \(session [0-9a-f-]{36}, result [0-9a-f-]{36}\)/);
+
+		const pending = await runRaydocs(
+			fake(),
+			extract({ options: { pollInterval: 0.1, timeout: 1, onTimeout: 'pending' } }),
+			{ input: [fileItem('%PDF slow two')] },
+		);
+		expect(pending.items[0].json).toMatchObject({ status: 'pending', result_id: expect.stringMatching(UUID) });
+
+		const resumed = await runRaydocs(
+			fake(),
+			{
+				resource: 'extraction',
+				operation: 'waitForResult',
+				resultId: '={{ $json.result_id }}',
+				simplify: true,
+				fieldLayout: 'flat',
+				options: fastWait,
+			},
+			{ input: pending.items.map((item) => ({ json: item.json })) },
+		);
+		expect(resumed.error).toBeUndefined();
+		expect(resumed.items[0].json).toMatchObject({ status: 'completed', result_id: pending.items[0].json.result_id });
+	});
+
+	it('names sessions-write when the token cannot create sessions', async () => {
+		const token = fake().createToken(['templates-read', 'sessions-read'], 'read-only');
+		const { error } = await runRaydocs(fake(), extract(), { token, input: [fileItem('%PDF x')] });
+		expect(error?.message).toContain('"sessions-write"');
+	});
+});
