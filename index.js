@@ -4,5 +4,6 @@
 
 const { RaydocsApi } = require('./dist/credentials/RaydocsApi.credentials');
 const { Raydocs } = require('./dist/nodes/Raydocs/Raydocs.node');
+const { RaydocsTrigger } = require('./dist/nodes/RaydocsTrigger/RaydocsTrigger.node');
 
-module.exports = { RaydocsApi, Raydocs };
+module.exports = { RaydocsApi, Raydocs, RaydocsTrigger };

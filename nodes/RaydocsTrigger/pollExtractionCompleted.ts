@@ -1,0 +1,159 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+import {
+	outputShapeOf,
+	shapeExtractionRun,
+	type ExtractionRun,
+} from '../Raydocs/shared/extractionOutput';
+import { requireUuid, requireUuidList } from '../Raydocs/shared/ids';
+import { raydocsJson } from '../Raydocs/shared/transport';
+import { listItemsOf } from '../Raydocs/shared/utils';
+import {
+	decideSession,
+	readExtractionState,
+	writeExtractionState,
+	type SessionWatch,
+} from './extractionState';
+import { pollDeadline } from './pollBudget';
+
+interface SessionWithRuns extends IDataObject {
+	id: string;
+	name?: string;
+	extraction_template_id?: string;
+	documents?: IDataObject[];
+	results?: ExtractionRun[];
+}
+
+interface Settings {
+	sessionIds: string[];
+	templateId?: string;
+	emitStatuses: Set<string>;
+	emitBacklog: boolean;
+	includeDocuments: boolean;
+}
+
+function readSettings(context: IPollFunctions): Settings {
+	const node = context.getNode();
+	const options = context.getNodeParameter('options', {}) as IDataObject;
+	const sessionIds = [...new Set(requireUuidList(node, context.getNodeParameter('sessionIds'), 'Session', 0))];
+	return {
+		sessionIds,
+		templateId: options.templateId ? requireUuid(node, options.templateId, 'Template ID', 0) : undefined,
+		emitStatuses: new Set(options.includeFailed ? ['completed', 'failed'] : ['completed']),
+		emitBacklog: options.emitBacklog === true,
+		includeDocuments: options.includeDocuments === true,
+	};
+}
+
+/** One request per session: the session embeds its runs (and documents and template). */
+async function fetchSession(context: IPollFunctions, sessionId: string): Promise<SessionWithRuns> {
+	const session = await raydocsJson<SessionWithRuns>(context, {
+		method: 'GET',
+		url: `/extractions/sessions/${sessionId}`,
+	});
+	if (!Array.isArray(session.results)) {
+		// Older answers may omit the runs; the results list has them.
+		const body = await raydocsJson(context, {
+			method: 'GET',
+			url: `/extractions/sessions/${sessionId}/results`,
+		});
+		session.results = listItemsOf<ExtractionRun>(body);
+	}
+	return session;
+}
+
+async function fullRun(context: IPollFunctions, run: ExtractionRun): Promise<ExtractionRun> {
+	if (run.data !== undefined || run.status === 'failed') return run;
+	return await raydocsJson<ExtractionRun>(context, {
+		method: 'GET',
+		url: `/extractions/results/${run.id}`,
+	});
+}
+
+function toItem(
+	context: IPollFunctions,
+	session: SessionWithRuns,
+	run: ExtractionRun,
+	settings: Settings,
+): INodeExecutionData {
+	const shape = outputShapeOf((name, fallback) => context.getNodeParameter(name, fallback));
+	return {
+		json: {
+			...shapeExtractionRun(run, shape),
+			session_id: session.id,
+			session_name: session.name ?? null,
+			template_id: session.extraction_template_id ?? null,
+			...(settings.includeDocuments ? { session_documents: session.documents ?? [] } : {}),
+		},
+	};
+}
+
+const completedAt = (run: ExtractionRun) => String(run.completed_at ?? run.updated_at ?? run.created_at ?? '');
+
+/** "Fetch Test Event": the newest finished run of the watched sessions; the state is left alone. */
+async function sampleRun(context: IPollFunctions, settings: Settings): Promise<INodeExecutionData[]> {
+	let newest: { session: SessionWithRuns; run: ExtractionRun } | undefined;
+	for (const sessionId of settings.sessionIds) {
+		const session = await fetchSession(context, sessionId);
+		if (settings.templateId && session.extraction_template_id !== settings.templateId) continue;
+		for (const run of session.results ?? []) {
+			if (!settings.emitStatuses.has(run.status)) continue;
+			if (!newest || completedAt(run) > completedAt(newest.run)) newest = { session, run };
+		}
+	}
+	if (!newest) {
+		throw new NodeOperationError(
+			context.getNode(),
+			'No finished extraction yet in the watched sessions',
+			{
+				description:
+					'Run an extraction in one of them (for example with the Raydocs node: Extraction → Extract Document or Run), then fetch the test event again.',
+			},
+		);
+	}
+	return [toItem(context, newest.session, await fullRun(context, newest.run), settings)];
+}
+
+/**
+ * Extraction Completed: each finished run of the watched sessions is emitted once. The new state
+ * is written only after every request of the poll succeeded, so a failed poll is repeated whole.
+ */
+export async function pollExtractionCompleted(this: IPollFunctions): Promise<INodeExecutionData[]> {
+	const settings = readSettings(this);
+	if (this.getMode() === 'manual') return await sampleRun(this, settings);
+
+	const staticData = this.getWorkflowStaticData('node');
+	const state = readExtractionState(staticData);
+	const deadline = pollDeadline(this);
+	const now = new Date().toISOString();
+	const count = settings.sessionIds.length;
+	const start = (state.nextSessionIndex ?? 0) % count;
+	const sessions: Record<string, SessionWatch> = {};
+	const found: Array<{ session: SessionWithRuns; run: ExtractionRun }> = [];
+	let polled = 0;
+	for (; polled < count; polled++) {
+		// A large watch list is spread over several polls rather than overrunning n8n's budget.
+		if (polled > 0 && Date.now() > deadline) break;
+		const sessionId = settings.sessionIds[(start + polled) % count];
+		const session = await fetchSession(this, sessionId);
+		const decision = decideSession(state.sessions[sessionId], session.results ?? [], {
+			emitStatuses: settings.emitStatuses,
+			emitBacklog: settings.emitBacklog,
+			now,
+		});
+		sessions[sessionId] = decision.watch;
+		if (settings.templateId && session.extraction_template_id !== settings.templateId) continue;
+		for (const run of decision.emit) found.push({ session, run });
+	}
+	for (const sessionId of settings.sessionIds) {
+		if (!sessions[sessionId] && state.sessions[sessionId]) sessions[sessionId] = state.sessions[sessionId];
+	}
+
+	found.sort((a, b) => completedAt(a.run).localeCompare(completedAt(b.run)));
+	const items: INodeExecutionData[] = [];
+	for (const { session, run } of found) items.push(toItem(this, session, await fullRun(this, run), settings));
+
+	writeExtractionState(staticData, { sessions, nextSessionIndex: (start + polled) % count });
+	return items;
+}

@@ -1,0 +1,104 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+
+import { requireUuid } from '../Raydocs/shared/ids';
+import { raydocsJson } from '../Raydocs/shared/transport';
+import { listItemsOf } from '../Raydocs/shared/utils';
+import { pollDeadline } from './pollBudget';
+
+/** Kept across polls: the documented sync contract (boundary, durable cursor) plus recent ids. */
+interface WorkflowRunState {
+	createdAfter?: string;
+	cursor?: string;
+	serverTime?: string;
+	recentIds?: string[];
+}
+
+interface CursorPage {
+	data?: IDataObject[];
+	meta?: { next_cursor?: string | null; has_more?: boolean; server_time?: string };
+}
+
+/** Enough to catch a page the server sends twice; older ids are behind the cursor anyway. */
+const RECENT_IDS_KEPT = 500;
+const EPOCH = '1970-01-01T00:00:00Z';
+
+function runsPath(context: IPollFunctions): string {
+	const workspaceId = String(context.getNodeParameter('workspaceId', undefined, { extractValue: true }) ?? '').trim();
+	if (!/^\d+$/.test(workspaceId)) {
+		throw new NodeOperationError(context.getNode(), `Workspace ID "${workspaceId}" is not valid: Raydocs workspace IDs are whole numbers`, {
+			description: 'Pick the workspace from the list, or enter its number, e.g. 12.',
+		});
+	}
+	const workflowId = requireUuid(context.getNode(), context.getNodeParameter('workflowId'), 'Workflow ID', 0);
+	return `/workspaces/${workspaceId}/workflows/${workflowId}/runs`;
+}
+
+async function withOutput(context: IPollFunctions, path: string, run: IDataObject, include: boolean): Promise<INodeExecutionData> {
+	if (!include) return { json: run };
+	const output = await raydocsJson<IDataObject>(context, { method: 'GET', url: `${path}/${String(run.id)}/output` });
+	return { json: { ...run, output } };
+}
+
+/** "Fetch Test Event": the newest completed run, from the plain (newest first) list. */
+async function sampleRun(context: IPollFunctions, path: string, includeOutput: boolean): Promise<INodeExecutionData[]> {
+	const body = await raydocsJson(context, { method: 'GET', url: path, qs: { page: 1 } });
+	const newest = listItemsOf<IDataObject>(body).find((run) => run.status === 'completed');
+	if (!newest) {
+		throw new NodeOperationError(context.getNode(), 'This workflow has no completed run yet', {
+			description: 'Run the workflow in Raydocs, then fetch the test event again.',
+		});
+	}
+	return [await withOutput(context, path, newest, includeOutput)];
+}
+
+/**
+ * Workflow Run Completed, following Raydocs' sync guide: completed runs created after the
+ * activation boundary, read with the durable cursor, which is stored even when there is no more.
+ */
+export async function pollWorkflowRunCompleted(this: IPollFunctions): Promise<INodeExecutionData[]> {
+	const path = runsPath(this);
+	const options = this.getNodeParameter('options', {}) as IDataObject;
+	const includeOutput = options.includeOutput !== false;
+	if (this.getMode() === 'manual') return await sampleRun(this, path, includeOutput);
+
+	const staticData = this.getWorkflowStaticData('node');
+	const previous = (staticData.workflowRuns ?? {}) as WorkflowRunState;
+	const state: WorkflowRunState = {
+		...previous,
+		createdAfter: previous.createdAfter ?? (options.emitBacklog === true ? EPOCH : new Date().toISOString()),
+		recentIds: [...(previous.recentIds ?? [])],
+	};
+	const recent = new Set(state.recentIds);
+	const fresh: IDataObject[] = [];
+	const deadline = pollDeadline(this);
+	for (let page = 0; ; page++) {
+		const body = await raydocsJson<CursorPage>(this, {
+			method: 'GET',
+			url: path,
+			qs: {
+				pagination: 'cursor',
+				status: 'completed',
+				created_after: state.createdAfter,
+				per_page: 100,
+				...(state.cursor ? { cursor: state.cursor } : {}),
+			},
+		});
+		for (const run of body.data ?? []) {
+			const id = String(run.id);
+			if (recent.has(id)) continue;
+			recent.add(id);
+			state.recentIds!.push(id);
+			fresh.push(run);
+		}
+		state.cursor = body.meta?.next_cursor ?? state.cursor;
+		state.serverTime = body.meta?.server_time ?? state.serverTime;
+		if (!body.meta?.has_more || Date.now() > deadline || page >= 50) break;
+	}
+	state.recentIds = state.recentIds!.slice(-RECENT_IDS_KEPT);
+
+	const items: INodeExecutionData[] = [];
+	for (const run of fresh) items.push(await withOutput(this, path, run, includeOutput));
+	staticData.workflowRuns = state as IDataObject;
+	return items;
+}
