@@ -82,8 +82,8 @@ function latestRun(runs: ExtractionRun[]): ExtractionRun | undefined {
 
 /**
  * Waits for the first run of each session to finish (batch sessions with auto-extract get their
- * run only once parsing is done, so the list may be empty for a while). Full results are fetched
- * only when the list does not already carry the extracted data.
+ * run only once parsing is done, so it may be missing for a while). The session answer embeds its
+ * runs, with their data in current Raydocs; the full result is fetched only when it does not.
  */
 export async function waitForSessionRuns(
 	context: IExecuteFunctions,
@@ -99,11 +99,19 @@ export async function waitForSessionRuns(
 		for (const sessionId of [...pending]) {
 			if (cancelSignal?.aborted) break;
 			try {
-				const body = await raydocsJson(context, {
+				const session = await raydocsJson<{ results?: ExtractionRun[] }>(context, {
 					method: 'GET',
-					url: `/extractions/sessions/${encodeURIComponent(sessionId)}/results`,
+					url: `/extractions/sessions/${encodeURIComponent(sessionId)}`,
 				});
-				const run = latestRun(listItemsOf<ExtractionRun>(body));
+				const runs = Array.isArray(session.results)
+					? session.results
+					: listItemsOf<ExtractionRun>(
+							await raydocsJson(context, {
+								method: 'GET',
+								url: `/extractions/sessions/${encodeURIComponent(sessionId)}/results`,
+							}),
+						);
+				const run = latestRun(runs);
 				if (!run || !TERMINAL_RUN_STATUSES.has(run.status)) {
 					outcomes.set(sessionId, { timedOut: false, runId: run?.id, lastStatus: run?.status ?? 'parsing' });
 					continue;
