@@ -21,6 +21,13 @@ require.extensions['.ts'] = function compileTypeScript(module, filename) {
 	module._compile(outputText, filename);
 };
 
+// Node tries extensions in registration order; `X.node` must find X.node.ts before the codex X.node.json.
+for (const extension of ['.json', '.node']) {
+	const loader = require.extensions[extension];
+	delete require.extensions[extension];
+	require.extensions[extension] = loader;
+}
+
 const entry = process.argv[2];
 if (!entry) {
 	console.error('usage: node scripts/run-ts.js <file.ts> [args...]');
