@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { sleep } from 'n8n-workflow';
+import { NodeOperationError, sleep } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
 	IExecuteFunctions,
@@ -43,6 +43,8 @@ export const retryPolicy = {
 	backoffBaseMs: 500,
 	/** Longest single wait the node accepts from Retry-After before it gives up. */
 	maxRetryAfterMs: 120_000,
+	/** Longest wait for one answer (n8n's own default for declarative nodes). */
+	requestTimeoutMs: 300_000,
 };
 
 const TRANSIENT_STATUSES = new Set([502, 503, 504]);
@@ -59,9 +61,30 @@ interface CredentialSettings {
 	windowSeconds: number;
 }
 
+/** Checked before any request: a typo in the credential reads as such, not as a network error. */
+function assertUsableCredential(context: RaydocsContext, baseUrl: string, accessToken: unknown): void {
+	let protocol = '';
+	try {
+		protocol = new URL(baseUrl).protocol;
+	} catch {
+		protocol = '';
+	}
+	if (protocol !== 'https:' && protocol !== 'http:') {
+		throw new NodeOperationError(context.getNode(), `The Base URL of the Raydocs credential is not a URL: "${baseUrl}"`, {
+			description: 'Open the Raydocs credential and set Base URL to https://api.raydocs.com (or your deployment\'s address, starting with https://).',
+		});
+	}
+	if (typeof accessToken !== 'string' || accessToken.trim() === '') {
+		throw new NodeOperationError(context.getNode(), 'The Raydocs credential has no access token', {
+			description: 'Create a token in Raydocs (profile → Settings → Access Tokens) and paste it into the credential\'s Access Token field.',
+		});
+	}
+}
+
 async function credentialSettings(context: RaydocsContext): Promise<CredentialSettings> {
 	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
 	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
+	assertUsableCredential(context, baseUrl, credentials.accessToken);
 	const requests = Math.max(1, Number(credentials.rateLimitRequests) || 100);
 	const windowSeconds = Math.max(0.001, Number(credentials.rateLimitWindowSeconds) || 60);
 	// The limit belongs to the token (and its IP), so the key is derived from both, never the raw token.
@@ -200,7 +223,7 @@ export async function raydocsRequest(
 				headers: { Accept: 'application/json', ...request.headers },
 				json: !request.binary,
 				returnFullResponse: true,
-				timeout: request.timeout,
+				timeout: request.timeout ?? retryPolicy.requestTimeoutMs,
 			};
 			if (request.binary) options.encoding = 'arraybuffer';
 			return (await context.helpers.httpRequestWithAuthentication.call(
@@ -242,7 +265,11 @@ export async function sendRoutedRequest(
 		async () =>
 			await this.makeRoutingRequest({
 				...requestData,
-				options: { ...requestData.options, headers: { ...requestData.options.headers } },
+				options: {
+					...requestData.options,
+					headers: { ...requestData.options.headers },
+					timeout: Math.min(requestData.options.timeout ?? Infinity, retryPolicy.requestTimeoutMs),
+				},
 			}),
 		assertJsonItems,
 	);
