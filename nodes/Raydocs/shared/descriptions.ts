@@ -103,6 +103,19 @@ export function extractionOutputFields(showFor: ShowFor): INodeProperties[] {
 	];
 }
 
+/** Where a downloaded or exported file goes in the output item. */
+export function binaryOutputField(showFor: ShowFor): INodeProperties {
+	return {
+		displayName: 'Put Output File in Field',
+		name: 'binaryPropertyName',
+		type: 'string',
+		default: 'data',
+		required: true,
+		hint: 'The name of the output binary field to put the file in',
+		displayOptions: { show: showFor },
+	};
+}
+
 /** Which binary fields of each input item hold the files. */
 export function binaryInputFields(showFor: ShowFor): INodeProperties[] {
 	return [

@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { binaryFileOutput } from '../../shared/binaryResponse';
+import { binaryOutputField } from '../../shared/descriptions';
 import { templateLocator, workspaceForListsLocator } from '../../shared/locators';
 import { listItemsOf } from '../../shared/utils';
 import { sessionIdsField } from './fields';
@@ -29,15 +30,7 @@ export const batchExportDescription: INodeProperties[] = [
 		],
 		routing: { send: { type: 'body', property: 'format' } },
 	},
-	{
-		displayName: 'Put Output File in Field',
-		name: 'binaryPropertyName',
-		type: 'string',
-		default: 'data',
-		required: true,
-		hint: 'The name of the output binary field to put the file in',
-		displayOptions: { show: { ...showOnlyForBatchExport, format: ['csv', 'excel'] } },
-	},
+	binaryOutputField({ ...showOnlyForBatchExport, format: ['csv', 'excel'] }),
 ];
 
 const exportFile = {
