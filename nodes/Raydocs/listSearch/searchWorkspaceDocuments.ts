@@ -1,0 +1,47 @@
+import type {
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+	IDataObject,
+} from 'n8n-workflow';
+
+import { raydocsJson } from '../shared/transport';
+import { listItemsOf } from '../shared/utils';
+import { chosenWorkspaceId } from './searchTemplates';
+
+interface DocumentSummary {
+	id: string;
+	filename?: string;
+	status?: string;
+}
+
+const PAGE_SIZE = 50;
+
+/** Documents of the chosen workspace, newest first; Raydocs searches names, URLs and hashes. */
+export async function searchWorkspaceDocuments(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const workspaceId = chosenWorkspaceId(this, 'documents');
+	const page = Math.max(1, Number(paginationToken) || 1);
+	const qs: IDataObject = { page, per_page: PAGE_SIZE, sort: 'created_at', order: 'desc' };
+	const query = (filter ?? '').trim();
+	if (query) qs.query = query;
+	const body = await raydocsJson(this, {
+		method: 'GET',
+		url: `/workspaces/${workspaceId}/documents`,
+		qs,
+	});
+	const results: INodeListSearchItems[] = listItemsOf<DocumentSummary>(body).map((document) => ({
+		name: document.filename ?? `Document ${document.id}`,
+		value: String(document.id),
+		description: document.status ? `Status: ${document.status}` : undefined,
+	}));
+	const meta = ((body as IDataObject | undefined)?.meta ?? {}) as IDataObject;
+	const currentPage = Number(meta.current_page ?? page);
+	const lastPage = Number(meta.last_page);
+	return Number.isFinite(lastPage) && currentPage < lastPage
+		? { results, paginationToken: String(currentPage + 1) }
+		: { results };
+}

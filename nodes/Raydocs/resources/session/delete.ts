@@ -1,0 +1,12 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { sessionIdField } from './sessionId';
+
+const showOnlyForSessionDelete = { operation: ['delete'], resource: ['session'] };
+
+export const sessionDeleteDescription: INodeProperties[] = [
+	sessionIdField(
+		showOnlyForSessionDelete,
+		'The session to delete. Its results are deleted too; its documents stay in the workspace.',
+	),
+];

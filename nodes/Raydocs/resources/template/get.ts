@@ -1,0 +1,14 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { validateUuidParameter } from '../../shared/idValidation';
+import { templateLocator, workspaceForListsLocator } from '../../shared/locators';
+
+const showOnlyForTemplateGet = { operation: ['get'], resource: ['template'] };
+
+export const templateGetDescription: INodeProperties[] = [
+	workspaceForListsLocator(showOnlyForTemplateGet, 'templates'),
+	{
+		...templateLocator(showOnlyForTemplateGet, 'The template to get, with its schema and settings'),
+		routing: { send: { preSend: [validateUuidParameter('templateId', 'template')] } },
+	},
+];

@@ -1,0 +1,87 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { deletedOutput } from '../../shared/descriptions';
+import { sendRoutedListRequest } from '../../shared/transport';
+import { templateCreateDescription } from './create';
+import { templateDeleteDescription } from './delete';
+import { templateDuplicateDescription } from './duplicate';
+import { templateGetDescription } from './get';
+import { templateGetManyDescription } from './getAll';
+import { templateUpdateDescription } from './update';
+
+const showOnlyForTemplates = { resource: ['template'] };
+
+const templateUrl = '=/extractions/templates/{{ String($parameter.templateId).trim() }}';
+
+export const templateDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showOnlyForTemplates },
+		options: [
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a template',
+				description: 'Create an extraction template in a workspace (POST /extractions/templates)',
+				routing: { request: { method: 'POST', url: '/extractions/templates' } },
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a template',
+				description:
+					'Delete a template with its sessions and results (DELETE /extractions/templates/{ID})',
+				routing: {
+					request: { method: 'DELETE', url: templateUrl },
+					...deletedOutput,
+				},
+			},
+			{
+				name: 'Duplicate',
+				value: 'duplicate',
+				action: 'Duplicate a template',
+				description: 'Copy a template (POST /extractions/templates/{ID}/duplicate)',
+				routing: { request: { method: 'POST', url: `${templateUrl}/duplicate` } },
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a template',
+				description: 'Get a template with its schema and settings (GET /extractions/templates/{ID})',
+				routing: { request: { method: 'GET', url: templateUrl } },
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many templates',
+				description:
+					'List the templates of a workspace (GET /workspaces/{ID}/extractions/templates)',
+				routing: {
+					request: {
+						method: 'GET',
+						url: '=/workspaces/{{ String($parameter.workspaceId).trim() }}/extractions/templates',
+					},
+					operations: { pagination: sendRoutedListRequest },
+				},
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a template',
+				description:
+					'Change the name, description, schema or settings of a template (PUT /extractions/templates/{ID})',
+				routing: { request: { method: 'PUT', url: templateUrl } },
+			},
+		],
+		default: 'getAll',
+	},
+	...templateGetManyDescription,
+	...templateCreateDescription,
+	...templateGetDescription,
+	...templateUpdateDescription,
+	...templateDeleteDescription,
+	...templateDuplicateDescription,
+];

@@ -1,0 +1,9 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { workflowRunIdField } from './runId';
+
+const showOnlyForWorkflowRunGetOutput = { operation: ['getOutput'], resource: ['workflowRun'] };
+
+export const workflowRunGetOutputDescription: INodeProperties[] = [
+	workflowRunIdField(showOnlyForWorkflowRunGetOutput, 'The run whose public output to get'),
+];

@@ -1,0 +1,90 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { deletedOutput, workspaceLocator } from '../../shared/descriptions';
+import { sendRoutedListRequest } from '../../shared/transport';
+import { validateWorkspaceId } from '../../shared/validation';
+import { memberAddedOutput, workspaceMemberAddDescription } from './add';
+import { workspaceMemberGetManyDescription } from './getAll';
+import { workspaceMemberLeaveDescription } from './leave';
+import { workspaceMemberRemoveDescription } from './remove';
+import { workspaceMemberUpdateRoleDescription } from './updateRole';
+
+const showOnlyForWorkspaceMembers = { resource: ['workspaceMember'] };
+
+const usersUrl = '=/workspaces/{{ String($parameter.workspaceId).trim() }}/users';
+const memberUrl = `${usersUrl}/{{ String($parameter.userId).trim() }}`;
+
+export const workspaceMemberDescription: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		displayOptions: { show: showOnlyForWorkspaceMembers },
+		options: [
+			{
+				name: 'Add',
+				value: 'add',
+				action: 'Add a member to a workspace',
+				description:
+					'Add a person to a workspace, or invite them by email if they have no account (POST /workspaces/{ID}/users/add)',
+				routing: {
+					request: { method: 'POST', url: `${usersUrl}/add` },
+					output: { postReceive: [memberAddedOutput] },
+				},
+			},
+			{
+				name: 'Get Many',
+				value: 'getAll',
+				action: 'Get many workspace members',
+				description: 'List the members of a workspace and their roles (GET /workspaces/{ID}/users)',
+				routing: {
+					request: { method: 'GET', url: usersUrl },
+					operations: { pagination: sendRoutedListRequest },
+				},
+			},
+			{
+				name: 'Leave',
+				value: 'leave',
+				action: 'Leave a workspace',
+				description:
+					"Remove the token's user from a workspace (POST /workspaces/{ID}/leave)",
+				routing: {
+					request: {
+						method: 'POST',
+						url: '=/workspaces/{{ String($parameter.workspaceId).trim() }}/leave',
+					},
+				},
+			},
+			{
+				name: 'Remove',
+				value: 'remove',
+				action: 'Remove a member from a workspace',
+				description:
+					'Remove another member from a workspace (DELETE /workspaces/{ID}/users/{userID}/remove)',
+				routing: {
+					request: { method: 'DELETE', url: `${memberUrl}/remove` },
+					...deletedOutput,
+				},
+			},
+			{
+				name: 'Update Role',
+				value: 'updateRole',
+				action: 'Update the role of a workspace member',
+				description:
+					"Change a member's role (PUT /workspaces/{ID}/users/{userID}/update-role)",
+				routing: { request: { method: 'PUT', url: `${memberUrl}/update-role` } },
+			},
+		],
+		default: 'getAll',
+	},
+	{
+		...workspaceLocator(showOnlyForWorkspaceMembers, 'The workspace whose members to manage'),
+		routing: { send: { preSend: [validateWorkspaceId] } },
+	},
+	...workspaceMemberGetManyDescription,
+	...workspaceMemberAddDescription,
+	...workspaceMemberUpdateRoleDescription,
+	...workspaceMemberRemoveDescription,
+	...workspaceMemberLeaveDescription,
+];
