@@ -13,7 +13,7 @@ import { sessionDocumentDescription, sessionDocumentOperations } from './resourc
 import { templateDescription } from './resources/template';
 import { workflowRunDescription } from './resources/workflowRun';
 import { workspaceDescription } from './resources/workspace';
-import { workspaceDocumentDescription } from './resources/workspaceDocument';
+import { workspaceDocumentDescription, workspaceDocumentOperations } from './resources/workspaceDocument';
 import { workspaceInviteDescription } from './resources/workspaceInvite';
 import { workspaceMemberDescription } from './resources/workspaceMember';
 import { sendRoutedRequest } from './shared/transport';
@@ -85,6 +85,7 @@ export class Raydocs implements INodeType {
 		extraction: extractionOperations,
 		file: fileOperations,
 		sessionDocument: sessionDocumentOperations,
+		workspaceDocument: workspaceDocumentOperations,
 	};
 
 	methods = {

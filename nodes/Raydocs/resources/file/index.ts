@@ -19,7 +19,7 @@ export const fileDescription: INodeProperties[] = [
 				name: 'Get Upload URL',
 				value: 'getUploadUrl',
 				action: 'Get a signed upload URL',
-				description: 'Get a pre-signed storage URL and key to upload a file yourself (POST /vapor/signed-storage-URL)',
+				description: 'Get a pre-signed storage URL and key to upload a file yourself',
 				routing: { request: { method: 'POST', url: '/vapor/signed-storage-url' } },
 			},
 			{

@@ -1,0 +1,96 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+import { binaryInputFields } from '../../shared/descriptions';
+import { ItemResults } from '../../shared/itemResults';
+import { raydocsJson } from '../../shared/transport';
+import { uploadFile } from '../../shared/upload';
+import { filesOfItem } from '../file/upload';
+
+const showOnlyForWorkspaceDocumentCreate = { operation: ['create'], resource: ['workspaceDocument'] };
+
+export const workspaceDocumentCreateDescription: INodeProperties[] = [
+	{
+		displayName: 'Input Source',
+		name: 'inputSource',
+		type: 'options',
+		default: 'binary',
+		displayOptions: { show: showOnlyForWorkspaceDocumentCreate },
+		options: [
+			{ name: 'Binary Files', value: 'binary', description: 'Upload the files of each input item' },
+			{
+				name: 'Upload Key',
+				value: 'key',
+				description: 'Register a file already uploaded with File Upload → Upload',
+			},
+		],
+	},
+	...binaryInputFields({ ...showOnlyForWorkspaceDocumentCreate, inputSource: ['binary'] }),
+	{
+		displayName: 'Upload Key',
+		name: 'key',
+		type: 'string',
+		default: '={{ $json.key }}',
+		required: true,
+		placeholder: 'e.g. tmp/abc123-def456',
+		displayOptions: { show: { ...showOnlyForWorkspaceDocumentCreate, inputSource: ['key'] } },
+	},
+	{
+		displayName: 'File Name',
+		name: 'fileName',
+		type: 'string',
+		default: '={{ $json.fileName }}',
+		placeholder: 'e.g. invoice.pdf',
+		description: 'Name to store the document under',
+		displayOptions: { show: { ...showOnlyForWorkspaceDocumentCreate, inputSource: ['key'] } },
+	},
+];
+
+/**
+ * Create: one workspace document per file (Raydocs reuses an existing one with the same content:
+ * see `dedup` in the output).
+ */
+export async function executeWorkspaceDocumentCreate(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	const items = this.getInputData();
+	const results = new ItemResults(this);
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		try {
+			const workspaceId = String(this.getNodeParameter('workspaceId', itemIndex, '', { extractValue: true })).trim();
+			if (!/^\d+$/.test(workspaceId)) {
+				throw new NodeOperationError(this.getNode(), `Workspace ID "${workspaceId}" is not valid: Raydocs workspace IDs are whole numbers`, {
+					itemIndex,
+					description: 'Pick the workspace from the list, or enter its number, e.g. 12.',
+				});
+			}
+			const registrations: IDataObject[] = [];
+			if (this.getNodeParameter('inputSource', itemIndex) === 'key') {
+				const key = String(this.getNodeParameter('key', itemIndex, '')).trim();
+				if (!key) {
+					throw new NodeOperationError(this.getNode(), 'No upload key was given', {
+						itemIndex,
+						description: 'Map the "key" of a File Upload → Upload item, e.g. {{ $json.key }}.',
+					});
+				}
+				const fileName = String(this.getNodeParameter('fileName', itemIndex, '')).trim();
+				registrations.push({ key, ...(fileName ? { filename: fileName } : {}) });
+			} else {
+				for (const file of filesOfItem(this, itemIndex, items[itemIndex])) {
+					const uploaded = await uploadFile(this, itemIndex, file);
+					registrations.push({ key: uploaded.key, filename: uploaded.fileName, mime: uploaded.mimeType });
+				}
+			}
+			for (const body of registrations) {
+				const created = await raydocsJson<IDataObject>(this, {
+					method: 'POST',
+					url: `/workspaces/${workspaceId}/documents`,
+					body,
+				});
+				results.succeed(itemIndex, created);
+			}
+		} catch (error) {
+			results.fail(itemIndex, error);
+			if (!this.continueOnFail()) break;
+		}
+	}
+	return results.collect(items.length);
+}

@@ -1,0 +1,47 @@
+import { apiRequests, byId, fileItem, runRaydocs, storageRequests, useFakeRaydocs } from '../../../helpers/raydocs';
+
+describe('Raydocs → Workspace Document → Create', () => {
+	const fake = useFakeRaydocs();
+	const create = (extra: Record<string, unknown> = {}) => ({
+		resource: 'workspaceDocument',
+		operation: 'create',
+		workspaceId: byId(fake().state.seed!.workspaceId),
+		inputSource: 'binary',
+		allBinaries: false,
+		binaryPropertyName: 'data',
+		...extra,
+	});
+
+	it('uploads the file and registers it with its name and type, then reuses it for the same bytes', async () => {
+		const first = await runRaydocs(fake(), create(), { input: [fileItem('%PDF stored once', 'contract.pdf')] });
+		expect(first.error).toBeUndefined();
+		expect(first.items[0].json).toMatchObject({ document: { filename: 'contract.pdf' }, dedup: { reused: false } });
+		const register = apiRequests(fake()).find((entry) => entry.method === 'POST' && entry.path.endsWith('/documents'));
+		expect(register).toMatchObject({
+			path: `/workspaces/${fake().state.seed!.workspaceId}/documents`,
+			status: 201,
+			body: { key: expect.stringMatching(/^tmp\//), filename: 'contract.pdf', mime: 'application/pdf' },
+		});
+		expect(storageRequests(fake()).every((entry) => !entry.hasAuthorization)).toBe(true);
+
+		const again = await runRaydocs(fake(), create(), { input: [fileItem('%PDF stored once', 'copy.pdf')] });
+		expect(again.items[0].json).toMatchObject({ dedup: { reused: true, matched_by: 'sha256' } });
+	});
+
+	it('registers an upload key from File Upload → Upload', async () => {
+		const upload = await runRaydocs(fake(), { resource: 'file', operation: 'upload', allBinaries: false, binaryPropertyName: 'data' }, { input: [fileItem('%PDF by key', 'keyed.pdf')] });
+		fake().clearLog();
+		const { items } = await runRaydocs(fake(), create({ inputSource: 'key', key: '={{ $json.key }}', fileName: '={{ $json.fileName }}' }), {
+			input: upload.items.map((item) => ({ json: item.json })),
+		});
+		expect(items[0].json).toMatchObject({ document: { filename: 'keyed.pdf' } });
+		expect(apiRequests(fake())).toHaveLength(1);
+		expect(apiRequests(fake())[0].body).toEqual({ key: upload.items[0].json.key, filename: 'keyed.pdf' });
+	});
+
+	it('names documents-write when the token lacks it', async () => {
+		const token = fake().createToken(['documents-read'], 'read-only');
+		const { error } = await runRaydocs(fake(), create(), { token, input: [fileItem('%PDF no rights')] });
+		expect(error?.message).toContain('"documents-write"');
+	});
+});
