@@ -1,0 +1,40 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- runs in Node for tests and tooling; never shipped (package.json "files") */
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+import { RAYDOCS_API_ENDPOINTS } from '../../../nodes/Raydocs/shared/endpoints';
+import { operationRows } from '../../../scripts/operations-table';
+import { RAYDOCS_ENDPOINTS } from '../../fake-raydocs/endpoints';
+
+const key = (endpoint: { method: string; path: string }) => `${endpoint.method} ${endpoint.path}`;
+
+describe('Raydocs node coverage of the API', () => {
+	const rows = operationRows();
+	const covered = new Set(rows.flatMap((row) => row.endpoints));
+
+	it.each(RAYDOCS_ENDPOINTS.map((endpoint) => [key(endpoint)]))('%s has an operation', (endpoint) => {
+		expect(covered).toContain(endpoint);
+	});
+
+	it('knows the same 50 endpoints and abilities as the fake server', () => {
+		expect(RAYDOCS_API_ENDPOINTS.map((endpoint) => [key(endpoint), endpoint.abilities])).toEqual(
+			RAYDOCS_ENDPOINTS.map((endpoint) => [key(endpoint), endpoint.abilities]),
+		);
+	});
+
+	it('names every operation in Title Case with an action', () => {
+		for (const row of rows) expect(row.operationName).toMatch(/^[A-Z][A-Za-z]*( [A-Za-z]+)*$/);
+	});
+
+	it('lists every operation in the README with its endpoints and abilities', () => {
+		const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+		for (const row of rows) {
+			const line = readme
+				.split('\n')
+				.find((candidate) => candidate.startsWith(`| ${row.resourceName} | ${row.operationName} |`));
+			expect(line).toBeDefined();
+			for (const endpoint of row.endpoints) expect(line).toContain(endpoint);
+			for (const ability of row.abilities) expect(line).toContain(ability);
+		}
+	});
+});
