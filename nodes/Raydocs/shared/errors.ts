@@ -162,7 +162,14 @@ export function explainFailure(failure: HttpFailure, request: FailedRequest): Ex
 			};
 		}
 		const parameters = matched.parameters;
-		const [subjectName, subjectId] = parameters[parameters.length - 1] ?? ['', ''];
+		if (!parameters.length) {
+			// e.g. a create whose body names a template that does not exist: only Raydocs' words say which
+			return {
+				message: `Raydocs could not find something ${request.method} ${request.path} refers to (HTTP 404)${said ? `: ${said}` : ''}`,
+				description: "Check the IDs in the request. Raydocs also answers 404 when the token's user has no access to them.",
+			};
+		}
+		const [subjectName, subjectId] = parameters[parameters.length - 1];
 		const context = parameters
 			.slice(0, -1)
 			.map(([name, id]) => ` in ${PATH_PARAMETER_LABELS[name] ?? name} ${id}`)

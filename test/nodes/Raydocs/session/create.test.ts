@@ -56,7 +56,9 @@ describe('Raydocs → Session → Create', () => {
 			additionalFields: {},
 		});
 		expect((error as { httpCode?: string }).httpCode).toBe('404');
-		expect(JSON.stringify(error)).toContain('Template not found.');
+		expect(error?.message).toBe(
+			'Raydocs could not find something POST /extractions/sessions refers to (HTTP 404): Template not found.',
+		);
 	});
 
 	it('names sessions-write on 403', async () => {
