@@ -2,7 +2,14 @@
  * Runs our nodes through n8n-core's real execution engine (WorkflowExecute → RoutingNode, or
  * PollContext for triggers) against a real HTTP server. Only the credential store is replaced.
  */
-import { ExecutionLifecycleHooks, PollContext, RoutingNode, ExecuteContext, WorkflowExecute } from 'n8n-core';
+import {
+	ExecuteContext,
+	ExecutionLifecycleHooks,
+	LoadOptionsContext,
+	PollContext,
+	RoutingNode,
+	WorkflowExecute,
+} from 'n8n-core';
 import {
 	createRunExecutionData,
 	ICredentialsHelper,
@@ -352,4 +359,20 @@ export function pollingTrigger(options: PollOptions): PollHandle {
 			return await options.nodeType.poll!.call(context);
 		},
 	};
+}
+
+/**
+ * A LoadOptionsContext as the editor builds one when a picker list opens: `currentNodeParameters`
+ * are what the user has filled in; requests go through n8n's helpers with the credential applied.
+ */
+export function loadOptionsContext(
+	nodeType: INodeType,
+	credentials: RaydocsCredentialData,
+	currentNodeParameters: INodeParameters,
+	path: string,
+): LoadOptionsContext {
+	const node = nodeFor(nodeType, currentNodeParameters);
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesFor(nodeType) });
+	const additionalData = { ...additionalDataFor(credentials), currentNodeParameters };
+	return new LoadOptionsContext(workflow, workflow.getNode(node.name) ?? node, additionalData, path);
 }
