@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { sessionIdField } from './sessionId';
+import { sessionIdField } from '../../shared/idFields';
 
 const showOnlyForSessionGet = { operation: ['get'], resource: ['session'] };
 

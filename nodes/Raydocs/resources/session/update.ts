@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requireUpdateFields } from '../../shared/validation';
-import { sessionIdField } from './sessionId';
+import { sessionIdField } from '../../shared/idFields';
 
 const showOnlyForSessionUpdate = { operation: ['update'], resource: ['session'] };
 

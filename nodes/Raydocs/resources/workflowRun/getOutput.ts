@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { workflowRunIdField } from './runId';
+import { workflowRunIdField } from '../../shared/idFields';
 
 const showOnlyForWorkflowRunGetOutput = { operation: ['getOutput'], resource: ['workflowRun'] };
 
