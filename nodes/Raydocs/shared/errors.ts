@@ -62,6 +62,15 @@ export function readHttpFailure(error: unknown): HttpFailure {
 		}
 		current = current.cause ?? current.reason;
 	}
+	if (failure.status === undefined && isObject(error)) {
+		// n8n 1.x's NodeApiError drops `cause`: the status survives as httpCode, the body in context.data
+		const status = Number(error.httpCode);
+		if (Number.isInteger(status) && status >= 100) {
+			failure.status = status;
+			const context = isObject(error.context) ? error.context : {};
+			failure.body = context.data;
+		}
+	}
 	return failure;
 }
 
