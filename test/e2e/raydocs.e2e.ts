@@ -1,0 +1,393 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- drives a real n8n process in tests; never shipped */
+/**
+ * The package inside a REAL n8n, per host line (N8N_LINE=2, 1, or both by default): packed and
+ * installed like a user installs it, credentials and workflows imported with n8n's CLI, workflows
+ * run with `n8n execute`, the credential tested through n8n's own REST endpoint. Every case checks
+ * the items n8n produced and what the fake Raydocs server (in this process) received.
+ */
+import { readdirSync, readFileSync } from 'fs';
+import { join } from 'path';
+
+import { installPackage, projectManifest } from '../../scripts/n8n/communityPackage';
+import { loadExample, manualExampleFiles, prepareExample, writeExampleFiles, type ExampleFiles } from '../../scripts/n8n/examples';
+import { N8nHost, nodeItems, type ExecuteResult } from '../../scripts/n8n/host';
+import { ensureInstalled, linesFromEnv, N8N_HOSTS, type N8nLine } from '../../scripts/n8n/hosts';
+import type { N8nRest } from '../../scripts/n8n/rest';
+import { startFakeRaydocs, type FakeRaydocs, type RequestLogEntry } from '../fake-raydocs/server';
+import { byId, chainWorkflow, raydocsNode, readFilesNode, RAYDOCS_NODE_TYPE } from './workflows';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** One credential per token the cases need; the example credential is imported as well. */
+const CREDENTIALS = {
+	full: { id: 'rdE2eFullAccess1', name: 'Raydocs (every ability)' },
+	revoked: { id: 'rdE2eRevokedTok1', name: 'Raydocs (revoked token)' },
+	noWorkspacesRead: { id: 'rdE2eNoWspRead01', name: 'Raydocs (no workspaces-read)' },
+	workspacesOnly: { id: 'rdE2eWspOnly0001', name: 'Raydocs (workspaces-read only)' },
+	example: { id: 'raydocsAccount01', name: 'Raydocs account' },
+};
+
+/** Fast enough for tests, slow enough that the node really polls a few times. */
+const FAKE_TIMING = { parseMs: 300, runQueuedMs: 100, runProcessingMs: 400, batchSessionStartMs: 50 };
+
+const WAIT_FAST = { pollInterval: 0.5, timeout: 120 };
+
+const apiRequests = (fake: FakeRaydocs): RequestLogEntry[] => fake.log.filter((entry) => entry.listener === 'api');
+
+const storageRequests = (fake: FakeRaydocs): RequestLogEntry[] => fake.log.filter((entry) => entry.listener === 'storage');
+
+/** The query of a list request without `page`: what must stay the same on every page. */
+function queryWithoutPage(entry: RequestLogEntry): Record<string, unknown> {
+	return Object.fromEntries(Object.entries(entry.query).filter(([name]) => name !== 'page'));
+}
+
+function describeFailure(result: ExecuteResult): string {
+	const error = result.run?.data?.resultData?.error;
+	return `n8n execute exited with ${result.code}${error ? `: ${error.message ?? ''} ${error.description ?? ''}` : ''}\n${result.output.slice(-3000)}`;
+}
+
+function expectSucceeded(result: ExecuteResult): void {
+	if (result.code !== 0 || !result.run) throw new Error(describeFailure(result));
+	expect(result.run.data?.resultData?.error).toBeUndefined();
+}
+
+const lines = linesFromEnv();
+
+describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
+	const spec = N8N_HOSTS[line];
+	let fake: FakeRaydocs;
+	let host: N8nHost;
+	let files: ExampleFiles;
+	let pagingWorkspaceId: number;
+	const tokens: Record<keyof typeof CREDENTIALS, string> = { full: '', revoked: '', noWorkspacesRead: '', workspacesOnly: '', example: '' };
+	let started = 0;
+	const seedTemplateId = () => fake.state.seed!.templateId;
+	const seedWorkspaceId = () => fake.state.seed!.workspaceId;
+
+	/** Runs a case; when it fails, prints where the logs are and their last lines. */
+	async function withLogs(body: () => Promise<void>): Promise<void> {
+		let passed = false;
+		try {
+			await body();
+			passed = true;
+		} finally {
+			if (!passed) process.stderr.write(`\n[e2e n8n ${spec.version}] case failed; logs in ${host?.logsDir}\n${host?.logTail() ?? ''}\n`);
+		}
+	}
+
+	beforeAll(async () => {
+		started = Date.now();
+		// A no-op version check when `npm run n8n:install` ran; a full install (minutes) otherwise.
+		await ensureInstalled(line);
+		fake = await startFakeRaydocs({ timing: FAKE_TIMING });
+		host = await N8nHost.create({ line, purpose: 'e2e' });
+		process.stdout.write(`[e2e] n8n ${spec.version} on ${spec.runtime}; run folder ${host.runDir}\n`);
+		await installPackage(host);
+		files = writeExampleFiles(host.filesDir);
+
+		tokens.full = fake.token;
+		tokens.example = fake.token;
+		tokens.revoked = fake.createToken('*', 'revoked');
+		fake.revokeToken(tokens.revoked);
+		tokens.noWorkspacesRead = fake.createToken(['templates-read', 'templates-write'], 'no-workspaces-read');
+		tokens.workspacesOnly = fake.createToken(['workspaces-read'], 'workspaces-only');
+		await host.importCredentials(
+			Object.entries(CREDENTIALS).map(([key, credential]) => ({
+				...credential,
+				type: 'raydocsApi',
+				data: { accessToken: tokens[key as keyof typeof CREDENTIALS], baseUrl: fake.url, rateLimitRequests: 100, rateLimitWindowSeconds: 60 },
+			})),
+		);
+
+		// 35 templates in pages of 15: Return All must read three pages (15, 15, 5).
+		pagingWorkspaceId = fake.seedWorkspace('Paging').id;
+		for (let index = 1; index <= 35; index++) fake.seedTemplate(pagingWorkspaceId, { name: `Paged template ${index}` });
+
+		const full = CREDENTIALS.full;
+		await host.importWorkflows([
+			chainWorkflow('rdE2eTemplates01', [
+				raydocsNode('List Templates', full, { resource: 'template', operation: 'getAll', workspaceId: byId(pagingWorkspaceId), returnAll: true }),
+			]),
+			chainWorkflow('rdE2eExtractDisk', [
+				readFilesNode('Read Invoice', `${host.filesDir}/invoices/*.pdf`),
+				raydocsNode('Extract Document', full, {
+					resource: 'extraction',
+					operation: 'extractDocument',
+					templateId: byId(seedTemplateId()),
+					inputSource: 'binary',
+					allBinaries: false,
+					binaryPropertyName: 'data',
+					simplify: true,
+					fieldLayout: 'flat',
+					options: WAIT_FAST,
+				}),
+			]),
+			chainWorkflow('rdE2eExtractMany', [
+				readFilesNode('Read Folder', `${host.filesDir}/documents/*.pdf`),
+				raydocsNode('Extract Many', full, {
+					resource: 'batch',
+					operation: 'extract',
+					templateId: byId(seedTemplateId()),
+					allBinaries: false,
+					binaryPropertyName: 'data',
+					waitForResults: true,
+					simplify: true,
+					fieldLayout: 'flat',
+					options: WAIT_FAST,
+				}),
+			]),
+			chainWorkflow('rdE2eExportExcel', [
+				readFilesNode('Read Invoice', `${host.filesDir}/invoices/*.pdf`),
+				raydocsNode('Extract Document', full, {
+					resource: 'extraction',
+					operation: 'extractDocument',
+					templateId: byId(seedTemplateId()),
+					inputSource: 'binary',
+					allBinaries: false,
+					binaryPropertyName: 'data',
+					simplify: true,
+					fieldLayout: 'flat',
+					options: WAIT_FAST,
+				}),
+				raydocsNode('Export to Excel', full, {
+					resource: 'extraction',
+					operation: 'exportExcel',
+					resultId: '={{ $json.result_id }}',
+					binaryPropertyName: 'spreadsheet',
+				}),
+			]),
+			chainWorkflow('rdE2eForbidden01', [
+				raydocsNode(
+					'List Templates',
+					CREDENTIALS.workspacesOnly,
+					{ resource: 'template', operation: 'getAll', workspaceId: byId(seedWorkspaceId()), returnAll: true },
+					{ onError: 'continueRegularOutput' },
+				),
+			]),
+		]);
+	}, 30 * 60_000);
+
+	afterAll(async () => {
+		await host?.dispose();
+		await fake?.close();
+		process.stdout.write(`[e2e] n8n ${spec.version}: ${Math.round((Date.now() - started) / 1000)} s for this host (logs in ${host?.logsDir})\n`);
+	});
+
+	beforeEach(() => fake.clearLog());
+
+	describe('under n8n start (REST)', () => {
+		let rest: N8nRest;
+
+		beforeAll(async () => {
+			await host.start();
+			rest = await host.rest();
+		}, 180_000);
+
+		afterAll(async () => {
+			await host.stop();
+		});
+
+		it('loads the package: node type n8n-nodes-raydocs.raydocs and credential type raydocsApi', async () => {
+			await withLogs(async () => {
+				const nodeTypes = await rest.nodeTypes();
+				// n8n adds an AI-agent "…Tool" variant of nodes that are usableAsTool; the rest is one
+				// type per node file the package declares (the Raydocs node and the trigger).
+				const ours = nodeTypes.map((type) => type.name).filter((name) => name.startsWith('n8n-nodes-raydocs.'));
+				const declared = ours.filter((name) => !name.endsWith('Tool'));
+				expect(declared).toContain(RAYDOCS_NODE_TYPE);
+				expect({ loaded: [...new Set(declared)].sort(), count: new Set(declared).size }).toMatchObject({
+					count: projectManifest().n8n.nodes.length,
+				});
+				const raydocs = nodeTypes.find((type) => type.name === RAYDOCS_NODE_TYPE);
+				expect(raydocs?.credentials?.map((credential) => credential.name)).toEqual(['raydocsApi']);
+				const credentialTypes = (await rest.credentialTypes()).map((type) => type.name);
+				expect(credentialTypes).toContain('raydocsApi');
+			});
+		});
+
+		it.each([
+			['a valid token', 'full', 'OK', /.*/],
+			['a revoked token', 'revoked', 'Error', /invalid, expired or revoked/],
+			['a token without workspaces-read', 'noWorkspacesRead', 'Error', /"workspaces-read"/],
+		] as const)('tests the credential with %s through n8n\'s credential tester', async (_title, key, status, message) => {
+			await withLogs(async () => {
+				const credential = CREDENTIALS[key];
+				const result = await rest.testCredential({
+					...credential,
+					type: 'raydocsApi',
+					data: { accessToken: tokens[key], baseUrl: fake.url, rateLimitRequests: 100, rateLimitWindowSeconds: 60 },
+				});
+				expect(result.status).toBe(status);
+				// n8n 1.x's credential tester loses the response of a failed test request, so it cannot
+				// apply the credential's responseCode rules and shows its own generic text instead.
+				if (line === '2' || status === 'OK') expect(result.message).toMatch(message);
+				expect(result.message).not.toContain(tokens[key]);
+				// n8n sent the credential's test request, with this token
+				const requests = apiRequests(fake);
+				expect(requests.length).toBeGreaterThanOrEqual(1);
+				expect(requests.every((entry) => entry.method === 'GET' && entry.path === '/workspaces')).toBe(true);
+				expect(requests[0].tokenLabel).toBe({ full: 'full', revoked: 'revoked', noWorkspacesRead: 'no-workspaces-read' }[key]);
+			});
+		});
+	});
+
+	describe('under n8n execute (CLI)', () => {
+		it('Template → Get Many with Return All reads every page and keeps the query', async () => {
+			await withLogs(async () => {
+				const result = await host.execute('rdE2eTemplates01');
+				expectSucceeded(result);
+				const items = nodeItems(result.run, 'List Templates');
+				expect(items).toHaveLength(35);
+				expect(new Set(items.map((item) => item.json.id)).size).toBe(35);
+				expect(items.every((item) => item.json.workspace_id === pagingWorkspaceId)).toBe(true);
+
+				const pages = apiRequests(fake);
+				expect(pages.map((entry) => `${entry.method} ${entry.path}`)).toEqual(
+					Array(3).fill(`GET /workspaces/${pagingWorkspaceId}/extractions/templates`),
+				);
+				expect(pages.map((entry) => entry.query.page ?? '1')).toEqual(['1', '2', '3']);
+				expect(pages.map(queryWithoutPage)).toEqual([queryWithoutPage(pages[0]), queryWithoutPage(pages[0]), queryWithoutPage(pages[0])]);
+				expect(pages.every((entry) => entry.tokenLabel === 'full' && entry.status === 200)).toBe(true);
+			});
+		});
+
+		it('Extraction → Extract Document uploads a file read from disk and returns its fields', async () => {
+			await withLogs(async () => {
+				const result = await host.execute('rdE2eExtractDisk');
+				expectSucceeded(result);
+				const items = nodeItems(result.run, 'Extract Document');
+				expect(items).toHaveLength(1);
+				const [item] = items;
+				expect(item.json).toMatchObject({ status: 'completed', documents: ['acme-invoice-2026-001.pdf'] });
+				expect(item.json['invoice_details.invoice_number']).toMatch(/^INV-[0-9A-F]{6}$/);
+				expect(typeof item.json['invoice_details.total_amount']).toBe('number');
+				expect(typeof item.json['vendor.name']).toBe('string');
+
+				const upload = readFileSync(files.invoice);
+				const puts = storageRequests(fake);
+				expect(puts).toHaveLength(1);
+				expect(puts[0]).toMatchObject({ method: 'PUT', hasAuthorization: false, status: 200 });
+				expect((puts[0].body as { bytes: number }).bytes).toBe(upload.length);
+				expect(fake.state.storageAuthLeaks).toBe(0);
+				const calls = apiRequests(fake).map((entry) => entry.endpoint);
+				expect(calls.slice(0, 4)).toEqual([
+					'POST /vapor/signed-storage-url',
+					'POST /extractions/sessions',
+					'POST /extractions/sessions/{sessionId}/documents/upload',
+					'POST /extractions/sessions/{sessionId}/results',
+				]);
+				expect(calls.slice(4).every((call) => call === 'GET /extractions/results/{resultId}')).toBe(true);
+			});
+		});
+
+		it('Batch → Extract Many of a folder returns one item per file', async () => {
+			await withLogs(async () => {
+				const result = await host.execute('rdE2eExtractMany');
+				expectSucceeded(result);
+				const items = nodeItems(result.run, 'Extract Many');
+				expect(items.map((item) => item.json.file_name)).toEqual(['scan-01.pdf', 'scan-02.pdf', 'scan-03.pdf']);
+				expect(items.every((item) => item.json.status === 'completed')).toBe(true);
+				expect(new Set(items.map((item) => item.json.session_id)).size).toBe(3);
+				expect(new Set(items.map((item) => item.json['invoice_details.invoice_number'])).size).toBe(3);
+
+				const batches = apiRequests(fake).filter((entry) => entry.endpoint === 'POST /extractions/templates/{templateId}/sessions/batch');
+				expect(batches).toHaveLength(1);
+				expect(batches[0].body).toMatchObject({ settings: { auto_extract: true } });
+				expect((batches[0].body as { files: string[] }).files).toHaveLength(3);
+				const puts = storageRequests(fake);
+				expect(puts).toHaveLength(3);
+				expect(puts.every((entry) => !entry.hasAuthorization)).toBe(true);
+			});
+		});
+
+		it('Extraction → Export to Excel returns an .xlsx binary', async () => {
+			await withLogs(async () => {
+				const result = await host.execute('rdE2eExportExcel');
+				expectSucceeded(result);
+				const [extracted] = nodeItems(result.run, 'Extract Document');
+				const items = nodeItems(result.run, 'Export to Excel');
+				expect(items).toHaveLength(1);
+				const spreadsheet = items[0].binary?.spreadsheet;
+				expect(spreadsheet).toMatchObject({ fileName: 'extraction_result.xlsx', mimeType: XLSX_MIME, fileExtension: 'xlsx' });
+				expect(items[0].json).toMatchObject({ fileName: 'extraction_result.xlsx', mimeType: XLSX_MIME });
+				expect(Number(items[0].json.bytes)).toBeGreaterThan(1000);
+
+				const exports = apiRequests(fake).filter((entry) => entry.endpoint === 'GET /extractions/results/{resultId}/export/excel');
+				expect(exports).toHaveLength(1);
+				expect(exports[0]).toMatchObject({ status: 200, path: `/extractions/results/${String(extracted.json.result_id)}/export/excel` });
+			});
+		});
+
+		it('a 403 with Continue On Fail becomes an error item naming the ability, and the workflow succeeds', async () => {
+			await withLogs(async () => {
+				const result = await host.execute('rdE2eForbidden01');
+				expectSucceeded(result);
+				expect(result.run?.status ?? 'success').toBe('success');
+				const items = nodeItems(result.run, 'List Templates');
+				expect(items).toHaveLength(1);
+				expect(String(items[0].json.error)).toContain('"templates-read"');
+				const requests = apiRequests(fake);
+				// a 403 is final: no retry
+				expect(requests.map((entry) => [entry.status, entry.tokenLabel])).toEqual([[403, 'workspaces-only']]);
+			});
+		});
+
+		it.each(manualExampleFiles())('examples/%s imports and runs', async (file) => {
+			await withLogs(async () => {
+				const workflow = prepareExample(loadExample(file), {
+					filesDir: host.filesDir,
+					workspaceId: String(seedWorkspaceId()),
+					templateId: seedTemplateId(),
+				});
+				await host.importWorkflows([workflow]);
+				const result = await host.execute(workflow.id);
+				expectSucceeded(result);
+				// every node ran and the last one produced items
+				const runData = result.run?.data?.resultData?.runData ?? {};
+				expect(Object.keys(runData).sort()).toEqual(workflow.nodes.map((node) => node.name).sort());
+				const lastNode = result.run?.data?.resultData?.lastNodeExecuted ?? '';
+				expect(nodeItems(result.run, lastNode).length).toBeGreaterThan(0);
+				const requests = apiRequests(fake);
+				expect(requests.length).toBeGreaterThan(0);
+				expect(requests.every((entry) => entry.tokenLabel === 'full' && entry.status < 400)).toBe(true);
+				expect(storageRequests(fake).every((entry) => !entry.hasAuthorization)).toBe(true);
+
+				if (file === 'extract-invoice-from-email.json') {
+					const [row] = nodeItems(result.run, 'Sheet Row');
+					expect(row.json).toMatchObject({ source_files: 'acme-invoice-2026-001.pdf', status: 'completed' });
+					expect(row.json['invoice_details.invoice_number']).toMatch(/^INV-/);
+					expect(row.json).not.toHaveProperty('documents');
+				}
+				if (file === 'batch-extract-folder.json') {
+					expect(nodeItems(result.run, 'Extract Many')).toHaveLength(files.documents.length);
+				}
+				if (file === 'manage-templates.json') {
+					const [created] = nodeItems(result.run, 'Create Template');
+					const [copy] = nodeItems(result.run, 'Duplicate Template');
+					const listed = nodeItems(result.run, 'List Templates').map((item) => item.json.id);
+					expect(created.json.name).toBe('Receipts (example)');
+					expect(copy.json.name).toBe('Receipts (example copy)');
+					expect(listed).toContain(created.json.id);
+					expect(listed).not.toContain(copy.json.id);
+					expect(requests.map((entry) => entry.endpoint)).toEqual([
+						'POST /extractions/templates',
+						'POST /extractions/templates/{templateId}/duplicate',
+						'DELETE /extractions/templates/{templateId}',
+						'GET /workspaces/{workspaceId}/extractions/templates',
+					]);
+				}
+			});
+		});
+	});
+
+	describe('after the cases', () => {
+		it('n8n reached nothing beyond 127.0.0.1, and no token appears in any n8n log', () => {
+			expect(host.networkAttempts()).toEqual([]);
+			const secrets = Object.values(tokens).filter(Boolean);
+			for (const name of readdirSync(host.logsDir)) {
+				const text = readFileSync(join(host.logsDir, name), 'utf8');
+				for (const secret of secrets) expect({ log: name, leaked: text.includes(secret) }).toEqual({ log: name, leaked: false });
+			}
+		});
+	});
+});

@@ -1,0 +1,66 @@
+/**
+ * Static checks of examples/*.json that need no n8n: the end-to-end suite runs them in real n8n,
+ * these catch what would only fail there, or only for users (ids, credentials, renamed operations).
+ */
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+
+import { EXAMPLE_CREDENTIAL, exampleFiles, loadExample, manualExampleFiles, TRIGGER_EXAMPLE } from '../../scripts/n8n/examples';
+import { Raydocs } from '../../nodes/Raydocs/Raydocs.node';
+import { RaydocsTrigger } from '../../nodes/RaydocsTrigger/RaydocsTrigger.node';
+
+const raydocs = new Raydocs().description;
+
+function optionValues(properties: INodeProperties[], name: string, resource?: string): string[] {
+	return properties
+		.filter((property) => property.name === name)
+		.filter((property) => !resource || (property.displayOptions?.show?.resource ?? []).includes(resource))
+		.flatMap((property) => (property.options as INodePropertyOptions[]).map((option) => String(option.value)));
+}
+
+describe('examples/', () => {
+	const files = exampleFiles();
+
+	it('has the four documented workflows', () => {
+		expect(files).toEqual([
+			'batch-extract-folder.json',
+			'extract-invoice-from-email.json',
+			'manage-templates.json',
+			TRIGGER_EXAMPLE,
+		]);
+		expect(manualExampleFiles()).not.toContain(TRIGGER_EXAMPLE);
+	});
+
+	it.each(files)('%s has a unique id of at most 16 characters (n8n 1.x keeps trigger state only for those)', (file) => {
+		const ids = files.map((name) => loadExample(name).id);
+		const { id } = loadExample(file);
+		expect(id.length).toBeLessThanOrEqual(16);
+		expect(ids.filter((other) => other === id)).toHaveLength(1);
+	});
+
+	it.each(files)('%s: every Raydocs node names an existing resource and operation and the example credential', (file) => {
+		const workflow = loadExample(file);
+		const ours = workflow.nodes.filter((node) => node.type.startsWith('n8n-nodes-raydocs.'));
+		expect(ours.length).toBeGreaterThan(0);
+		for (const node of ours) {
+			expect(node.credentials).toEqual({ raydocsApi: EXAMPLE_CREDENTIAL });
+			if (node.type === 'n8n-nodes-raydocs.raydocsTrigger') {
+				expect(node.parameters.event).toBe(new RaydocsTrigger().description.properties[0].default);
+				continue;
+			}
+			expect(node.type).toBe('n8n-nodes-raydocs.raydocs');
+			const resource = String(node.parameters.resource);
+			expect(optionValues(raydocs.properties, 'resource')).toContain(resource);
+			expect(optionValues(raydocs.properties, 'operation', resource)).toContain(String(node.parameters.operation));
+		}
+	});
+
+	it.each(files)('%s: every connection joins nodes that exist', (file) => {
+		const workflow = loadExample(file);
+		const names = new Set(workflow.nodes.map((node) => node.name));
+		const connections = workflow.connections as Record<string, { main: Array<Array<{ node: string }>> }>;
+		for (const [from, outputs] of Object.entries(connections)) {
+			expect(names).toContain(from);
+			for (const target of outputs.main.flat()) expect(names).toContain(target.node);
+		}
+	});
+});
