@@ -1,95 +1,145 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- runs in Node for tests and tooling; never shipped (package.json "files") */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- the README's demo: a terminal program that installs and runs n8n; never shipped (package.json "files") */
 /**
- * The README's first command: extracts an invoice with the Raydocs node, run by n8n's own execution
- * engine, against the bundled fake Raydocs server (or the real API when RAYDOCS_TOKEN is set), and
- * prints the extracted data as a table.
+ * The README's first command. On a fresh machine it installs a real n8n (2.x by default, with
+ * progress; cached in .cache/n8n), builds and packs this package and installs it into n8n like a
+ * user would, starts the fake Raydocs server (or uses the real API when RAYDOCS_TOKEN is set),
+ * imports examples/extract-invoice-from-email.json and its credential, runs it with
+ * `n8n execute`, and prints the extracted invoice as a table. Everything it started is stopped
+ * before it exits.
+ *
+ *   node scripts/run-ts.js scripts/demo.ts
+ *   RAYDOCS_TOKEN=… RAYDOCS_TEMPLATE_ID=<uuid> [RAYDOCS_BASE_URL=…] node scripts/run-ts.js scripts/demo.ts
+ *   N8N_LINE=1 …   runs it in n8n 1.x instead
  */
-process.env.N8N_LOG_LEVEL = process.env.N8N_LOG_LEVEL ?? 'silent';
+import { rmSync } from 'fs';
+import { join } from 'path';
 
-import type { INodeExecutionData } from 'n8n-workflow';
+import { startFakeRaydocs, type FakeRaydocs } from '../test/fake-raydocs/server';
+import { installPackage } from './n8n/communityPackage';
+import { EXAMPLE_CREDENTIAL, INVOICE_EXAMPLE, loadExample, prepareExample, writeExampleFiles } from './n8n/examples';
+import { N8nHost, nodeItems } from './n8n/host';
+import { ensureInstalled, linesFromEnv, N8N_HOSTS, PROJECT_ROOT } from './n8n/hosts';
+import { runTracked } from './n8n/processes';
 
-import { Raydocs } from '../nodes/Raydocs/Raydocs.node';
-import { startFakeRaydocs } from '../test/fake-raydocs/server';
-import { runNode, type RaydocsCredentialData } from '../test/harness/engine';
-import { sampleInvoicePdf } from './sampleInvoice';
+const line = linesFromEnv(process.env.N8N_LINE ?? '2')[0];
+
+function step(text: string): void {
+	console.log(`\n▸ ${text}`);
+}
+
+async function timed<T>(label: string, work: () => Promise<T>): Promise<T> {
+	const started = Date.now();
+	const result = await work();
+	console.log(`  ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+	return result;
+}
 
 function printTable(rows: Array<[string, unknown]>): void {
 	const width = Math.max(...rows.map(([key]) => key.length));
+	console.log(`  ${'field'.padEnd(width)}  value`);
+	console.log(`  ${'-'.repeat(width)}  ${'-'.repeat(40)}`);
 	for (const [key, value] of rows) {
-		console.log(`  ${key.padEnd(width)}  ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`);
+		console.log(`  ${key.padEnd(width)}  ${typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value)}`);
 	}
+}
+
+let fake: FakeRaydocs | undefined;
+let host: N8nHost | undefined;
+
+async function cleanUp(): Promise<void> {
+	await host?.dispose();
+	await fake?.close();
+	fake = undefined;
 }
 
 async function main(): Promise<void> {
-	const realToken = process.env.RAYDOCS_TOKEN;
-	const fake = realToken ? undefined : await startFakeRaydocs({ timing: { parseMs: 400, runQueuedMs: 200, runProcessingMs: 800 } });
-	const credentials: RaydocsCredentialData = realToken
-		? { accessToken: realToken, baseUrl: process.env.RAYDOCS_BASE_URL ?? 'https://api.raydocs.com' }
-		: { accessToken: fake!.token, baseUrl: fake!.url };
-	console.log(realToken ? `Raydocs API: ${credentials.baseUrl}` : `Fake Raydocs server: ${fake!.url} (embedded default; set RAYDOCS_TOKEN to use the real API)`);
+	const realToken = process.env.RAYDOCS_TOKEN?.trim();
+	const spec = N8N_HOSTS[line];
 
-	const node = new Raydocs();
-	try {
-		const workspaces = await runNode({
-			nodeType: node,
-			credentials,
-			parameters: { resource: 'workspace', operation: 'getAll', returnAll: true },
-		});
-		if (workspaces.error) throw workspaces.error;
-		console.log(`\nWorkspaces (${workspaces.items.length}):`);
-		for (const item of workspaces.items) console.log(`  #${item.json.id}  ${item.json.name}`);
+	step(`n8n ${spec.version} on ${spec.runtime}`);
+	await timed('n8n is installed', async () => await ensureInstalled(line));
 
-		const templateId = realToken ? process.env.RAYDOCS_TEMPLATE_ID : fake!.state.seed!.templateId;
+	step('Building the package (npm run build)');
+	await timed('built', async () => {
+		const build = await runTracked('npm', ['run', 'build', '--silent'], { cwd: PROJECT_ROOT, env: process.env, timeoutMs: 300_000 });
+		if (build.code !== 0) throw new Error(`npm run build failed:\n${build.output.slice(-3000)}`);
+	});
+
+	let baseUrl: string;
+	let templateId: string;
+	if (realToken) {
+		baseUrl = process.env.RAYDOCS_BASE_URL?.trim() || 'https://api.raydocs.com';
+		templateId = process.env.RAYDOCS_TEMPLATE_ID?.trim() ?? '';
 		if (!templateId) {
-			console.log('\nSet RAYDOCS_TEMPLATE_ID to a template UUID to run an extraction against the real API.');
-			return;
+			throw new Error('RAYDOCS_TEMPLATE_ID is not set: give the UUID of one of your templates (the template\'s page in Raydocs shows it).');
 		}
-		const invoice = sampleInvoicePdf();
-		const input: INodeExecutionData[] = [
+		step(`Raydocs API: ${baseUrl}`);
+	} else {
+		// Slower than the test timings so that the extraction visibly waits for parsing and the run.
+		fake = await startFakeRaydocs({ timing: { parseMs: 1500, runQueuedMs: 300, runProcessingMs: 1500 } });
+		baseUrl = fake.url;
+		templateId = fake.state.seed!.templateId;
+		step(`Fake Raydocs server: ${fake.url} (set RAYDOCS_TOKEN to use the real API)`);
+	}
+
+	// Offline (every connection beyond 127.0.0.1 refused) unless the real API must be reached.
+	const n8n = await N8nHost.create({ line, purpose: 'demo', offline: !realToken });
+	host = n8n;
+	step(`Installing the package into ${join(n8n.userFolder, '.n8n', 'nodes')}`);
+	await timed('npm pack + npm install', async () => await installPackage(n8n));
+	const files = writeExampleFiles(n8n.filesDir);
+
+	step(`Importing examples/${INVOICE_EXAMPLE} and the credential "${EXAMPLE_CREDENTIAL.name}"`);
+	await timed('n8n import:credentials', async () => {
+		await n8n.importCredentials([
 			{
-				json: { source: 'demo' },
-				binary: {
-					data: {
-						data: invoice.toString('base64'),
-						mimeType: 'application/pdf',
-						fileName: 'acme-invoice-2026-001.pdf',
-						fileExtension: 'pdf',
-						bytes: invoice.length,
-					},
-				},
+				...EXAMPLE_CREDENTIAL,
+				type: 'raydocsApi',
+				data: { accessToken: realToken ?? fake!.token, baseUrl, rateLimitRequests: 100, rateLimitWindowSeconds: 60 },
 			},
-		];
-		console.log('\nExtract Document: uploading acme-invoice-2026-001.pdf and waiting for the result...');
-		const started = Date.now();
-		const extraction = await runNode({
-			nodeType: node,
-			credentials,
-			input,
-			parameters: {
-				resource: 'extraction',
-				operation: 'extractDocument',
-				templateId: { __rl: true, mode: 'id', value: templateId },
-				inputSource: 'binary',
-				allBinaries: false,
-				binaryPropertyName: 'data',
-				simplify: true,
-				fieldLayout: 'flat',
-				options: { pollInterval: 0.5, timeout: 120 },
-			},
-		});
-		if (extraction.error) throw extraction.error;
-		console.log(`Done in ${((Date.now() - started) / 1000).toFixed(1)} s.\n`);
-		printTable(Object.entries(extraction.items[0].json));
-		if (fake) {
-			const apiCalls = fake.log.filter((entry) => entry.listener === 'api').length;
-			console.log(`\n${apiCalls} Raydocs API requests in all; the storage upload carried no token: ${fake.state.storageAuthLeaks === 0}`);
-		}
-	} finally {
-		await fake?.close();
+		]);
+	});
+	const workflow = prepareExample(loadExample(INVOICE_EXAMPLE), { filesDir: n8n.filesDir, templateId });
+	await timed('n8n import:workflow', async () => await n8n.importWorkflows([workflow]));
+
+	step(`Running "${workflow.name}" (n8n execute --id ${workflow.id}) on ${files.invoice.split('/').pop()}`);
+	const result = await timed('n8n execute', async () => await n8n.execute(workflow.id));
+	const error = result.run?.data?.resultData?.error;
+	if (result.code !== 0 || !result.run) {
+		throw new Error(`the workflow failed${error ? `: ${error.message ?? ''}${error.description ? `\n${error.description}` : ''}` : ''}\n(n8n log: ${result.logFile})`);
+	}
+
+	const rows = nodeItems(result.run, 'Sheet Row');
+	for (const [index, row] of rows.entries()) {
+		step(`Extracted invoice${rows.length > 1 ? ` ${index + 1} of ${rows.length}` : ''}`);
+		printTable(Object.entries(row.json));
+	}
+	if (fake) {
+		const apiCalls = fake.log.filter((entry) => entry.listener === 'api').length;
+		console.log(`\n  ${apiCalls} Raydocs API requests; the file upload to storage carried no token: ${fake.state.storageAuthLeaks === 0}`);
+	}
+	console.log(`  n8n logs: ${n8n.logsDir}`);
+	if (realToken) {
+		// The instance's database holds the real token (encrypted, with the key in its config file).
+		rmSync(n8n.userFolder, { recursive: true, force: true });
 	}
 }
 
-main().catch((error: Error & { description?: string }) => {
-	console.error(`\nDemo failed: ${error.message}${error.description ? `\n${error.description}` : ''}`);
-	process.exit(1);
-});
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.once(signal, () => {
+		console.error(`\n${signal}: stopping n8n and the fake server...`);
+		void cleanUp().finally(() => process.exit(130));
+	});
+}
+
+main()
+	.then(async () => {
+		const stopped = fake ? 'n8n and the fake server are' : 'n8n is';
+		await cleanUp();
+		console.log(`\nDone: ${stopped} stopped.`);
+	})
+	.catch(async (error: Error) => {
+		await cleanUp();
+		console.error(`\nDemo failed: ${error.message}`);
+		process.exit(1);
+	});
