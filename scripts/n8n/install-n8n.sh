@@ -22,6 +22,10 @@ n8n1_version=1.123.81
 # Retries kept short: an unreachable tarball should fail in seconds, not after minutes of backoff.
 npm_flags=(--no-audit --no-fund --loglevel=warn --fetch-retries=2 --fetch-retry-mintimeout=2000 --fetch-retry-maxtimeout=10000)
 
+# Run from `npm test`, npm hands this project's .npmrc settings down as npm_config_* variables:
+# ignore-scripts=true would silently skip the native builds below.
+unset npm_config_ignore_scripts NPM_CONFIG_IGNORE_SCRIPTS
+
 log() { echo "[n8n install $(date +%H:%M:%S)] $*"; }
 
 heartbeat_pid=''
@@ -44,6 +48,11 @@ start_heartbeat() {
 		done
 	) &
 	heartbeat_pid=$!
+}
+
+# n8n's database driver is a native module: a host without its binding cannot start.
+sqlite_loads() {
+	node -e 'require("sqlite3")' >/dev/null 2>&1
 }
 
 install_line() {
@@ -77,7 +86,7 @@ install_line() {
 	fi
 
 	if [ -f .installed ] && [ "$(cat .installed)" = "$version" ] && [ -x node_modules/.bin/n8n ] &&
-		[ "$(node_modules/.bin/n8n --version 2>/dev/null | tail -n 1)" = "$version" ]; then
+		[ "$(node_modules/.bin/n8n --version 2>/dev/null | tail -n 1)" = "$version" ] && sqlite_loads; then
 		log "n8n $version (line $line, node $(node --version)) is ready in $prefix$(stats_summary)"
 		return 0
 	fi
@@ -104,7 +113,7 @@ install_line() {
 	# expression engine instead (see host.ts).
 	log "building sqlite3 (n8n's database driver) from source, about 1-1.5 minutes..."
 	start_heartbeat "sqlite3 build" "$installed"
-	npm rebuild --foreground-scripts sqlite3 >rebuild-sqlite3.log 2>&1 || {
+	npm rebuild --ignore-scripts=false --foreground-scripts sqlite3 >rebuild-sqlite3.log 2>&1 || {
 		stop_heartbeat
 		tail -n 30 rebuild-sqlite3.log
 		exit 1
@@ -112,10 +121,15 @@ install_line() {
 	stop_heartbeat
 	if [ "$line" = 2 ]; then
 		log "unpacking isolated-vm's Node 24 prebuild..."
-		npm rebuild --foreground-scripts isolated-vm >rebuild-isolated-vm.log 2>&1 || {
+		npm rebuild --ignore-scripts=false --foreground-scripts isolated-vm >rebuild-isolated-vm.log 2>&1 || {
 			tail -n 30 rebuild-isolated-vm.log
 			exit 1
 		}
+	fi
+	if ! sqlite_loads; then
+		tail -n 30 rebuild-sqlite3.log
+		log "sqlite3's native module does not load after the build (log: $prefix/rebuild-sqlite3.log)"
+		exit 1
 	fi
 	finished=$(date +%s)
 

@@ -104,23 +104,26 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 		for (let index = 1; index <= 35; index++) fake.seedTemplate(pagingWorkspaceId, { name: `Paged template ${index}` });
 
 		const full = CREDENTIALS.full;
+		const readAndExtractInvoice = [
+			readFilesNode('Read Invoice', `${host.filesDir}/invoices/*.pdf`),
+			raydocsNode('Extract Document', full, {
+				resource: 'extraction',
+				operation: 'extractDocument',
+				templateId: byId(seedTemplateId()),
+				inputSource: 'binary',
+				allBinaries: false,
+				binaryPropertyName: 'data',
+				simplify: true,
+				fieldLayout: 'flat',
+				options: WAIT_FAST,
+			}),
+		];
 		await host.importWorkflows([
 			chainWorkflow('rdE2eTemplates01', [
 				raydocsNode('List Templates', full, { resource: 'template', operation: 'getAll', workspaceId: byId(pagingWorkspaceId), returnAll: true }),
 			]),
 			chainWorkflow('rdE2eExtractDisk', [
-				readFilesNode('Read Invoice', `${host.filesDir}/invoices/*.pdf`),
-				raydocsNode('Extract Document', full, {
-					resource: 'extraction',
-					operation: 'extractDocument',
-					templateId: byId(seedTemplateId()),
-					inputSource: 'binary',
-					allBinaries: false,
-					binaryPropertyName: 'data',
-					simplify: true,
-					fieldLayout: 'flat',
-					options: WAIT_FAST,
-				}),
+				...readAndExtractInvoice,
 			]),
 			chainWorkflow('rdE2eExtractMany', [
 				readFilesNode('Read Folder', `${host.filesDir}/documents/*.pdf`),
@@ -137,18 +140,7 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 				}),
 			]),
 			chainWorkflow('rdE2eExportExcel', [
-				readFilesNode('Read Invoice', `${host.filesDir}/invoices/*.pdf`),
-				raydocsNode('Extract Document', full, {
-					resource: 'extraction',
-					operation: 'extractDocument',
-					templateId: byId(seedTemplateId()),
-					inputSource: 'binary',
-					allBinaries: false,
-					binaryPropertyName: 'data',
-					simplify: true,
-					fieldLayout: 'flat',
-					options: WAIT_FAST,
-				}),
+				...readAndExtractInvoice,
 				raydocsNode('Export to Excel', full, {
 					resource: 'extraction',
 					operation: 'exportExcel',
