@@ -123,6 +123,9 @@ export async function uploadFile(
 					headers: storageHeaders(signed, file, bytes),
 					json: false,
 					returnFullResponse: true,
+					// Following redirects makes axios keep the whole request body in memory to be able to
+					// resend it; a signed PUT never redirects, and without it the file streams.
+					disableFollowRedirect: true,
 				});
 				return {
 					key: signed.key,
