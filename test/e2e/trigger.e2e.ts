@@ -9,6 +9,7 @@ import { installPackage } from '../../scripts/n8n/communityPackage';
 import { EXAMPLE_CREDENTIAL, loadExample, prepareExample, TRIGGER_EXAMPLE } from '../../scripts/n8n/examples';
 import { N8nHost, type ExecutionRun } from '../../scripts/n8n/host';
 import { ensureInstalled, linesFromEnv, N8N_HOSTS, type N8nLine } from '../../scripts/n8n/hosts';
+import { sleep } from '../../scripts/n8n/processes';
 import type { FinishedExecution, N8nRest } from '../../scripts/n8n/rest';
 import { startFakeRaydocs, type FakeRaydocs } from '../fake-raydocs/server';
 import { completedRun, sessionWithDocument } from '../helpers/trigger';
@@ -32,7 +33,7 @@ async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<
 		const value = await probe();
 		if (value !== undefined) return value;
 		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-		await new Promise((resolve) => setTimeout(resolve, 500));
+		await sleep(500);
 	}
 }
 
@@ -131,7 +132,7 @@ describe.each(lines)('Raydocs Trigger activated in real n8n, line %s', (line: N8
 			// 4. One more scheduled poll finds nothing new.
 			const pollsAfterRestart = pollsOf(sessionId);
 			await waitFor('one more scheduled poll', NEXT_POLL_MS, async () => (pollsOf(sessionId) > pollsAfterRestart ? true : undefined));
-			await new Promise((resolve) => setTimeout(resolve, 3000)); // an execution it started would be saved by now
+			await sleep(3000); // an execution it started would be saved by now
 			const final = (await emissions(rest, workflow.id))!;
 
 			expect(final).toHaveLength(afterRestart.length);
