@@ -54,7 +54,8 @@ export const DEFAULT_VARIANTS: Variants = {
 	runInitialStatus: 'auto',
 	legacyRunStatuses: false,
 	inviteStatus: 'pending',
-	batchExportPath: 'body',
+	routeForms: 'both',
+	templateSchemaKey: 'either',
 	listPerPage: 15,
 };
 

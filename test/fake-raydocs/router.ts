@@ -33,7 +33,14 @@ interface CompiledRoute {
 	abilities: string[];
 	segments: Segment[];
 	handler: Handler;
+	/**
+	 * Where the documentation generations disagree on a call's form: 'reference' is the API
+	 * reference's form of such a call, 'prose' the guides' alias; every other route is 'only'.
+	 */
+	form: 'reference' | 'prose' | 'only';
 }
+
+export type RouteForms = 'both' | 'reference' | 'prose';
 
 export type RouteMatch =
 	| { kind: 'ok'; route: CompiledRoute; params: Record<string, string> }
@@ -67,6 +74,7 @@ export class Router {
 		const abilitiesByEndpoint = new Map(
 			RAYDOCS_ENDPOINTS.map((endpoint) => [endpointKey(endpoint), endpoint.abilities]),
 		);
+		const aliased = new Set(RAYDOCS_ENDPOINT_ALIASES.map((alias) => alias.canonical));
 		const add = (method: string, path: string, canonical: string): void => {
 			const handler = handlers[canonical];
 			const abilities = abilitiesByEndpoint.get(canonical);
@@ -78,6 +86,8 @@ export class Router {
 				abilities,
 				segments: compileSegments(path),
 				handler,
+				form:
+					`${method} ${path}` !== canonical ? 'prose' : aliased.has(canonical) ? 'reference' : 'only',
 			});
 		};
 		for (const endpoint of RAYDOCS_ENDPOINTS)
@@ -87,13 +97,15 @@ export class Router {
 		if (unused.length > 0) throw new Error(`handlers for unknown endpoints: ${unused.join(', ')}`);
 	}
 
-	match(method: string, pathname: string): RouteMatch {
+	/** `forms`: which of two documented forms of one call this server has ('both' by default). */
+	match(method: string, pathname: string, forms: RouteForms = 'both'): RouteMatch {
 		const parts = pathname
 			.split('/')
 			.filter((part) => part.length > 0)
 			.map(decodeSegment);
 		const allowed: string[] = [];
 		for (const route of this.routes) {
+			if (forms !== 'both' && route.form !== 'only' && route.form !== forms) continue;
 			const params = matchSegments(route.segments, parts);
 			if (!params) continue;
 			if (route.method === method) return { kind: 'ok', route, params };

@@ -2,15 +2,20 @@
 import { requireWriter, templateAccess, workspaceAccess } from './access';
 import { Validator, jsonReply, noContent, paginate, readPageRequest } from './http';
 import type { Handler } from './router';
+import type { Variants } from './types';
 import { templateJson } from './serialize';
 import { deepClone, isRecord } from './util';
 
 /**
- * The schema travels as `schema_json` (canonical) or `schema` (the intro's curl example). It must
- * be an object whose `groups`, when present, is an object of groups.
+ * The schema travels as `schema_json` (canonical) or `schema` (the intro's curl example); the
+ * `templateSchemaKey` variant makes the fake read only one of them, as a server of one generation
+ * would (Laravel ignores the other key). It must be an object whose `groups`, when present, is an
+ * object of groups.
  */
-function readSchema(v: Validator): Record<string, unknown> | undefined {
-	const key = v.has('schema_json') ? 'schema_json' : v.has('schema') ? 'schema' : null;
+function readSchema(v: Validator, accepted: Variants['templateSchemaKey']): Record<string, unknown> | undefined {
+	const readable = (key: 'schema_json' | 'schema') =>
+		(accepted === 'either' || accepted === key) && v.has(key);
+	const key = readable('schema_json') ? 'schema_json' : readable('schema') ? 'schema' : null;
 	if (!key) return undefined;
 	const schema = v.object(key);
 	if (!schema) return undefined;
@@ -47,7 +52,7 @@ export const templateHandlers: Record<string, Handler> = {
 		const name = v.string('name', { required: true, nonEmpty: true });
 		const description = v.string('description', { max: 2000 });
 		const workspaceId = v.integer('workspace_id', true);
-		const schema = readSchema(v);
+		const schema = readSchema(v, ctx.engine.variants.templateSchemaKey);
 		const settings = v.object('settings');
 		v.throwIfFailed();
 		const workspace = ctx.engine.state.workspaces.get(workspaceId as number);
@@ -77,7 +82,7 @@ export const templateHandlers: Record<string, Handler> = {
 		const v = new Validator(ctx.body);
 		const name = v.string('name', { nonEmpty: true });
 		const description = v.string('description', { max: 2000 });
-		const schema = readSchema(v);
+		const schema = readSchema(v, ctx.engine.variants.templateSchemaKey);
 		const settings = v.object('settings');
 		v.throwIfFailed();
 		if (name !== undefined) template.name = name;

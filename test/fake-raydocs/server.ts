@@ -619,7 +619,7 @@ class FakeRaydocsServer implements FakeRaydocs {
 		const parsed = parseBody(body, req.headers['content-type']);
 		const entry = this.startEntry('api', req, method, pathname, query, auth, body, parsed);
 		// Matching is side-effect free: record the endpoint even for requests a fault or the limiter stops.
-		const match = this.router.match(method, pathname);
+		const match = this.router.match(method, pathname, this.engine.variants.routeForms);
 		if (match.kind === 'ok') {
 			entry.endpoint = match.route.endpoint;
 			if (match.route.route !== match.route.endpoint) entry.route = match.route.route;

@@ -45,8 +45,13 @@ export interface Variants {
 	legacyRunStatuses: boolean;
 	/** pending: prose vocabulary (pending|expired, accepted invites hidden); accepted-enum: OpenAPI (pending|accepted, all listed). */
 	inviteStatus: 'pending' | 'accepted-enum';
-	/** Documentation only: both batch-export forms (format in body / in path) are always accepted. */
-	batchExportPath: 'body' | 'path';
+	/**
+	 * Calls whose form the documentation generations disagree on (invite cancel, batch delete, batch
+	 * export): 'both' forms are served, or only the API 'reference' form, or only the guides' 'prose' one.
+	 */
+	routeForms: 'both' | 'reference' | 'prose';
+	/** Template create/update: the schema under `schema_json` (reference), `schema` (intro's curl) or either. */
+	templateSchemaKey: 'either' | 'schema_json' | 'schema';
 	/** Default page size of paginated lists when `per_page` is not given. */
 	listPerPage: number;
 }

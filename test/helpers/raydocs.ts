@@ -1,6 +1,7 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { Raydocs } from '../../nodes/Raydocs/Raydocs.node';
+import { forgetDocumentedForms } from '../../nodes/Raydocs/shared/documentedForms';
 import { resetRequestWindows } from '../../nodes/Raydocs/shared/rateLimiter';
 import { retryPolicy } from '../../nodes/Raydocs/shared/transport';
 import type { FakeRaydocs, FakeRaydocsOptions, RequestLogEntry } from '../fake-raydocs/server';
@@ -24,6 +25,7 @@ export function useFakeRaydocs(options: FakeRaydocsOptions = {}): () => FakeRayd
 	beforeEach(() => {
 		fake!.reset();
 		resetRequestWindows();
+		forgetDocumentedForms();
 		// Real backoff is half a second and up; tests keep the same sequence, scaled down.
 		retryPolicy.backoffBaseMs = 20;
 	});

@@ -131,3 +131,33 @@ export function matchEndpoint(method: string, path: string): MatchedEndpoint | u
 	}
 	return best?.match;
 }
+
+/**
+ * Calls that Raydocs' documentation generations give in two forms: the API reference's (listed in
+ * RAYDOCS_API_ENDPOINTS, tried first) and the guides' (`other`). A server has at least one of them.
+ * `pathFromBody` names body fields that the other form carries as a path segment instead.
+ */
+export interface DocumentedAlternateForm {
+	reference: string;
+	other: { method: RaydocsEndpoint['method']; path: string; pathFromBody?: Record<string, string> };
+}
+
+export const DOCUMENTED_ALTERNATE_FORMS: readonly DocumentedAlternateForm[] = [
+	{
+		reference: 'DELETE /workspaces/{workspaceId}/invites/{inviteId}',
+		other: { method: 'DELETE', path: '/workspaces/{workspaceId}/invites/{inviteId}/cancel' },
+	},
+	{
+		reference: 'POST /extractions/templates/{templateId}/sessions/batch/delete',
+		other: { method: 'DELETE', path: '/extractions/templates/{templateId}/sessions/batch' },
+	},
+	{
+		reference: 'POST /extractions/templates/{templateId}/sessions/batch/export',
+		other: {
+			method: 'POST',
+			path: '/extractions/templates/{templateId}/sessions/batch/export/{format}',
+			// The reference form defaults the format to json.
+			pathFromBody: { format: 'json' },
+		},
+	},
+];

@@ -13,6 +13,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import { sendInDocumentedForm } from './documentedForms';
 import { matchEndpoint } from './endpoints';
 import {
 	MALFORMED_RESPONSE,
@@ -256,22 +257,28 @@ export async function sendRoutedRequest(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const { method = 'GET', url = '' } = requestData.options;
-	return await sendWithPolicy(
-		this,
-		method,
-		url,
-		// A fresh copy per attempt: the engine writes into the options it is given.
-		async () =>
-			await this.makeRoutingRequest({
-				...requestData,
-				options: {
-					...requestData.options,
-					headers: { ...requestData.options.headers },
-					timeout: Math.min(requestData.options.timeout ?? Infinity, retryPolicy.requestTimeoutMs),
-				},
-			}),
-		assertJsonItems,
+	const { method = 'GET', url = '', body } = requestData.options;
+	const baseUrlOf = async () => (await credentialSettings(this)).baseUrl;
+	return await sendInDocumentedForm(baseUrlOf, { method, url, body }, async (form) =>
+		await sendWithPolicy(
+			this,
+			form.method,
+			form.url,
+			// A fresh copy per attempt: the engine writes into the options it is given.
+			async () =>
+				await this.makeRoutingRequest({
+					...requestData,
+					options: {
+						...requestData.options,
+						method: form.method as IHttpRequestMethods,
+						url: form.url,
+						body: form.body as IHttpRequestOptions['body'],
+						headers: { ...requestData.options.headers },
+						timeout: Math.min(requestData.options.timeout ?? Infinity, retryPolicy.requestTimeoutMs),
+					},
+				}),
+			assertJsonItems,
+		),
 	);
 }
 

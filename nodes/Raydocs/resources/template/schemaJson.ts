@@ -54,14 +54,21 @@ export function readSchemaJson(context: IExecuteSingleFunctions, parameterName: 
 	return value as IDataObject;
 }
 
-/** Create: the required schema goes in the body as `schema_json`. */
+/**
+ * Raydocs' reference names the body key `schema_json`, its introduction `schema`. A server reads one
+ * and ignores the other (no error to fall back on), so the schema goes under both, identical.
+ */
+export function putSchemaInBody(body: IDataObject, schema: IDataObject): IDataObject {
+	return { ...body, schema_json: schema, schema };
+}
+
+/** Create: the required schema goes in the body. */
 export async function sendSchemaJson(
 	this: IExecuteSingleFunctions,
 	requestOptions: IHttpRequestOptions,
 ): Promise<IHttpRequestOptions> {
 	const body = (requestOptions.body ?? {}) as IDataObject;
-	body.schema_json = readSchemaJson(this, 'schemaJson');
-	requestOptions.body = body;
+	requestOptions.body = putSchemaInBody(body, readSchemaJson(this, 'schemaJson'));
 	return requestOptions;
 }
 
@@ -73,8 +80,7 @@ export async function prepareTemplateUpdate(
 	const updateFields = this.getNodeParameter('updateFields', {}) as IDataObject;
 	if (updateFields.schemaJson !== undefined) {
 		const body = (requestOptions.body ?? {}) as IDataObject;
-		body.schema_json = readSchemaJson(this, 'updateFields.schemaJson');
-		requestOptions.body = body;
+		requestOptions.body = putSchemaInBody(body, readSchemaJson(this, 'updateFields.schemaJson'));
 	}
 	return await requireUpdateFields.call(this, requestOptions);
 }

@@ -48,7 +48,7 @@ describe('Raydocs → Template → Create', () => {
 
 	it('sends no optional field that was not added', async () => {
 		await runRaydocs(fake(), create());
-		expect(apiRequests(fake())[0].body).toEqual({ name: 'Receipts', workspace_id: 1, schema_json: schema });
+		expect(apiRequests(fake())[0].body).toEqual({ name: 'Receipts', workspace_id: 1, schema_json: schema, schema });
 	});
 
 	it('accepts a schema object from an expression', async () => {

@@ -29,7 +29,7 @@ describe('Raydocs → Template → Update', () => {
 			templateId: byId(template.id),
 			updateFields: { schemaJson: '{"groups": {}}' },
 		});
-		expect(apiRequests(fake())[0].body).toEqual({ schema_json: { groups: {} } });
+		expect(apiRequests(fake())[0].body).toEqual({ schema_json: { groups: {} }, schema: { groups: {} } });
 	});
 
 	it('refuses an update without fields before sending anything', async () => {
