@@ -78,19 +78,21 @@ export async function sendInDocumentedForm<T>(
 	const remember = (index: number) => formServed.set(memoryKey, index === 0 ? 'reference' : 'other');
 	const failures: Array<{ index: number; error: unknown; answer: ReturnType<typeof routeAnswer> }> = [];
 	for (const index of order) {
-		try {
-			const result = await send(forms[index]);
+		const outcome = await send(forms[index]).then(
+			(result) => ({ result }),
+			(error: unknown) => ({ error }),
+		);
+		if (!('error' in outcome)) {
 			remember(index);
-			return result;
-		} catch (error) {
-			const answer = routeAnswer(readHttpFailure(error));
-			if (answer === 'other' || answer === 'missing record') {
-				// The route exists: its answer (403, 404 for the record, 422, ...) is the answer.
-				remember(index);
-				throw error;
-			}
-			failures.push({ index, error, answer });
+			return outcome.result;
 		}
+		const answer = routeAnswer(readHttpFailure(outcome.error));
+		if (answer === 'other' || answer === 'missing record') {
+			// The route exists: its answer (403, 404 for the record, 422, ...) is the answer.
+			remember(index);
+			throw outcome.error;
+		}
+		failures.push({ index, error: outcome.error, answer });
 	}
 	const unclear = failures.find((failure) => failure.answer === 'unclear');
 	if (unclear && failures.some((failure) => failure.answer === 'missing route')) remember(unclear.index);
