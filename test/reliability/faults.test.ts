@@ -54,6 +54,8 @@ function expectOneResultPerItem(items: INodeExecutionData[], inputCount: number)
 
 interface OperationClass {
 	name: string;
+	/** The faulted call may be sent again (reads, signed URLs): transient faults must not reach the user. */
+	retrySafe: boolean;
 	/** Where the fault is injected. */
 	target: { method: string; path: string | RegExp; listener?: 'api' | 'storage' };
 	run(fake: FakeRaydocs): Promise<{ items: INodeExecutionData[]; inputs: number }>;
@@ -64,6 +66,7 @@ const three = (make: (index: number) => INodeExecutionData) => [0, 1, 2].map(mak
 const CLASSES: OperationClass[] = [
 	{
 		name: 'a routed create (Workspace → Create)',
+		retrySafe: false,
 		target: { method: 'POST', path: '/workspaces/create' },
 		async run(fake) {
 			const input = three((index) => ({ json: { name: `Fault ${index}` } }));
@@ -73,6 +76,7 @@ const CLASSES: OperationClass[] = [
 	},
 	{
 		name: 'a routed read (Template → Get)',
+		retrySafe: true,
 		target: { method: 'GET', path: /^\/extractions\/templates\// },
 		async run(fake) {
 			const input = three(() => ({ json: {} }));
@@ -82,6 +86,7 @@ const CLASSES: OperationClass[] = [
 	},
 	{
 		name: 'a paginated list (Template → Get Many, Return All)',
+		retrySafe: true,
 		target: { method: 'GET', path: /\/extractions\/templates$/ },
 		async run(fake) {
 			for (let index = 0; index < 40; index++) fake.seedTemplate(fake.state.seed!.workspaceId, { name: `T${index}` });
@@ -96,6 +101,7 @@ const CLASSES: OperationClass[] = [
 	},
 	{
 		name: 'upload (File Upload → Upload)',
+		retrySafe: true,
 		target: { method: 'POST', path: '/vapor/signed-storage-url' },
 		async run(fake) {
 			const input = three((index) => fileItem(`%PDF upload ${index}`, `u${index}.pdf`));
@@ -105,6 +111,7 @@ const CLASSES: OperationClass[] = [
 	},
 	{
 		name: 'extract and wait (Extraction → Extract Document), fault on the run',
+		retrySafe: false,
 		target: { method: 'POST', path: /^\/extractions\/sessions\/[^/]+\/results$/ },
 		async run(fake) {
 			const input = three((index) => fileItem(`%PDF extract ${index}`, `e${index}.pdf`));
@@ -114,6 +121,7 @@ const CLASSES: OperationClass[] = [
 	},
 	{
 		name: 'extract and wait (Extraction → Extract Document), fault on the status polls',
+		retrySafe: true,
 		target: { method: 'GET', path: /^\/extractions\/results\// },
 		async run(fake) {
 			const input = three((index) => fileItem(`%PDF poll ${index}`, `p${index}.pdf`));
@@ -123,6 +131,7 @@ const CLASSES: OperationClass[] = [
 	},
 	{
 		name: 'batch (Batch → Extract Many), fault on the batch create',
+		retrySafe: false,
 		target: { method: 'POST', path: /\/sessions\/batch$/ },
 		async run(fake) {
 			const input = three((index) => fileItem(`%PDF batch ${index}`, `b${index}.pdf`));
@@ -131,6 +140,15 @@ const CLASSES: OperationClass[] = [
 		},
 	},
 ];
+
+/** Faults that a retry may cure: overload answers, dropped connections, timeouts, unparsable bodies. */
+function isTransient(fault: Fault): boolean {
+	return fault.kind !== 'status' || fault.status === 502 || fault.status === 503;
+}
+
+function errorCount(items: INodeExecutionData[]): number {
+	return items.filter((item) => typeof item.json.error === 'string').length;
+}
 
 function extractDocument(fake: FakeRaydocs): INodeParameters {
 	return { resource: 'extraction', operation: 'extractDocument', templateId: byId(fake.state.seed!.templateId), inputSource: 'binary', allBinaries: false, binaryPropertyName: 'data', simplify: true, fieldLayout: 'flat', options: { pollInterval: 0.1, timeout: 20 } };
@@ -152,6 +170,15 @@ describe('Fault suite', () => {
 				const { items, inputs } = await operation.run(fake());
 				expectOneResultPerItem(items, inputs);
 				for (const [call, count] of creatingCalls(fake())) expect([call, count]).toEqual([call, 1]);
+				// Retried where that is safe (429s always: Raydocs did not process them), surfaced where not.
+				const faulted = fake().log.filter((entry) => entry.fault !== undefined).length;
+				if (fault.status === 429 || (operation.retrySafe && isTransient(fault))) {
+					expect(errorCount(items)).toBe(0);
+					expect(faulted).toBe(fault.count);
+				} else {
+					expect(errorCount(items)).toBeGreaterThan(0);
+					expect(faulted).toBeGreaterThan(0);
+				}
 			});
 		});
 	}
