@@ -92,6 +92,16 @@ export const documentHandlers: Record<string, Handler> = {
 		ctx.engine.state.uploads.add(upload);
 		if (ctx.engine.variants.signedUrl === 'reference')
 			return jsonReply(200, { url, key, headers: {} });
+		if (ctx.engine.variants.signedUrl === 'amz') {
+			// Headers a client must not copy blindly: a Host for another name and an Authorization.
+			const headers = {
+				'Content-Type': mime,
+				'x-amz-acl': 'private',
+				Host: 'storage.invalid',
+				Authorization: 'Bearer rd_storage_must_never_see_this',
+			};
+			return jsonReply(200, { uuid, key, url, headers });
+		}
 		return jsonReply(200, { uuid, key, url, headers: { 'Content-Type': mime } });
 	},
 

@@ -558,7 +558,7 @@ class FakeRaydocsServer implements FakeRaydocs {
 					: status === 500
 						? 'Server Error'
 						: (http.STATUS_CODES[status] ?? 'Error');
-			body = Buffer.from(JSON.stringify({ message }));
+			body = Buffer.from(JSON.stringify(fault.body ?? { message }));
 			headers['Content-Type'] = 'application/json';
 		}
 		this.send(res, entry, status, body, headers);

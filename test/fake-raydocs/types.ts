@@ -28,7 +28,8 @@ export interface Variants {
 	/** GET /extractions/documents/{id}/chunks: `{data:[...]}` (OpenAPI, default) or a bare array (prose). */
 	chunksList: 'data' | 'array';
 	/** guide: `{uuid,key,url,headers:{'Content-Type':...}}` (default); reference: `{url,key,headers:{}}`. */
-	signedUrl: 'guide' | 'reference';
+	/** amz: the guide's answer plus x-amz-acl, a foreign Host and an Authorization header. */
+	signedUrl: 'guide' | 'reference' | 'amz';
 	/** true → 422 when `content_type` is missing from the signed-URL request (reference page). */
 	signedUrlContentTypeRequired: boolean;
 	/** enum: uploaded|queued|parsing|parsed|processed|failed (default); prose: pending|processing|ready|failed. */
@@ -72,6 +73,8 @@ export interface FaultSpec {
 	status?: number;
 	/** For a 429 'status' fault: the Retry-After value (default 1). */
 	retryAfterSeconds?: number;
+	/** For an API 'status' fault: the JSON body instead of Laravel's message for the status. */
+	body?: unknown;
 	/** For 'delay': wait this long, then handle the request normally. */
 	delayMs?: number;
 }

@@ -34,6 +34,36 @@ describe('Security: the access token', () => {
 		expect(JSON.stringify(run)).not.toContain(fake().token);
 	});
 
+	it('copies the signed headers storage needs to the upload, but never an Authorization or a Host', async () => {
+		fake().setVariant('signedUrl', 'amz');
+		const { items, error } = await runRaydocs(fake(), jobs[0][1](fake()), { input: [fileItem('%PDF signed', 'doc.pdf')] });
+		expect(error).toBeUndefined();
+		expect(items[0].json.key).toBeTruthy();
+		const put = fake().log.filter((entry) => entry.listener === 'storage');
+		expect(put).toHaveLength(1);
+		expect(put[0].headers).toMatchObject({ 'x-amz-acl': 'private', 'content-type': 'application/pdf' });
+		expect(put[0].headers.host).not.toBe('storage.invalid');
+		expectTokenOnlyOnApi(fake());
+		expect(put[0].hasAuthorization).toBe(false);
+	});
+
+	it.each([
+		['a Raydocs-style token', 'rd_live_0123456789abcdef'],
+		['a Sanctum-style token with no recognisable prefix', '42|Zq8LmN3vX7pR2tY6wB1cD4fG'],
+	])('is cut from the error and the execution data when the server echoes %s', async (_name, token) => {
+		// A proxy or a debug page that repeats the request's credentials in its error body (the
+		// fault answers before the token is checked, so any token reaches it).
+		const body = { message: `Upstream refused ${token}`, detail: { authorization: `Bearer ${token}` } };
+		fake().fault({ kind: 'status', status: 400, count: 1, body });
+		for (const continueOnFail of [false, true]) {
+			const { items, error, run } = await runRaydocs(fake(), { resource: 'workspace', operation: 'getAll', returnAll: true }, { token, continueOnFail });
+			const everything = JSON.stringify({ items, error, run, message: error?.message, description: (error as { description?: string })?.description });
+			if (!continueOnFail) expect(everything).toContain('Upstream refused [redacted token]');
+			expect(everything).not.toContain(token);
+			fake().fault({ kind: 'status', status: 400, count: 1, body });
+		}
+	});
+
 	it('downloads from signed URLs without it', async () => {
 		const document = fake().seedWorkspaceDocument(fake().state.seed!.workspaceId, { filename: 'stored.pdf', content: '%PDF stored' });
 		const { items, error } = await runRaydocs(fake(), { resource: 'document', operation: 'download', documentId: document.id, binaryPropertyName: 'data', options: {} });

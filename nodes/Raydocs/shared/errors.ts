@@ -85,9 +85,17 @@ export function retryAfterMs(failure: HttpFailure, now = Date.now()): number | u
 	return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
 }
 
-/** Removes anything that looks like a bearer token or a Raydocs token from text we show. */
-export function redactSecrets(text: string): string {
-	return text
+/**
+ * Removes the credential's own token (when the caller knows it) and anything that looks like a
+ * bearer token or a Raydocs token from text we show or keep.
+ */
+export function redactSecrets(text: string, secrets: readonly string[] = []): string {
+	let redacted = text;
+	for (const secret of secrets) {
+		// Short values would cut ordinary words out of messages; tokens are long.
+		if (secret.length >= 8) redacted = redacted.split(secret).join('[redacted token]');
+	}
+	return redacted
 		.replace(/Bearer\s+[^\s"',]+/gi, 'Bearer [redacted]')
 		.replace(/\brd_[A-Za-z0-9_-]{6,}/g, '[redacted token]');
 }
@@ -126,6 +134,13 @@ export interface FailedRequest {
 	retrySafe: boolean;
 	/** The rate-limit settings in force, for the 429 advice. */
 	rateLimit?: { requests: number; windowSeconds: number };
+	/** Values that must not appear in the error (the access token), whatever the server echoed. */
+	secrets?: readonly string[];
+}
+
+/** The same JSON value with secrets removed from every string in it. */
+function redactJson(value: Record<string, unknown>, secrets: readonly string[]): JsonObject {
+	return JSON.parse(redactSecrets(JSON.stringify(value), secrets.map((secret) => JSON.stringify(secret).slice(1, -1)))) as JsonObject;
 }
 
 interface ExplainedFailure {
@@ -245,14 +260,17 @@ export function raydocsApiError(
 	request: FailedRequest,
 	itemIndex?: number,
 ): NodeApiError {
-	const { message, description } = explainFailure(failure, request);
+	const secrets = request.secrets ?? [];
+	const explained = explainFailure(failure, request);
+	const message = redactSecrets(explained.message, secrets);
+	const description = redactSecrets(explained.description, secrets);
 	// Built from a plain object so that neither the request config (with its Authorization header)
 	// nor an earlier wrapped error ends up inside the error n8n stores with the execution.
 	const errorResponse: JsonObject = {
 		message,
 		description,
 		httpCode: failure.status !== undefined ? String(failure.status) : null,
-		body: (isObject(failure.body) ? failure.body : null) as JsonObject | null,
+		body: isObject(failure.body) ? redactJson(failure.body, secrets) : null,
 		// Not `code`: NodeApiError would swap our message for its generic one for network codes.
 		networkCode: failure.code ?? null,
 	};

@@ -57,6 +57,7 @@ export function normalizeBaseUrl(baseUrl: unknown): string {
 
 interface CredentialSettings {
 	baseUrl: string;
+	accessToken: string;
 	limiterKey: string;
 	requests: number;
 	windowSeconds: number;
@@ -93,7 +94,13 @@ async function credentialSettings(context: RaydocsContext): Promise<CredentialSe
 		.update(String(credentials.accessToken ?? ''))
 		.digest('hex')
 		.slice(0, 16);
-	return { baseUrl, limiterKey: `${baseUrl}#${tokenHash}`, requests, windowSeconds };
+	return {
+		baseUrl,
+		accessToken: String(credentials.accessToken),
+		limiterKey: `${baseUrl}#${tokenHash}`,
+		requests,
+		windowSeconds,
+	};
 }
 
 function itemIndexOf(context: RaydocsContext): number | undefined {
@@ -175,6 +182,7 @@ async function sendWithPolicy<T>(
 					attempts: attempt,
 					retrySafe,
 					rateLimit: { requests: settings.requests, windowSeconds: settings.windowSeconds },
+					secrets: [settings.accessToken],
 				},
 				itemIndexOf(context),
 			);
