@@ -324,6 +324,8 @@ export interface PollOptions {
 	workflow?: Workflow;
 	mode?: 'trigger' | 'manual';
 	nodeName?: string;
+	/** The time n8n gives one poll (hosts that have getPollBudgetMs); the host's own default if unset. */
+	pollBudgetMs?: number;
 }
 
 export interface PollHandle {
@@ -356,6 +358,10 @@ export function pollingTrigger(options: PollOptions): PollHandle {
 				mode,
 				mode === 'manual' ? 'manual' : 'activate',
 			);
+			if (options.pollBudgetMs !== undefined) {
+				const budget = options.pollBudgetMs;
+				Object.assign(context, { getPollBudgetMs: () => budget });
+			}
 			return await options.nodeType.poll!.call(context);
 		},
 	};
