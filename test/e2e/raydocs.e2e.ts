@@ -314,7 +314,7 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 			await withLogs(async () => {
 				const result = await host.execute('rdE2eForbidden01');
 				expectSucceeded(result);
-				expect(result.run?.status ?? 'success').toBe('success');
+				expect(result.run?.status).toBe('success');
 				const items = nodeItems(result.run, 'List Templates');
 				expect(items).toHaveLength(1);
 				expect(String(items[0].json.error)).toContain('"templates-read"');
