@@ -36,10 +36,10 @@ interface Settings {
 function readSettings(context: IPollFunctions): Settings {
 	const node = context.getNode();
 	const options = context.getNodeParameter('options', {}) as IDataObject;
-	const sessionIds = [...new Set(requireUuidList(node, context.getNodeParameter('sessionIds'), 'Session', 0))];
+	const sessionIds = [...new Set(requireUuidList(node, context.getNodeParameter('sessionIds'), 'session', 0))];
 	return {
 		sessionIds,
-		templateId: options.templateId ? requireUuid(node, options.templateId, 'Template ID', 0) : undefined,
+		templateId: options.templateId ? requireUuid(node, options.templateId, 'template', 0) : undefined,
 		emitStatuses: new Set(options.includeFailed ? ['completed', 'failed'] : ['completed']),
 		emitBacklog: options.emitBacklog === true,
 		includeDocuments: options.includeDocuments === true,

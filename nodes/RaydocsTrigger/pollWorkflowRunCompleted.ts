@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
-import { requireUuid } from '../Raydocs/shared/ids';
+import { requireUuid, requireWholeNumber } from '../Raydocs/shared/ids';
 import { raydocsJson } from '../Raydocs/shared/transport';
 import { listItemsOf } from '../Raydocs/shared/utils';
 import { pollDeadline } from './pollBudget';
@@ -24,13 +24,13 @@ const RECENT_IDS_KEPT = 500;
 const EPOCH = '1970-01-01T00:00:00Z';
 
 function runsPath(context: IPollFunctions): string {
-	const workspaceId = String(context.getNodeParameter('workspaceId', undefined, { extractValue: true }) ?? '').trim();
-	if (!/^\d+$/.test(workspaceId)) {
-		throw new NodeOperationError(context.getNode(), `Workspace ID "${workspaceId}" is not valid: Raydocs workspace IDs are whole numbers`, {
-			description: 'Pick the workspace from the list, or enter its number, e.g. 12.',
-		});
-	}
-	const workflowId = requireUuid(context.getNode(), context.getNodeParameter('workflowId'), 'Workflow ID', 0);
+	const workspaceId = requireWholeNumber(
+		context.getNode(),
+		context.getNodeParameter('workspaceId', undefined, { extractValue: true }),
+		'workspace',
+		0,
+	);
+	const workflowId = requireUuid(context.getNode(), context.getNodeParameter('workflowId'), 'workflow', 0);
 	return `/workspaces/${workspaceId}/workflows/${workflowId}/runs`;
 }
 

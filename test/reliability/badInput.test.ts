@@ -50,7 +50,7 @@ describe('Bad input', () => {
 
 	it('a template id that is not a UUID', async () => {
 		const { error } = await runRaydocs(fake(), { ...extract(), templateId: byId('={{ "invoice-template" }}') }, { input: [fileItem('%PDF')] });
-		expect(error?.message).toBe('Template ID "invoice-template" is not valid: Raydocs uses UUIDs here');
+		expect(error?.message).toBe('Template ID "invoice-template" is not valid: Raydocs template IDs are UUIDs');
 	});
 
 	it('a workspace id that is not a whole number', async () => {

@@ -1,5 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
+import { WHOLE_NUMBER_PATTERN } from './ids';
+
 type ShowFor = NonNullable<IDisplayOptions['show']>;
 
 /** Return All + Limit for a Get Many operation; the list transport reads both. */
@@ -26,7 +28,6 @@ export function returnAllAndLimit(showFor: ShowFor): INodeProperties[] {
 	];
 }
 
-export const WORKSPACE_ID_PATTERN = '^\\s*\\d+\\s*$';
 
 export function workspaceLocator(showFor: ShowFor, description?: string): INodeProperties {
 	return {
@@ -54,7 +55,7 @@ export function workspaceLocator(showFor: ShowFor, description?: string): INodeP
 					{
 						type: 'regex',
 						properties: {
-							regex: WORKSPACE_ID_PATTERN,
+							regex: WHOLE_NUMBER_PATTERN,
 							errorMessage: 'A workspace ID is a whole number, e.g. 12',
 						},
 					},

@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { EXAMPLE_UUID, validateUuidParameter } from './idValidation';
+import { EXAMPLE_UUID, validateUuidParameter } from './ids';
 
 type ShowFor = NonNullable<IDisplayOptions['show']>;
 

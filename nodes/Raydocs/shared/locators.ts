@@ -1,7 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { workspaceLocator } from './descriptions';
-import { EXAMPLE_UUID, UUID_PATTERN } from './idValidation';
+import { EXAMPLE_UUID, UUID_PATTERN } from './ids';
 
 type ShowFor = NonNullable<IDisplayOptions['show']>;
 

@@ -1,25 +1,6 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IExecuteSingleFunctions, IHttpRequestOptions, IDataObject } from 'n8n-workflow';
 
-/** Fails before any request when a workspace ID is not a whole number. */
-export async function validateWorkspaceId(
-	this: IExecuteSingleFunctions,
-	requestOptions: IHttpRequestOptions,
-): Promise<IHttpRequestOptions> {
-	const value = String(this.getNodeParameter('workspaceId', undefined, { extractValue: true }) ?? '');
-	if (!/^\s*\d+\s*$/.test(value)) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`Workspace ID "${value}" is not valid: Raydocs workspace IDs are whole numbers`,
-			{
-				itemIndex: this.getItemIndex(),
-				description: 'Pick the workspace from the list, or enter its number, e.g. 12.',
-			},
-		);
-	}
-	return requestOptions;
-}
-
 /** An update with no fields would send an empty body: say so instead. */
 export async function requireUpdateFields(
 	this: IExecuteSingleFunctions,

@@ -72,7 +72,7 @@ export async function executeBatchExtract(this: IExecuteFunctions): Promise<INod
 			const templateId = requireUuid(
 				this.getNode(),
 				this.getNodeParameter('templateId', itemIndex, '', { extractValue: true }),
-				'Template ID',
+				'template',
 				itemIndex,
 			);
 			const itemFiles: BatchFile[] = [];

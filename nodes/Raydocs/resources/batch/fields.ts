@@ -22,7 +22,7 @@ export function sessionIdsField(showFor: ShowFor, description: string): INodePro
 				type: 'body',
 				property: 'session_ids',
 				value: SPLIT_LIST_VALUE,
-				preSend: [validateUuidListParameter('sessionIds', 'Session')],
+				preSend: [validateUuidListParameter('sessionIds', 'session')],
 			},
 		},
 	};

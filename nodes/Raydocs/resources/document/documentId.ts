@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { validateUuidParameter } from '../../shared/idValidation';
+import { validateUuidParameter } from '../../shared/ids';
 import { workspaceDocumentLocator, workspaceForListsLocator } from '../../shared/locators';
 
 /** The endpoints under /extractions/documents take only the document: the workspace feeds the list. */

@@ -78,7 +78,7 @@ async function startExtraction(context: IExecuteFunctions, itemIndex: number, it
 	const templateId = requireUuid(
 		node,
 		context.getNodeParameter('templateId', itemIndex, '', { extractValue: true }),
-		'Template ID',
+		'template',
 		itemIndex,
 	);
 	const source = context.getNodeParameter('inputSource', itemIndex) as string;
@@ -87,7 +87,7 @@ async function startExtraction(context: IExecuteFunctions, itemIndex: number, it
 	let attach: { url: string; body: IDataObject };
 	let defaultName: string;
 	if (source === 'documentIds') {
-		const documentIds = requireUuidList(node, context.getNodeParameter('documentIds', itemIndex), 'Document', itemIndex);
+		const documentIds = requireUuidList(node, context.getNodeParameter('documentIds', itemIndex), 'document', itemIndex);
 		attach = { url: 'attach', body: { document_ids: documentIds } };
 		defaultName = `n8n extraction of ${documentIds.length} document${documentIds.length > 1 ? 's' : ''}`;
 	} else {

@@ -77,7 +77,7 @@ export async function executeWaitForResult(this: IExecuteFunctions): Promise<INo
 		try {
 			resultIds.set(
 				itemIndex,
-				requireUuid(this.getNode(), this.getNodeParameter('resultId', itemIndex), 'Result ID', itemIndex),
+				requireUuid(this.getNode(), this.getNodeParameter('resultId', itemIndex), 'result', itemIndex),
 			);
 		} catch (error) {
 			results.fail(itemIndex, error);

@@ -22,7 +22,7 @@ export const sessionDocumentAttachDescription: INodeProperties[] = [
 				type: 'body',
 				property: 'document_ids',
 				value: '={{ (Array.isArray($value) ? $value : String($value).split(/[\\s,]+/)).map(String).map((id) => id.trim()).filter((id) => id) }}',
-				preSend: [validateUuidListParameter('documentIds', 'Document')],
+				preSend: [validateUuidListParameter('documentIds', 'document')],
 			},
 		},
 	},

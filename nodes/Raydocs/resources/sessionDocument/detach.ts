@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { sessionIdField } from '../../shared/idFields';
-import { validateUuidParameter } from '../../shared/idValidation';
+import { validateUuidParameter } from '../../shared/ids';
 
 const showOnlyForSessionDocumentDetach = { operation: ['detach'], resource: ['sessionDocument'] };
 

@@ -33,7 +33,7 @@ export async function executeSessionDocumentUpload(this: IExecuteFunctions): Pro
 	const results = new ItemResults(this);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const sessionId = requireUuid(this.getNode(), this.getNodeParameter('sessionId', itemIndex), 'Session ID', itemIndex);
+			const sessionId = requireUuid(this.getNode(), this.getNodeParameter('sessionId', itemIndex), 'session', itemIndex);
 			const files = filesOfItem(this, itemIndex, items[itemIndex]);
 			const keys: string[] = [];
 			for (const file of files) keys.push((await uploadFile(this, itemIndex, file)).key);

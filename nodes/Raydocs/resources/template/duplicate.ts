@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { validateUuidParameter } from '../../shared/idValidation';
+import { validateUuidParameter } from '../../shared/ids';
 import { templateLocator, workspaceForListsLocator } from '../../shared/locators';
 
 const showOnlyForTemplateDuplicate = { operation: ['duplicate'], resource: ['template'] };

@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { workspaceLocator } from '../../shared/descriptions';
-import { EXAMPLE_UUID, validateUuidParameter } from '../../shared/idValidation';
-import { validateWorkspaceId } from '../../shared/validation';
+import { EXAMPLE_UUID, validateUuidParameter } from '../../shared/ids';
+import { validateWorkspaceId } from '../../shared/ids';
 import { sendWorkflowRunsListRequest, workflowRunGetManyDescription } from './getAll';
 import { workflowRunGetFileDescription } from './getFile';
 import { workflowRunGetOutputDescription } from './getOutput';

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { workspaceLocator } from '../../shared/descriptions';
-import { validateWorkspaceId } from '../../shared/validation';
+import { validateWorkspaceId } from '../../shared/ids';
 
 const showOnlyForWorkspaceDelete = { operation: ['delete'], resource: ['workspace'] };
 

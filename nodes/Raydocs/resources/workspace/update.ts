@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { workspaceLocator } from '../../shared/descriptions';
-import { requireUpdateFields, validateWorkspaceId } from '../../shared/validation';
+import { validateWorkspaceId } from '../../shared/ids';
+import { requireUpdateFields } from '../../shared/validation';
 
 const showOnlyForWorkspaceUpdate = { operation: ['update'], resource: ['workspace'] };
 

@@ -2,6 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { binaryInputFields } from '../../shared/descriptions';
+import { requireWholeNumber } from '../../shared/ids';
 import { ItemResults } from '../../shared/itemResults';
 import { raydocsJson } from '../../shared/transport';
 import { uploadFile } from '../../shared/upload';
@@ -55,13 +56,12 @@ export async function executeWorkspaceDocumentCreate(this: IExecuteFunctions): P
 	const results = new ItemResults(this);
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const workspaceId = String(this.getNodeParameter('workspaceId', itemIndex, '', { extractValue: true })).trim();
-			if (!/^\d+$/.test(workspaceId)) {
-				throw new NodeOperationError(this.getNode(), `Workspace ID "${workspaceId}" is not valid: Raydocs workspace IDs are whole numbers`, {
-					itemIndex,
-					description: 'Pick the workspace from the list, or enter its number, e.g. 12.',
-				});
-			}
+			const workspaceId = requireWholeNumber(
+				this.getNode(),
+				this.getNodeParameter('workspaceId', itemIndex, '', { extractValue: true }),
+				'workspace',
+				itemIndex,
+			);
 			const registrations: IDataObject[] = [];
 			if (this.getNodeParameter('inputSource', itemIndex) === 'key') {
 				const key = String(this.getNodeParameter('key', itemIndex, '')).trim();

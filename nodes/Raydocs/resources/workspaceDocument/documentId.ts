@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { validateUuidParameter } from '../../shared/idValidation';
+import { validateUuidParameter } from '../../shared/ids';
 import { workspaceDocumentLocator } from '../../shared/locators';
 
 export function workspaceDocumentIdField(

@@ -3,7 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { workspaceLocator } from '../../shared/descriptions';
 import { sendRoutedDownloadRequest } from '../../shared/download';
 import { sendRoutedListRequest } from '../../shared/transport';
-import { validateWorkspaceId } from '../../shared/validation';
+import { validateWorkspaceId } from '../../shared/ids';
 import { executeWorkspaceDocumentCreate, workspaceDocumentCreateDescription } from './create';
 import { workspaceDocumentDownloadDescription } from './download';
 import { workspaceDocumentGetDescription } from './get';

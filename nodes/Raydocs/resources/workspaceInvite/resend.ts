@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { validateIntegerParameter } from '../../shared/idValidation';
+import { validateIntegerParameter } from '../../shared/ids';
 
 const showOnlyForInviteResend = { operation: ['resend'], resource: ['workspaceInvite'] };
 

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { deletedOutput, workspaceLocator } from '../../shared/descriptions';
 import { sendRoutedListRequest } from '../../shared/transport';
-import { validateWorkspaceId } from '../../shared/validation';
+import { validateWorkspaceId } from '../../shared/ids';
 import { memberAddedOutput, workspaceMemberAddDescription } from './add';
 import { workspaceMemberGetManyDescription } from './getAll';
 import { workspaceMemberLeaveDescription } from './leave';

@@ -104,7 +104,7 @@ describe('Raydocs → Batch → Create / Execute / Export / Delete', () => {
 			templateId: template(),
 			sessionIds: 'not-a-session',
 		});
-		expect(error?.message).toBe('Session ID "not-a-session" is not valid: Raydocs uses UUIDs here');
+		expect(error?.message).toBe('Session ID "not-a-session" is not valid: Raydocs session IDs are UUIDs');
 		expect(fake().log).toHaveLength(0);
 	});
 });

@@ -109,7 +109,7 @@ describe('Raydocs → Session Document', () => {
 			sessionId,
 			documentIds: 'invoice.pdf',
 		});
-		expect(error?.message).toBe('Document ID "invoice.pdf" is not valid: Raydocs uses UUIDs here');
+		expect(error?.message).toBe('Document ID "invoice.pdf" is not valid: Raydocs document IDs are UUIDs');
 		expect(fake().log).toHaveLength(0);
 	});
 });

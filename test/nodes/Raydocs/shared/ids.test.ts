@@ -1,0 +1,59 @@
+import type { INode } from 'n8n-workflow';
+
+import {
+	EXAMPLE_UUID,
+	requireUuid,
+	requireUuidList,
+	requireWholeNumber,
+} from '../../../../nodes/Raydocs/shared/ids';
+
+const node = { name: 'Raydocs' } as INode;
+
+function errorOf(call: () => unknown): { message: string; description?: string } {
+	try {
+		call();
+	} catch (error) {
+		return error as { message: string; description?: string };
+	}
+	throw new Error('no error');
+}
+
+describe('ids: one rule and one wording for every Raydocs ID', () => {
+	it('accepts UUIDs and whole numbers, trimmed', () => {
+		expect(requireUuid(node, ` ${EXAMPLE_UUID.toUpperCase()} `, 'template', 0)).toBe(EXAMPLE_UUID.toUpperCase());
+		expect(requireWholeNumber(node, 12, 'workspace', 0)).toBe('12');
+		expect(requireWholeNumber(node, ' 7 ', 'invite', 0)).toBe('7');
+	});
+
+	it('says which ID, what it got and what Raydocs expects', () => {
+		expect(errorOf(() => requireUuid(node, 'Invoices', 'template', 0)).message).toBe(
+			'Template ID "Invoices" is not valid: Raydocs template IDs are UUIDs',
+		);
+		expect(errorOf(() => requireWholeNumber(node, '12a', 'workspace member', 0)).message).toBe(
+			'Workspace member ID "12a" is not valid: Raydocs workspace member IDs are whole numbers',
+		);
+		expect(errorOf(() => requireUuid(node, undefined, 'session', 0)).message).toBe(
+			'Session ID is empty: Raydocs session IDs are UUIDs',
+		);
+		expect(errorOf(() => requireWholeNumber(node, '-1', 'workspace', 0)).message).toContain('whole numbers');
+		expect(errorOf(() => requireWholeNumber(node, '1.5', 'workspace', 0)).message).toContain('whole numbers');
+	});
+
+	it('tells how to fix it, with the caller\'s own advice when there is one', () => {
+		expect(errorOf(() => requireUuid(node, 'x', 'result', 0)).description).toContain(EXAMPLE_UUID);
+		expect(errorOf(() => requireWholeNumber(node, 'x', 'invite', 0)).description).toContain('e.g. 12');
+		expect(errorOf(() => requireUuid(node, 'x', 'session', 0, 'Use the id of Session → Create.')).description).toBe(
+			'Use the id of Session → Create.',
+		);
+	});
+
+	it('reads lists from arrays and from comma or space separated text, and refuses an empty one', () => {
+		const other = '770e8400-e29b-41d4-a716-446655440001';
+		expect(requireUuidList(node, [EXAMPLE_UUID, ` ${other}`], 'session', 0)).toEqual([EXAMPLE_UUID, other]);
+		expect(requireUuidList(node, `${EXAMPLE_UUID}, ${other}\n`, 'session', 0)).toEqual([EXAMPLE_UUID, other]);
+		expect(errorOf(() => requireUuidList(node, ' , ', 'document', 0)).message).toBe('No document ID was given');
+		expect(errorOf(() => requireUuidList(node, `${EXAMPLE_UUID},nope`, 'document', 0)).message).toBe(
+			'Document ID "nope" is not valid: Raydocs document IDs are UUIDs',
+		);
+	});
+});
