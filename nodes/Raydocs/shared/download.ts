@@ -26,7 +26,7 @@ export interface DownloadedFile {
 
 const GENERIC_MIME = 'application/octet-stream';
 
-function headerText(headers: IDataObject, name: string): string | undefined {
+export function headerText(headers: IDataObject, name: string): string | undefined {
 	const value = headers[name] ?? headers[name.toLowerCase()];
 	if (Array.isArray(value)) return value.length ? String(value[0]) : undefined;
 	return value === undefined || value === null ? undefined : String(value);
