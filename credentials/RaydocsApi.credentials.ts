@@ -5,6 +5,7 @@ import type {
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
+import { BASE_URL_EXPRESSION, DEFAULT_BASE_URL } from '../nodes/Raydocs/shared/baseUrl';
 
 export class RaydocsApi implements ICredentialType {
 	name = 'raydocsApi';
@@ -31,7 +32,7 @@ export class RaydocsApi implements ICredentialType {
 			displayName: 'Base URL',
 			name: 'baseUrl',
 			type: 'string',
-			default: 'https://api.raydocs.com',
+			default: DEFAULT_BASE_URL,
 			description: 'Change only to reach a different Raydocs deployment or a local test server',
 		},
 		{
@@ -83,7 +84,7 @@ export class RaydocsApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{ ($credentials.baseUrl || "https://api.raydocs.com").trim().replace(/\\/+$/, "") }}',
+			baseURL: BASE_URL_EXPRESSION,
 			url: '/workspaces',
 			method: 'GET',
 			headers: { Accept: 'application/json' },

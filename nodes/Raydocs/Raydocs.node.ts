@@ -17,6 +17,7 @@ import { workspaceDocumentDescription, workspaceDocumentOperations } from './res
 import { workspaceInviteDescription } from './resources/workspaceInvite';
 import { workspaceMemberDescription } from './resources/workspaceMember';
 import { sendRoutedRequest } from './shared/transport';
+import { BASE_URL_EXPRESSION } from './shared/baseUrl';
 
 export class Raydocs implements INodeType {
 	description: INodeTypeDescription = {
@@ -33,8 +34,7 @@ export class Raydocs implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'raydocsApi', required: true }],
 		requestDefaults: {
-			baseURL:
-				'={{ ($credentials.baseUrl || "https://api.raydocs.com").trim().replace(/\\/+$/, "") }}',
+			baseURL: BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
 		// Every routed request goes through the transport (rate limit, retries, messages): see `resource`.

@@ -8,7 +8,7 @@ import {
 } from '../Raydocs/shared/extractionOutput';
 import { requireUuid, requireUuidList } from '../Raydocs/shared/ids';
 import { raydocsJson } from '../Raydocs/shared/transport';
-import { listItemsOf } from '../Raydocs/shared/utils';
+import { listItemsOf } from '../Raydocs/shared/listResponse';
 import {
 	decideSession,
 	readExtractionState,

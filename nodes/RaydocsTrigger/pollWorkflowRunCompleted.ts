@@ -3,7 +3,7 @@ import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workfl
 
 import { requireUuid, requireWholeNumber } from '../Raydocs/shared/ids';
 import { raydocsJson } from '../Raydocs/shared/transport';
-import { listItemsOf } from '../Raydocs/shared/utils';
+import { listItemsOf } from '../Raydocs/shared/listResponse';
 import { pollDeadline } from './pollBudget';
 
 /** Kept across polls: the documented sync contract (boundary, durable cursor) plus recent ids. */

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 
 import { raydocsJson } from '../shared/transport';
-import { listItemsOf } from '../shared/utils';
+import { listItemsOf } from '../shared/listResponse';
 import { chosenWorkspaceId } from './searchTemplates';
 
 interface DocumentSummary {

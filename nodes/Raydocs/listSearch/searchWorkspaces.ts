@@ -1,7 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { raydocsJson } from '../shared/transport';
-import { listItemsOf } from '../shared/utils';
+import { listItemsOf } from '../shared/listResponse';
 
 interface WorkspaceSummary {
 	id: number | string;

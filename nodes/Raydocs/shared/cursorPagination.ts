@@ -5,6 +5,8 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
+import { requestedItemCount } from './descriptions';
+import { readListAnswer } from './listResponse';
 import { sendRoutedRequest } from './transport';
 
 /** Raydocs' cursor mode accepts 1 to 100 items per page. */
@@ -18,15 +20,11 @@ interface CursorPage {
 }
 
 function readCursorPage(pageItems: INodeExecutionData[]): CursorPage {
-	const body = (pageItems.length === 1 ? pageItems[0].json : {}) as IDataObject;
-	if (!Array.isArray(body.data)) {
-		// A bare array has no cursor: it is all there is.
-		return { items: pageItems.map((item) => item.json), hasMore: false };
-	}
-	const meta = (body.meta ?? {}) as IDataObject;
+	// A bare array has no cursor: it is all there is.
+	const { items, meta } = readListAnswer(pageItems);
 	const nextCursor = meta.next_cursor;
 	return {
-		items: body.data as IDataObject[],
+		items,
 		nextCursor: typeof nextCursor === 'string' && nextCursor ? nextCursor : undefined,
 		hasMore: meta.has_more === true,
 		serverTime: typeof meta.server_time === 'string' ? meta.server_time : undefined,
@@ -43,10 +41,7 @@ export async function sendCursorPaginatedRequest(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll
-		? Number.POSITIVE_INFINITY
-		: Number(requestData.maxResults ?? this.getNodeParameter('limit', 50));
+	const limit = requestedItemCount(this, requestData);
 	const baseQuery = (requestData.options.qs ?? {}) as IDataObject;
 	const pageSize = Math.min(
 		MAX_CURSOR_PAGE_SIZE,

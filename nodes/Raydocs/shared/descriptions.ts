@@ -1,4 +1,9 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type {
+	DeclarativeRestApiSettings,
+	IDisplayOptions,
+	IExecutePaginationFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { WHOLE_NUMBER_PATTERN } from './ids';
 
@@ -26,6 +31,15 @@ export function returnAllAndLimit(showFor: ShowFor): INodeProperties[] {
 			routing: { output: { maxResults: '={{$value}}' } },
 		},
 	];
+}
+
+/** How many items a Get Many asked for: all of them (Infinity) or Limit. */
+export function requestedItemCount(
+	context: IExecutePaginationFunctions,
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+): number {
+	if (context.getNodeParameter('returnAll', false) as boolean) return Number.POSITIVE_INFINITY;
+	return Number(requestData.maxResults ?? context.getNodeParameter('limit', 50));
 }
 
 

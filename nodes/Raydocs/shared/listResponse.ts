@@ -1,17 +1,63 @@
-import type { IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
-
-import { listItemsOf } from './utils';
+import type { IDataObject, IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
 
 /**
- * postReceive for non-paginated answers that hold a list (`{ data: [...] }` or a bare array): one
- * item per entry. A single object (a legacy answer) stays one item.
+ * Raydocs answers lists in two documented shapes: a bare array, or `{ data: [...], meta }` (with
+ * Laravel's page numbers or the cursor mode's `next_cursor`). Everything that reads a list reads it
+ * here.
+ */
+function wrappedList(body: unknown): { data: unknown[]; meta: IDataObject } | undefined {
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+	const { data, meta } = body as { data?: unknown; meta?: unknown };
+	if (!Array.isArray(data)) return undefined;
+	return { data, meta: typeof meta === 'object' && meta !== null ? (meta as IDataObject) : {} };
+}
+
+/** The items of a list body, whichever shape it has; [] when the body is not a list. */
+export function listItemsOf<T>(body: unknown): T[] {
+	if (Array.isArray(body)) return body as T[];
+	return (wrappedList(body)?.data ?? []) as T[];
+}
+
+/**
+ * The list in a routed answer (n8n turns a bare array into one item per entry, and an object into
+ * one item) and the wrapper's `meta`, empty for a bare array.
+ */
+export function readListAnswer(items: INodeExecutionData[]): { items: IDataObject[]; meta: IDataObject } {
+	const wrapped = items.length === 1 ? wrappedList(items[0].json) : undefined;
+	if (wrapped) return { items: wrapped.data as IDataObject[], meta: wrapped.meta };
+	return { items: items.map((item) => item.json), meta: {} };
+}
+
+/**
+ * postReceive for non-paginated answers that hold a list: one item per entry. A single object (a
+ * legacy answer) stays one item.
  */
 export async function splitListResponse(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 	response: IN8nHttpFullResponse,
 ): Promise<INodeExecutionData[]> {
-	const body = response.body as { data?: unknown } | unknown[] | null;
-	const isList = Array.isArray(body) || (typeof body === 'object' && body !== null && Array.isArray(body.data));
-	return isList ? listItemsOf<INodeExecutionData['json']>(body).map((json) => ({ json })) : items;
+	const isList = Array.isArray(response.body) || wrappedList(response.body) !== undefined;
+	return isList ? listItemsOf<IDataObject>(response.body).map((json) => ({ json })) : items;
+}
+
+export interface ListPage {
+	items: INodeExecutionData[];
+	currentPage?: number;
+	lastPage?: number;
+}
+
+function pageNumber(value: unknown): number | undefined {
+	const number = Number(value);
+	return value !== undefined && value !== null && Number.isFinite(number) ? number : undefined;
+}
+
+/** A page of a Laravel-paginated list, with its page numbers when the answer has them. */
+export function readListPage(items: INodeExecutionData[]): ListPage {
+	const answer = readListAnswer(items);
+	return {
+		items: answer.items.map((json) => ({ json })),
+		currentPage: pageNumber(answer.meta.current_page),
+		lastPage: pageNumber(answer.meta.last_page),
+	};
 }

@@ -13,6 +13,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 
+import { normalizeBaseUrl } from './baseUrl';
 import { sendInDocumentedForm } from './documentedForms';
 import { matchEndpoint } from './endpoints';
 import {
@@ -22,10 +23,11 @@ import {
 	retryAfterMs,
 	type HttpFailure,
 } from './errors';
+import { requestedItemCount } from './descriptions';
+import { readListPage } from './listResponse';
 import { acquireRequestSlot, pauseRequests } from './rateLimiter';
 
 export const CREDENTIAL_TYPE = 'raydocsApi';
-export const DEFAULT_BASE_URL = 'https://api.raydocs.com';
 
 export type RaydocsContext =
 	| IExecuteFunctions
@@ -49,11 +51,6 @@ export const retryPolicy = {
 };
 
 const TRANSIENT_STATUSES = new Set([502, 503, 504]);
-
-export function normalizeBaseUrl(baseUrl: unknown): string {
-	const text = typeof baseUrl === 'string' ? baseUrl.trim() : '';
-	return (text || DEFAULT_BASE_URL).replace(/\/+$/, '');
-}
 
 interface CredentialSettings {
 	baseUrl: string;
@@ -290,30 +287,6 @@ export async function sendRoutedRequest(
 	);
 }
 
-export interface ListPage {
-	items: INodeExecutionData[];
-	currentPage?: number;
-	lastPage?: number;
-}
-
-/** Accepts both documented list shapes: a bare array and `{ data: [...], meta }`. */
-export function readListPage(items: INodeExecutionData[]): ListPage {
-	if (items.length === 1) {
-		const body = items[0].json as Record<string, unknown>;
-		if (Array.isArray(body.data)) {
-			const meta = (body.meta ?? {}) as Record<string, unknown>;
-			const currentPage = Number(meta.current_page);
-			const lastPage = Number(meta.last_page);
-			return {
-				items: (body.data as unknown[]).map((json) => ({ json: json as INodeExecutionData['json'] })),
-				currentPage: Number.isFinite(currentPage) ? currentPage : undefined,
-				lastPage: Number.isFinite(lastPage) ? lastPage : undefined,
-			};
-		}
-	}
-	return { items };
-}
-
 /**
  * Get Many: follows `meta.current_page/last_page` for Return All, or stops as soon as Limit is
  * reached. Every page keeps the user's filters because only `page` changes between requests.
@@ -322,10 +295,7 @@ export async function sendRoutedListRequest(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const returnAll = this.getNodeParameter('returnAll', false) as boolean;
-	const limit = returnAll
-		? Number.POSITIVE_INFINITY
-		: Number(requestData.maxResults ?? this.getNodeParameter('limit', 50));
+	const limit = requestedItemCount(this, requestData);
 	const collected: INodeExecutionData[] = [];
 	const firstPage = Number((requestData.options.qs ?? {}).page ?? 1);
 	for (let page = firstPage; ; ) {

@@ -3,7 +3,7 @@ import type { IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
 import { TERMINAL_RUN_STATUSES, type ExtractionRun } from './extractionOutput';
 import { raydocsJson } from './transport';
-import { listItemsOf } from './utils';
+import { listItemsOf } from './listResponse';
 
 export interface WaitSettings {
 	intervalMs: number;

@@ -8,7 +8,7 @@ import type {
 import { binaryFileOutput } from '../../shared/binaryResponse';
 import { binaryOutputField } from '../../shared/descriptions';
 import { templateLocator, workspaceForListsLocator } from '../../shared/locators';
-import { listItemsOf } from '../../shared/utils';
+import { listItemsOf } from '../../shared/listResponse';
 import { sessionIdsField } from './fields';
 
 const showOnlyForBatchExport = { operation: ['export'], resource: ['batch'] };

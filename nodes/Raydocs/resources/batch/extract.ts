@@ -11,7 +11,7 @@ import { ItemResults } from '../../shared/itemResults';
 import { templateLocator, workspaceForListsLocator } from '../../shared/locators';
 import { raydocsJson } from '../../shared/transport';
 import { uploadFile } from '../../shared/upload';
-import { listItemsOf } from '../../shared/utils';
+import { listItemsOf } from '../../shared/listResponse';
 import { waitForSessionRuns } from '../../shared/waitForRuns';
 import { outputForOutcome, readWaitOptions } from '../extraction/waitForResult';
 import { filesOfItem } from '../file/upload';

@@ -5,7 +5,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { listItemsOf } from '../../shared/utils';
+import { listItemsOf } from '../../shared/listResponse';
 import { documentByIdFields } from './documentId';
 
 const showOnlyForDocumentGetChunks = { operation: ['getChunks'], resource: ['document'] };

@@ -5,7 +5,7 @@ import { requireUuid } from '../../shared/ids';
 import { ItemResults } from '../../shared/itemResults';
 import { raydocsJson } from '../../shared/transport';
 import { uploadFile } from '../../shared/upload';
-import { listItemsOf } from '../../shared/utils';
+import { listItemsOf } from '../../shared/listResponse';
 import { filesOfItem } from '../file/upload';
 
 const showOnlyForSessionDocumentUpload = { operation: ['upload'], resource: ['sessionDocument'] };
