@@ -1,6 +1,6 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { EXAMPLE_UUID, validateUuidParameter } from './ids';
+import { EXAMPLE_UUID, validateIntegerParameter, validateUuidParameter } from './ids';
 
 type ShowFor = NonNullable<IDisplayOptions['show']>;
 
@@ -58,6 +58,37 @@ export function workflowRunIdField(showFor: ShowFor, description: string): INode
 			label: 'workflow run',
 			fix: `Use the "id" of a run from Workflow Run → Get Many, e.g. ${EXAMPLE_UUID}.`,
 		},
+		showFor,
+		description,
+	);
+}
+
+/** A number Raydocs gives members and invites (they have no picker: Get Many lists them). */
+function wholeNumberField(
+	field: { displayName: string; name: string; label: string; example: number },
+	showFor: ShowFor,
+	description: string,
+): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: `e.g. ${field.example}`,
+		description,
+		displayOptions: { show: showFor },
+		routing: { send: { preSend: [validateIntegerParameter(field.name, field.label)] } },
+	};
+}
+
+export function inviteIdField(showFor: ShowFor, description: string): INodeProperties {
+	return wholeNumberField({ displayName: 'Invite ID', name: 'inviteId', label: 'invite', example: 5 }, showFor, description);
+}
+
+export function workspaceMemberIdField(showFor: ShowFor, description: string): INodeProperties {
+	return wholeNumberField(
+		{ displayName: 'User ID', name: 'userId', label: 'workspace member', example: 42 },
 		showFor,
 		description,
 	);

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { workspaceRoleOptions } from './role';
+import { workspaceRoleField } from './role';
 
 const showOnlyForMemberAdd = { operation: ['add'], resource: ['workspaceMember'] };
 
@@ -47,15 +47,5 @@ export const workspaceMemberAddDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForMemberAdd },
 		routing: { send: { type: 'body', property: 'email', value: '={{ String($value).trim() }}' } },
 	},
-	{
-		displayName: 'Role',
-		name: 'role',
-		type: 'options',
-		required: true,
-		default: 'user',
-		options: workspaceRoleOptions,
-		description: 'What the person may do in the workspace',
-		displayOptions: { show: showOnlyForMemberAdd },
-		routing: { send: { type: 'body', property: 'role' } },
-	},
+	workspaceRoleField(showOnlyForMemberAdd, 'What the person may do in the workspace'),
 ];

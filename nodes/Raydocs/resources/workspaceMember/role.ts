@@ -1,4 +1,4 @@
-import type { INodePropertyOptions } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 /** Workspace roles, as Raydocs defines them. */
 export const workspaceRoleOptions: INodePropertyOptions[] = [
@@ -14,3 +14,18 @@ export const workspaceRoleOptions: INodePropertyOptions[] = [
 		description: 'Can create and edit templates, sessions and documents',
 	},
 ];
+
+/** The role sent in the body of Add and Update Role. */
+export function workspaceRoleField(showFor: NonNullable<IDisplayOptions['show']>, description: string): INodeProperties {
+	return {
+		displayName: 'Role',
+		name: 'role',
+		type: 'options',
+		required: true,
+		default: 'user',
+		options: workspaceRoleOptions,
+		description,
+		displayOptions: { show: showFor },
+		routing: { send: { type: 'body', property: 'role' } },
+	};
+}
