@@ -420,6 +420,7 @@ class FakeRaydocsServer implements FakeRaydocs {
 		this.engine.state = emptyState();
 		this.engine.variants = { ...DEFAULT_VARIANTS, ...this.options.variants };
 		this.engine.timing = { ...DEFAULT_TIMING, ...this.options.timing };
+		this.engine.restartJitter();
 		this.limiter.configure(
 			this.options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : this.options.rateLimit,
 		);
