@@ -141,15 +141,41 @@ export function binaryInputFields(showFor: ShowFor): INodeProperties[] {
 	];
 }
 
-/** Poll interval, timeout and what to do on timeout or failure, for operations that wait. */
-export function waitOptions(showFor: ShowFor, extra: INodeProperties[] = []): INodeProperties {
-	return {
+/** The status-check option of each node version: v1 a fixed interval, from 1.1 a growing one. */
+const checkIntervalOptions: Record<'1' | '1.1', INodeProperties> = {
+	'1': {
+		displayName: 'Poll Interval (Seconds)',
+		name: 'pollInterval',
+		type: 'number',
+		typeOptions: { minValue: 0.1 },
+		default: 3,
+		description: 'How long to wait between status checks',
+	},
+	'1.1': {
+		displayName: 'Longest Check Interval (Seconds)',
+		name: 'maxPollInterval',
+		type: 'number',
+		typeOptions: { minValue: 0.1 },
+		default: 5,
+		description:
+			'Status checks start at three fifths of this and grow to it, so a finished extraction is noticed within this time. Many extractions are checked in turn rather than all every time.',
+	},
+};
+
+/**
+ * Status checks, timeout and what to do on timeout or failure, for operations that wait: once per
+ * node version, because their status checks differ.
+ */
+export function waitOptions(showFor: ShowFor, extra: INodeProperties[] = []): INodeProperties[] {
+	return (['1', '1.1'] as const).map((version) => ({
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show: showFor },
+		displayOptions: {
+			show: { ...showFor, '@version': version === '1' ? [1] : [{ _cnd: { gte: 1.1 } }] },
+		},
 		options: [
 			...extra,
 			{
@@ -189,14 +215,7 @@ export function waitOptions(showFor: ShowFor, extra: INodeProperties[] = []): IN
 					},
 				],
 			},
-			{
-				displayName: 'Poll Interval (Seconds)',
-				name: 'pollInterval',
-				type: 'number',
-				typeOptions: { minValue: 0.1 },
-				default: 3,
-				description: 'How long to wait between status checks',
-			},
+			checkIntervalOptions[version],
 			{
 				displayName: 'Timeout (Seconds)',
 				name: 'timeout',
@@ -206,5 +225,5 @@ export function waitOptions(showFor: ShowFor, extra: INodeProperties[] = []): IN
 				description: 'How long to wait for Raydocs to finish before giving up',
 			},
 		],
-	};
+	}));
 }

@@ -21,7 +21,7 @@ import {
 	retryAfterMs,
 	type HttpFailure,
 } from './errors';
-import { acquireRequestSlot, pauseRequests } from './rateLimiter';
+import { acquireRequestSlot, pauseRequests, type RequestPriority } from './rateLimiter';
 
 export const CREDENTIAL_TYPE = 'raydocsApi';
 export const DEFAULT_BASE_URL = 'https://api.raydocs.com';
@@ -140,6 +140,7 @@ async function sendWithPolicy<T>(
 	url: string,
 	send: (baseUrl: string) => Promise<T>,
 	validate?: (result: T) => void,
+	priority: RequestPriority = 'normal',
 ): Promise<T> {
 	const settings = await credentialSettings(context);
 	const path = pathOf(url, settings.baseUrl);
@@ -150,6 +151,7 @@ async function sendWithPolicy<T>(
 			settings.limiterKey,
 			settings.requests,
 			settings.windowSeconds * 1000,
+			priority,
 		);
 		try {
 			const result = await send(settings.baseUrl);
@@ -202,6 +204,8 @@ export interface RaydocsRequest {
 	/** Binary download (Excel exports): the body comes back as a Buffer. */
 	binary?: boolean;
 	timeout?: number;
+	/** 'low' for the status checks of a wait: they give way to uploads and run starts. */
+	priority?: RequestPriority;
 }
 
 /** A programmatic Raydocs call (custom operations, pickers, the trigger), with the full response. */
@@ -233,6 +237,7 @@ export async function raydocsRequest(
 			)) as IN8nHttpFullResponse;
 		},
 		request.binary ? undefined : (response) => assertJsonBody(response.body),
+		request.priority,
 	);
 }
 
