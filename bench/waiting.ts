@@ -405,7 +405,9 @@ async function main(): Promise<void> {
 		`|---|---|---|---|---|---|---|---|---|`,
 		...results.map(
 			(row) =>
-				`| ${row.job} | ${row.setUp} | ${row.outcome} | ${row.requests} (${(row.requests / row.documents).toFixed(2)}) | ${row.statusReads} | ${real(row.resultsMs)} | ${real(mean(row.latencies))} / ${real(percentile(row.latencies, 0.95))} | ${row.limited} / ${row.surfaced} | ${(row.idealMs / row.resultsMs).toFixed(2)} |`,
+				row.latencies.length === 0
+					? `| ${row.job} | ${row.setUp} | ${row.outcome} | ${row.requests} | ${row.statusReads} | n/a | n/a | ${row.limited} / ${row.surfaced} | n/a |`
+					: `| ${row.job} | ${row.setUp} | ${row.outcome} | ${row.requests} (${(row.requests / row.documents).toFixed(2)}) | ${row.statusReads} | ${real(row.resultsMs)} | ${real(mean(row.latencies))} / ${real(percentile(row.latencies, 0.95))} | ${row.limited} / ${row.surfaced} | ${(row.idealMs / row.resultsMs).toFixed(2)} |`,
 		),
 	].join('\n');
 	console.log(`\nWaiting at realistic timing in ${label}, Raydocs node version ${version.typeVersion} with its default wait options (${JSON.stringify(version.options)} after scaling).`);

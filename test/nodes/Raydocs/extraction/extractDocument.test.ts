@@ -1,6 +1,7 @@
 import {
 	UUID,
 	byId,
+	raydocsNode,
 	fileItem,
 	requestLines,
 	runRaydocs,
@@ -185,5 +186,50 @@ describe('Raydocs → Extraction → Extract Document', () => {
 		const token = fake().createToken(['templates-read', 'sessions-read'], 'read-only');
 		const { error } = await runRaydocs(fake(), extract(), { token, input: [fileItem('%PDF x')] });
 		expect(error?.message).toContain('"sessions-write"');
+	});
+
+	describe('node versions', () => {
+		const statusReads = () => apiRequests(fake()).filter((entry) => entry.path.startsWith('/extractions/results/'));
+		const threeFiles = () => [fileItem('%PDF v one', 'one.pdf'), fileItem('%PDF v two', 'two.pdf'), fileItem('%PDF v three', 'three.pdf')];
+
+		beforeEach(() => fake().setTiming({ runProcessingMs: 800 }));
+
+		it('new nodes get version 1.1 and its wait option; saved version-1 nodes keep Poll Interval', () => {
+			const description = raydocsNode.description;
+			expect(description.version).toEqual([1, 1.1]);
+			expect(description.defaultVersion).toBe(1.1);
+			const waitOptionsOf = (version: number) =>
+				description.properties.find(
+					(property) =>
+						property.name === 'options' &&
+						(property.displayOptions?.show?.operation as string[] | undefined)?.includes('extractDocument') &&
+						JSON.stringify(property.displayOptions?.show?.['@version']) === JSON.stringify(version === 1 ? [1] : [{ _cnd: { gte: 1.1 } }]),
+				)?.options as Array<{ name: string; default: unknown }>;
+			expect(waitOptionsOf(1).find((option) => option.name === 'pollInterval')?.default).toBe(3);
+			expect(waitOptionsOf(1).some((option) => option.name === 'maxPollInterval')).toBe(false);
+			expect(waitOptionsOf(1.1).find((option) => option.name === 'maxPollInterval')?.default).toBe(5);
+			expect(waitOptionsOf(1.1).some((option) => option.name === 'pollInterval')).toBe(false);
+		});
+
+		it('version 1 reads every pending run every Poll Interval', async () => {
+			const { items } = await runRaydocs(fake(), extract({ options: { pollInterval: 0.1, timeout: 20 } }), { input: threeFiles() });
+			expect(items.map((item) => item.json.status)).toEqual(['completed', 'completed', 'completed']);
+			// the first round reads all three runs
+			expect(new Set(statusReads().slice(0, 3).map((entry) => entry.path)).size).toBe(3);
+			expect(statusReads().length).toBeGreaterThanOrEqual(3 * 5);
+		});
+
+		it('version 1.1 reads the runs in turn: about one read per round, then one final read each', async () => {
+			const { items } = await runRaydocs(fake(), extract({ options: { maxPollInterval: 0.1, timeout: 20 } }), {
+				input: threeFiles(),
+				typeVersion: 1.1,
+			});
+			expect(items.map((item) => item.json.status)).toEqual(['completed', 'completed', 'completed']);
+			const reads = statusReads();
+			// ~0.9 s of processing at most 0.1 s apart: at most ~10 rounds of one read, plus 3 final reads
+			expect(reads.length).toBeLessThanOrEqual(14);
+			const lastDone = Math.max(...[...fake().state.runs.values()].map((run) => run.timeline.terminalAt));
+			expect(reads[reads.length - 1].at - lastDone).toBeLessThanOrEqual(250);
+		});
 	});
 });
