@@ -30,7 +30,10 @@ const CREDENTIALS = {
 /** Fast enough for tests, slow enough that the node really polls a few times. */
 const FAKE_TIMING = { parseMs: 300, runQueuedMs: 100, runProcessingMs: 400, batchSessionStartMs: 50 };
 
+/** Node version 1 (saved workflows): a fixed Poll Interval. */
 const WAIT_FAST = { pollInterval: 0.5, timeout: 120 };
+/** Node version 1.1: checks growing to the Longest Check Interval, runs read in turn. */
+const WAIT_FAST_V11 = { maxPollInterval: 0.5, timeout: 120 };
 
 const apiRequests = (fake: FakeRaydocs): RequestLogEntry[] => fake.log.filter((entry) => entry.listener === 'api');
 
@@ -136,8 +139,8 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 					waitForResults: true,
 					simplify: true,
 					fieldLayout: 'flat',
-					options: WAIT_FAST,
-				}),
+					options: WAIT_FAST_V11,
+				}, { typeVersion: 1.1 }),
 			]),
 			chainWorkflow('rdE2eExportExcel', [
 				...readAndExtractInvoice,
@@ -289,6 +292,8 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 				const puts = storageRequests(fake);
 				expect(puts).toHaveLength(3);
 				expect(puts.every((entry) => !entry.hasAuthorization)).toBe(true);
+				// version 1.1: runs finished before the first check, so each session is read once
+				expect(apiRequests(fake).filter((entry) => entry.endpoint === 'GET /extractions/sessions/{sessionId}')).toHaveLength(3);
 			});
 		});
 
