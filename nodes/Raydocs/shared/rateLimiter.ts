@@ -9,8 +9,8 @@ interface LimiterWindow {
 	slots: Array<{ at: number; priority: RequestPriority }>;
 	/** Raydocs asked us to wait (429 Retry-After): nobody sends before this time. */
 	pausedUntil: number;
-	/** Normal-priority requests waiting for a slot right now. */
-	normalWaiting: number;
+	/** Requests of each priority waiting for a slot right now. */
+	waiting: Record<RequestPriority, number>;
 }
 
 /**
@@ -20,8 +20,9 @@ interface LimiterWindow {
 export type RequestPriority = 'normal' | 'low';
 
 /**
- * While normal requests wait, status checks may hold at most this share of the window: enough to
- * notice finished runs, never enough to starve uploads and run starts of other items or executions.
+ * While both kinds wait, status checks get this share of the window, no more and no less: enough
+ * to notice finished runs, never enough to starve uploads and run starts of other items or
+ * executions. Alone, either kind may use the whole window.
  */
 export const LOW_PRIORITY_SHARE = 0.25;
 
@@ -30,7 +31,7 @@ const windows = new Map<string, LimiterWindow>();
 function windowFor(key: string): LimiterWindow {
 	let window = windows.get(key);
 	if (!window) {
-		window = { slots: [], pausedUntil: 0, normalWaiting: 0 };
+		window = { slots: [], pausedUntil: 0, waiting: { normal: 0, low: 0 } };
 		windows.set(key, window);
 	}
 	return window;
@@ -42,24 +43,26 @@ const SAFETY_MARGIN_MS = 20;
 /** How long a request must still wait (0: it may go now). */
 function waitBefore(window: LimiterWindow, limit: number, windowMs: number, priority: RequestPriority, now: number): number {
 	const expiry = (slot: { at: number }) => slot.at + windowMs + SAFETY_MARGIN_MS - now;
+	const share = Math.max(1, Math.floor(limit * LOW_PRIORITY_SHARE));
+	const low = window.slots.filter((slot) => slot.priority === 'low');
+	let usable = limit;
+	if (priority === 'low' && window.waiting.normal > 0) usable = Math.min(limit, window.slots.length - low.length + share);
+	// slots kept free for waiting status checks that have not had their share yet
+	if (priority === 'normal' && window.waiting.low > 0) usable = limit - Math.max(0, share - low.length);
 	const waitForPause = window.pausedUntil - now;
-	const waitForWindow = window.slots.length >= limit ? Math.min(...window.slots.map(expiry)) : 0;
-	let waitForShare = 0;
-	if (priority === 'low' && window.normalWaiting > 0) {
-		const low = window.slots.filter((slot) => slot.priority === 'low');
-		if (low.length >= Math.max(1, Math.floor(limit * LOW_PRIORITY_SHARE))) {
-			// Look again once a status check leaves the window, or soon if normal work drains first.
-			waitForShare = Math.min(...low.map(expiry), Math.max(10, windowMs / 100));
-		}
+	let waitForWindow = 0;
+	if (window.slots.length >= usable) {
+		// look again when a slot leaves the window, or soon in case the other kind stops waiting
+		waitForWindow = Math.min(...window.slots.map(expiry), Math.max(10, windowMs / 100));
 	}
-	return Math.max(waitForPause, waitForWindow, waitForShare);
+	return Math.max(waitForPause, waitForWindow);
 }
 
 /**
  * Resolves when one more request may be sent under `limit` requests per `windowMs`. Call the
  * returned function when the answer arrives: the server counted the request at some moment
- * between sending and answering, so the slot is held until the later of the two. Low-priority
- * requests give way to normal ones beyond their share of the window (LOW_PRIORITY_SHARE).
+ * between sending and answering, so the slot is held until the later of the two. When both
+ * priorities wait, low-priority requests get LOW_PRIORITY_SHARE of the window.
  */
 export async function acquireRequestSlot(
 	key: string,
@@ -68,7 +71,7 @@ export async function acquireRequestSlot(
 	priority: RequestPriority = 'normal',
 ): Promise<() => void> {
 	const window = windowFor(key);
-	if (priority === 'normal') window.normalWaiting += 1;
+	window.waiting[priority] += 1;
 	try {
 		for (;;) {
 			const now = Date.now();
@@ -84,7 +87,7 @@ export async function acquireRequestSlot(
 			await sleep(waitMs + 1);
 		}
 	} finally {
-		if (priority === 'normal') window.normalWaiting -= 1;
+		window.waiting[priority] -= 1;
 	}
 }
 
