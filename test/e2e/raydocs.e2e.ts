@@ -195,6 +195,8 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 				});
 				const raydocs = nodeTypes.find((type) => type.name === RAYDOCS_NODE_TYPE);
 				expect(raydocs?.credentials?.map((credential) => credential.name)).toEqual(['raydocsApi']);
+				// saved workflows keep version 1; new nodes get 1.1
+				expect([raydocs?.version].flat()).toEqual(expect.arrayContaining([1, 1.1]));
 				const credentialTypes = (await rest.credentialTypes()).map((type) => type.name);
 				expect(credentialTypes).toContain('raydocsApi');
 			});
