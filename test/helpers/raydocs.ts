@@ -70,6 +70,21 @@ export function requestLines(fake: FakeRaydocs): string[] {
 
 export const byId = (id: string | number) => ({ __rl: true, mode: 'id', value: String(id) });
 
+/** Extraction → Extract Document of binary field "data" with the seeded template, flat output. */
+export function extractDocumentParameters(fake: FakeRaydocs, options: INodeParameters = {}): INodeParameters {
+	return {
+		resource: 'extraction',
+		operation: 'extractDocument',
+		templateId: byId(fake.state.seed!.templateId),
+		inputSource: 'binary',
+		allBinaries: false,
+		binaryPropertyName: 'data',
+		simplify: true,
+		fieldLayout: 'flat',
+		options,
+	};
+}
+
 /** An input item holding one in-memory file, as n8n's default binary mode stores it. */
 export function fileItem(
 	content: string | Buffer,

@@ -1,8 +1,8 @@
-import { sleep } from 'n8n-workflow';
+import { sleep, type INodeParameters } from 'n8n-workflow';
 
 import { LOW_PRIORITY_SHARE } from '../../../../nodes/Raydocs/shared/rateLimiter';
 import { retryPolicy } from '../../../../nodes/Raydocs/shared/transport';
-import { apiRequests, byId, fileItem, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
+import { apiRequests, extractDocumentParameters, fileItem, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
 
 const listWorkspaces = { resource: 'workspace', operation: 'getAll', returnAll: true };
 const createWorkspace = { resource: 'workspace', operation: 'create', name: '={{ $json.name }}', additionalFields: {} };
@@ -120,15 +120,7 @@ describe('Transport: the shared limiter keeps a whole execution under the limit'
 describe('Transport: executions sharing the limiter', () => {
 	const fake = useFakeRaydocs({ rateLimit: { limit: 10, windowMs: 1000 } });
 
-	const extractDocument = (options: Record<string, unknown>) => ({
-		resource: 'extraction',
-		operation: 'extractDocument',
-		templateId: byId(fake().state.seed!.templateId),
-		inputSource: 'binary',
-		allBinaries: false,
-		binaryPropertyName: 'data',
-		options,
-	});
+	const extractDocument = (options: INodeParameters) => extractDocumentParameters(fake(), options);
 	const pdfs = (count: number, name: string) =>
 		Array.from({ length: count }, (_, index) => fileItem(`%PDF ${name} ${index}`, `${name}-${index}.pdf`));
 
