@@ -192,7 +192,7 @@ describe('Raydocs → Extraction → Extract Document', () => {
 		const statusReads = () => apiRequests(fake()).filter((entry) => entry.path.startsWith('/extractions/results/'));
 		const fiveFiles = () => Array.from({ length: 5 }, (_, index) => fileItem(`%PDF version ${index}`, `v${index}.pdf`));
 
-		beforeEach(() => fake().setTiming({ runProcessingMs: 800 }));
+		beforeEach(() => fake().setTiming({ runProcessingMs: 1500 }));
 
 		it('new nodes get version 1.1 and its wait option; saved version-1 nodes keep Poll Interval', () => {
 			const description = raydocsNode.description;
@@ -216,7 +216,7 @@ describe('Raydocs → Extraction → Extract Document', () => {
 			expect(items.map((item) => item.json.status)).toEqual(Array(5).fill('completed'));
 			// the first round reads all five runs, and so does every round until they finish
 			expect(new Set(statusReads().slice(0, 5).map((entry) => entry.path)).size).toBe(5);
-			expect(statusReads().length).toBeGreaterThanOrEqual(5 * 4);
+			expect(statusReads().length).toBeGreaterThanOrEqual(30);
 		});
 
 		it('version 1.1 reads the runs in turn: one read per round while none has finished, then one final read each', async () => {
@@ -226,8 +226,8 @@ describe('Raydocs → Extraction → Extract Document', () => {
 			});
 			expect(items.map((item) => item.json.status)).toEqual(Array(5).fill('completed'));
 			const reads = statusReads();
-			// ~0.9 s of processing at most 0.1 s apart: about 10 rounds of one read, plus 5 final reads
-			expect(reads.length).toBeLessThanOrEqual(16);
+			// ~1.6 s of processing at most 0.1 s apart: about 17 rounds of one read, plus 5 final reads
+			expect(reads.length).toBeLessThanOrEqual(24);
 			const lastDone = Math.max(...[...fake().state.runs.values()].map((run) => run.timeline.terminalAt));
 			expect(reads[reads.length - 1].at - lastDone).toBeLessThanOrEqual(500);
 		});
