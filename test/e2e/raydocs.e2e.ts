@@ -32,8 +32,8 @@ const FAKE_TIMING = { parseMs: 300, runQueuedMs: 100, runProcessingMs: 400, batc
 
 /** Node version 1 (saved workflows): a fixed Poll Interval. */
 const WAIT_FAST = { pollInterval: 0.5, timeout: 120 };
-/** Node version 1.1: checks growing to the Longest Check Interval, runs read in turn. */
-const WAIT_FAST_V11 = { maxPollInterval: 0.5, timeout: 120 };
+/** Node version 1.1: a Check Interval that slows down for long waits, runs read in turn. */
+const WAIT_FAST_V11 = { checkInterval: 0.5, timeout: 120 };
 
 const apiRequests = (fake: FakeRaydocs): RequestLogEntry[] => fake.log.filter((entry) => entry.listener === 'api');
 

@@ -141,7 +141,7 @@ export function binaryInputFields(showFor: ShowFor): INodeProperties[] {
 	];
 }
 
-/** The status-check option of each node version: v1 a fixed interval, from 1.1 a growing one. */
+/** The status-check option of each node version: v1 a fixed interval, from 1.1 one that slows down for long waits. */
 const checkIntervalOptions: Record<'1' | '1.1', INodeProperties> = {
 	'1': {
 		displayName: 'Poll Interval (Seconds)',
@@ -152,13 +152,13 @@ const checkIntervalOptions: Record<'1' | '1.1', INodeProperties> = {
 		description: 'How long to wait between status checks',
 	},
 	'1.1': {
-		displayName: 'Longest Check Interval (Seconds)',
-		name: 'maxPollInterval',
+		displayName: 'Check Interval (Seconds)',
+		name: 'checkInterval',
 		type: 'number',
 		typeOptions: { minValue: 0.1 },
 		default: 5,
 		description:
-			'Status checks start at three fifths of this and grow to it, so a finished extraction is noticed within this time. Many extractions are checked in turn rather than all every time.',
+			'How often to check the status. After 24 checks each pause is 50% longer than the one before, up to 6 intervals. Many extractions are checked in turn rather than all every time.',
 	},
 };
 

@@ -6,9 +6,10 @@ import { raydocsJson } from './transport';
 import { listItemsOf } from './utils';
 
 export interface WaitSettings {
-	/** First status check this long after the wait starts. */
-	firstCheckMs: number;
-	/** Each pause is this many times the one before (1: a fixed interval), up to `maxIntervalMs`. */
+	/** Pause between status checks while the wait is young. */
+	intervalMs: number;
+	/** Waiting longer than this, each pause is `growth` times the one before, up to `maxIntervalMs`. */
+	slowDownAfterMs: number;
 	growth: number;
 	maxIntervalMs: number;
 	timeoutMs: number;
@@ -20,23 +21,30 @@ export interface WaitSettings {
 }
 
 /**
- * Node version 1: a fixed interval, every pending run read every round.
- * From 1.1: checks after 3 s, 4.5 s, then every 5 s (for the default longest interval of 5 s).
- * Extractions take 20-90 s, so the first checks rarely find anything; the cap bounds how late a
- * finished run is noticed. Faster growth or a later first check saves one or two reads per run and
- * costs that much latency on short documents (see bench/waiting.ts).
+ * Node version 1: every Poll Interval (3 s), every pending run each time.
+ * From 1.1: every Check Interval (5 s) for 24 checks (2 minutes), then each pause 50% longer than
+ * the one before, up to 6 intervals (30 s). Extractions take 20-90 s: checking every 5 s notices a
+ * result within 5 s for 1 read per 5 s, and starting with shorter pauses buys nothing on average
+ * (`npm run bench:schedule`). Runs still going after 2 minutes are long ones, which a result a few
+ * seconds later does not hurt.
  */
 export function waitSettingsFor(
 	typeVersion: number,
-	options: { pollInterval?: unknown; maxPollInterval?: unknown; timeout?: unknown },
+	options: { pollInterval?: unknown; checkInterval?: unknown; timeout?: unknown },
 ): WaitSettings {
 	const timeoutMs = Math.max(1000, Number(options.timeout ?? 300) * 1000);
 	if (typeVersion < 1.1) {
 		const intervalMs = Math.max(100, Number(options.pollInterval ?? 3) * 1000);
-		return { firstCheckMs: intervalMs, growth: 1, maxIntervalMs: intervalMs, timeoutMs, readInTurn: false };
+		return { intervalMs, slowDownAfterMs: Infinity, growth: 1, maxIntervalMs: intervalMs, timeoutMs, readInTurn: false };
 	}
-	const maxIntervalMs = Math.max(100, Number(options.maxPollInterval ?? 5) * 1000);
-	return { firstCheckMs: maxIntervalMs * 0.6, growth: 1.5, maxIntervalMs, timeoutMs, readInTurn: true };
+	const intervalMs = Math.max(100, Number(options.checkInterval ?? 5) * 1000);
+	return { intervalMs, slowDownAfterMs: 24 * intervalMs, growth: 1.5, maxIntervalMs: 6 * intervalMs, timeoutMs, readInTurn: true };
+}
+
+/** The pause before the next status check, `elapsedMs` into the wait, after a pause of `previousMs`. */
+export function nextPause(settings: WaitSettings, elapsedMs: number, previousMs = 0): number {
+	if (elapsedMs < settings.slowDownAfterMs) return settings.intervalMs;
+	return Math.min(settings.maxIntervalMs, Math.max(settings.intervalMs, previousMs) * settings.growth);
 }
 
 export interface RunOutcome {
@@ -45,11 +53,6 @@ export interface RunOutcome {
 	lastStatus?: string;
 	timedOut: boolean;
 	error?: NodeApiError;
-}
-
-/** The pause before status-check round `round` (0 = the first check). */
-export function pauseBeforeRound(settings: WaitSettings, round: number): number {
-	return Math.min(settings.maxIntervalMs, settings.firstCheckMs * settings.growth ** round);
 }
 
 /**
@@ -69,11 +72,14 @@ async function checkUntilSettled(
 	checkImmediately: boolean,
 ): Promise<string[]> {
 	let pending = [...ids];
-	const deadline = Date.now() + settings.timeoutMs;
+	const began = Date.now();
+	const deadline = began + settings.timeoutMs;
 	const cancelSignal = context.getExecutionCancelSignal?.();
+	let pause = 0;
 	for (let round = 0; pending.length && Date.now() < deadline && !cancelSignal?.aborted; round++) {
 		if (round > 0 || !checkImmediately) {
-			await sleep(Math.min(pauseBeforeRound(settings, round), Math.max(0, deadline - Date.now())));
+			pause = nextPause(settings, Date.now() - began, pause);
+			await sleep(Math.min(pause, Math.max(0, deadline - Date.now())));
 		}
 		const stillRunning: string[] = [];
 		for (let index = 0; index < pending.length; index++) {

@@ -206,8 +206,8 @@ describe('Raydocs → Extraction → Extract Document', () => {
 						JSON.stringify(property.displayOptions?.show?.['@version']) === JSON.stringify(version === 1 ? [1] : [{ _cnd: { gte: 1.1 } }]),
 				)?.options as Array<{ name: string; default: unknown }>;
 			expect(waitOptionsOf(1).find((option) => option.name === 'pollInterval')?.default).toBe(3);
-			expect(waitOptionsOf(1).some((option) => option.name === 'maxPollInterval')).toBe(false);
-			expect(waitOptionsOf(1.1).find((option) => option.name === 'maxPollInterval')?.default).toBe(5);
+			expect(waitOptionsOf(1).some((option) => option.name === 'checkInterval')).toBe(false);
+			expect(waitOptionsOf(1.1).find((option) => option.name === 'checkInterval')?.default).toBe(5);
 			expect(waitOptionsOf(1.1).some((option) => option.name === 'pollInterval')).toBe(false);
 		});
 
@@ -220,7 +220,7 @@ describe('Raydocs → Extraction → Extract Document', () => {
 		});
 
 		it('version 1.1 reads the runs in turn: one read per round while none has finished, then one final read each', async () => {
-			const { items } = await runRaydocs(fake(), extract({ options: { maxPollInterval: 0.1, timeout: 20 } }), {
+			const { items } = await runRaydocs(fake(), extract({ options: { checkInterval: 0.1, timeout: 20 } }), {
 				input: fiveFiles(),
 				typeVersion: 1.1,
 			});

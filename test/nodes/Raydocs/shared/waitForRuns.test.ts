@@ -7,7 +7,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { raydocsJson } from '../../../../nodes/Raydocs/shared/transport';
 import {
-	pauseBeforeRound,
+	nextPause,
 	waitForRuns,
 	waitForSessionRuns,
 	waitSettingsFor,
@@ -60,25 +60,38 @@ describe('waitForRuns on a fake clock', () => {
 	});
 	afterEach(() => jest.useRealTimers());
 
-	it('version 1.1 checks after 3 s, 4.5 s, then every 5 s; version 1 every Poll Interval', () => {
+	it('version 1.1 checks every 5 s for 2 minutes, then 50% later each time up to 30 s; version 1 every Poll Interval', () => {
 		const v11 = waitSettingsFor(1.1, {});
-		expect([0, 1, 2, 3, 10].map((round) => pauseBeforeRound(v11, round))).toEqual([3000, 4500, 5000, 5000, 5000]);
+		expect(nextPause(v11, 0)).toBe(5000);
+		expect(nextPause(v11, 119_999, 5000)).toBe(5000);
+		const slowing = [5000];
+		for (let elapsed = 120_000; slowing.length < 7; elapsed += slowing[slowing.length - 1]) {
+			slowing.push(nextPause(v11, elapsed, slowing[slowing.length - 1]));
+		}
+		expect(slowing).toEqual([5000, 7500, 11_250, 16_875, 25_312.5, 30_000, 30_000]);
 		expect(v11).toMatchObject({ timeoutMs: 300_000, readInTurn: true });
 		const v1 = waitSettingsFor(1, {});
-		expect([0, 1, 5].map((round) => pauseBeforeRound(v1, round))).toEqual([3000, 3000, 3000]);
+		expect([0, 120_000, 600_000].map((elapsed) => nextPause(v1, elapsed, 3000))).toEqual([3000, 3000, 3000]);
 		expect(v1.readInTurn).toBe(false);
-		expect(pauseBeforeRound(waitSettingsFor(1, { pollInterval: 10 }), 3)).toBe(10_000);
-		expect(pauseBeforeRound(waitSettingsFor(1.1, { maxPollInterval: 20 }), 0)).toBe(12_000);
+		expect(nextPause(waitSettingsFor(1, { pollInterval: 10 }), 0)).toBe(10_000);
+		expect(nextPause(waitSettingsFor(1.1, { checkInterval: 20 }), 0)).toBe(20_000);
 	});
 
-	it.each([20, 27, 33, 46, 61, 90])('one run of %i s: one status read per 5 s and more, seen within 5 s', async (duration) => {
+	it.each([20, 27, 33, 46, 61, 90])('one run of %i s: one status read per 5 s, seen within 5 s', async (duration) => {
 		const { reads, finishedAt } = raydocsWithRuns([duration]);
 		const outcomes = await onFakeClock(waitForRuns(context, ['0'], waitSettingsFor(1.1, {})));
 		expect(outcomes.get('0')?.run?.status).toBe('completed');
-		// 3 + 4.5 s cost one read more than fixed 5 s checks would
-		expect(reads.length).toBeLessThanOrEqual(Math.ceil(duration / 5) + 1);
+		expect(reads.length).toBeLessThanOrEqual(Math.ceil(duration / 5));
 		expect(reads[reads.length - 1].at - finishedAt(0)).toBeLessThanOrEqual(5000);
 		expect(reads.every((read) => read.priority === 'low')).toBe(true);
+	});
+
+	it('a run of 5 minutes costs about half the reads of checking every 5 s', async () => {
+		const { reads } = raydocsWithRuns([300]);
+		const outcomes = await onFakeClock(waitForRuns(context, ['0'], waitSettingsFor(1.1, { timeout: 600 })));
+		expect(outcomes.get('0')?.run?.status).toBe('completed');
+		// 24 reads in the first 2 minutes, then 7.5, 11.25, 16.9, 25.3 s and 30 s pauses
+		expect(reads.length).toBeLessThanOrEqual(32);
 	});
 
 	it('50 runs of 20-90 s: each read about once, plus one read per round while none has finished', async () => {
@@ -86,7 +99,7 @@ describe('waitForRuns on a fake clock', () => {
 		const { reads, finishedAt } = raydocsWithRuns(durations);
 		const outcomes = await onFakeClock(waitForRuns(context, ids(50), waitSettingsFor(1.1, {})));
 		expect([...outcomes.values()].every((outcome) => outcome.run?.status === 'completed')).toBe(true);
-		const rounds = Math.ceil(Math.max(...durations) / 5) + 1;
+		const rounds = Math.ceil(Math.max(...durations) / 5);
 		expect(reads.length).toBeLessThanOrEqual(50 + rounds);
 		// the last run is noticed within one interval
 		const last = Math.max(...ids(50).map((_, index) => finishedAt(index)));
@@ -106,7 +119,7 @@ describe('waitForRuns on a fake clock', () => {
 		const outcomes = await onFakeClock(waitForSessionRuns(context, ids(20), waitSettingsFor(1.1, {})));
 		expect([...outcomes.values()].map((outcome) => outcome.run?.data)).toEqual(ids(20).map((id) => ({ total: Number(id) })));
 		expect(reads.every((read) => read.url.startsWith('/extractions/sessions/'))).toBe(true);
-		expect(reads.length).toBeLessThanOrEqual(20 + Math.ceil(Math.max(...durations) / 5) + 1);
+		expect(reads.length).toBeLessThanOrEqual(20 + Math.ceil(Math.max(...durations) / 5));
 	});
 
 	it('times out with the runs still pending, having read no more than the schedule allows', async () => {
@@ -116,7 +129,7 @@ describe('waitForRuns on a fake clock', () => {
 			[true, 'processing'],
 			[true, 'processing'],
 		]);
-		// one read per round (the first pending run stands for both): 3, 7.5, 12.5, ... 57.5, then the deadline
-		expect(reads.length).toBeLessThanOrEqual(13);
+		// one read per round (the first pending run stands for both): at 5, 10, ... 60 s
+		expect(reads.length).toBeLessThanOrEqual(12);
 	});
 });
