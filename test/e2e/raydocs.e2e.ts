@@ -30,7 +30,10 @@ const CREDENTIALS = {
 /** Fast enough for tests, slow enough that the node really polls a few times. */
 const FAKE_TIMING = { parseMs: 300, runQueuedMs: 100, runProcessingMs: 400, batchSessionStartMs: 50 };
 
+/** Node version 1 (saved workflows): a fixed Poll Interval. */
 const WAIT_FAST = { pollInterval: 0.5, timeout: 120 };
+/** Node version 1.1: a Check Interval that slows down for long waits, runs read in turn. */
+const WAIT_FAST_V11 = { checkInterval: 0.5, timeout: 120 };
 
 const apiRequests = (fake: FakeRaydocs): RequestLogEntry[] => fake.log.filter((entry) => entry.listener === 'api');
 
@@ -136,8 +139,8 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 					waitForResults: true,
 					simplify: true,
 					fieldLayout: 'flat',
-					options: WAIT_FAST,
-				}),
+					options: WAIT_FAST_V11,
+				}, { typeVersion: 1.1 }),
 			]),
 			chainWorkflow('rdE2eExportExcel', [
 				...readAndExtractInvoice,
@@ -192,6 +195,8 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 				});
 				const raydocs = nodeTypes.find((type) => type.name === RAYDOCS_NODE_TYPE);
 				expect(raydocs?.credentials?.map((credential) => credential.name)).toEqual(['raydocsApi']);
+				// saved workflows keep version 1; new nodes get 1.1
+				expect([raydocs?.version].flat()).toEqual(expect.arrayContaining([1, 1.1]));
 				const credentialTypes = (await rest.credentialTypes()).map((type) => type.name);
 				expect(credentialTypes).toContain('raydocsApi');
 			});
@@ -289,6 +294,11 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 				const puts = storageRequests(fake);
 				expect(puts).toHaveLength(3);
 				expect(puts.every((entry) => !entry.hasAuthorization)).toBe(true);
+				// version 1.1: sessions read in turn, a round ending at the first one still running, so
+				// each is read once after it finished plus about one read per round before
+				const reads = apiRequests(fake).filter((entry) => entry.endpoint === 'GET /extractions/sessions/{sessionId}');
+				expect(new Set(reads.map((entry) => entry.path)).size).toBe(3);
+				expect(reads.length).toBeLessThanOrEqual(3 + 2);
 			});
 		});
 

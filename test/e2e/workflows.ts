@@ -29,7 +29,7 @@ export function raydocsNode(
 	name: string,
 	credential: CredentialRef,
 	parameters: Record<string, unknown>,
-	settings: { onError?: 'continueRegularOutput' | 'continueErrorOutput' } = {},
+	settings: { onError?: 'continueRegularOutput' | 'continueErrorOutput'; typeVersion?: number } = {},
 ): NodeSpec {
 	return {
 		name,

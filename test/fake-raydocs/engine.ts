@@ -36,6 +36,8 @@ import type {
 } from './types';
 import { deepClone, extensionForMime, isRecord, mimeForFilename, newUuid, sha256Hex } from './util';
 
+const JITTER_SEED = 0x5eed;
+
 export const DEFAULT_TIMING: Timing = {
 	parseMs: 30,
 	runQueuedMs: 20,
@@ -210,6 +212,25 @@ export class FakeEngine {
 
 	now(): number {
 		return this.clock ? this.clock() : Date.now();
+	}
+
+	/** Seeded (mulberry32), so that a bench sees the same durations in the same order every time. */
+	private jitterSeed = JITTER_SEED;
+
+	/** The jitter sequence starts over (reset()). */
+	restartJitter(): void {
+		this.jitterSeed = JITTER_SEED;
+	}
+
+	private processingJitter(timing: Timing): number {
+		const range = Math.max(0, timing.runProcessingJitterMs ?? 0);
+		if (range === 0) return 0;
+		this.jitterSeed = (this.jitterSeed + 0x6d2b79f5) | 0;
+		let t = this.jitterSeed;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		const unit = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+		return Math.floor(unit * range);
 	}
 
 	setClock(clock: (() => number) | null): void {
@@ -564,7 +585,7 @@ export class FakeEngine {
 			extractionFails: extractionFails(doc.content),
 		}));
 		let queuedUntil = docsSettledAt + Math.max(0, timing.runQueuedMs);
-		let terminalAt = queuedUntil + Math.max(0, timing.runProcessingMs);
+		let terminalAt = queuedUntil + Math.max(0, timing.runProcessingMs) + this.processingJitter(timing);
 		if (failure) {
 			queuedUntil = docsSettledAt;
 			terminalAt = docsSettledAt;

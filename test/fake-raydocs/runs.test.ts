@@ -244,6 +244,25 @@ describe('run progression', () => {
 		clock.time += 1;
 		expect((await getRun(second.body.id)).status).toBe('completed');
 	});
+	it('adds seeded jitter to processing: durations spread over the range and repeat after a reset', async () => {
+		const durations = async () => {
+			fake.reset();
+			fake.setTiming({ runProcessingJitterMs: 1000 });
+			const spans: number[] = [];
+			for (let index = 0; index < 6; index++) {
+				const { session } = await sessionWithUpload(`%PDF jitter ${index}`);
+				await api<WireRun>(fake, 'POST', `/extractions/sessions/${session}/results`);
+			}
+			for (const run of fake.state.runs.values()) spans.push(run.timeline.terminalAt - run.createdAt);
+			return spans;
+		};
+		const first = await durations();
+		// parse 100 + queued 40 + processing 60, then 0-1000 ms more
+		expect(first.every((span) => span >= 200 && span < 1200)).toBe(true);
+		expect(new Set(first).size).toBeGreaterThan(3);
+		expect(Math.max(...first) - Math.min(...first)).toBeGreaterThan(300);
+		expect(await durations()).toEqual(first);
+	});
 });
 
 describe('run variants', () => {

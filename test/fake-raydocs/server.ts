@@ -116,6 +116,7 @@ export interface FakeRaydocs {
 	fault(spec: FaultSpec): void;
 	clearFaults(): void;
 	setVariant<K extends keyof Variants>(key: K, value: Variants[K]): void;
+	/** Also starts the processing-jitter sequence over, so that set-ups compared side by side see the same durations. */
 	setTiming(t: Partial<Timing>): void;
 	setRateLimit(r: RateLimitConfig | false): void;
 	resetRateLimit(): void;
@@ -326,6 +327,7 @@ class FakeRaydocsServer implements FakeRaydocs {
 
 	setTiming(t: Partial<Timing>): void {
 		this.engine.timing = { ...this.engine.timing, ...t };
+		this.engine.restartJitter();
 	}
 
 	setRateLimit(r: RateLimitConfig | false): void {
@@ -420,6 +422,7 @@ class FakeRaydocsServer implements FakeRaydocs {
 		this.engine.state = emptyState();
 		this.engine.variants = { ...DEFAULT_VARIANTS, ...this.options.variants };
 		this.engine.timing = { ...DEFAULT_TIMING, ...this.options.timing };
+		this.engine.restartJitter();
 		this.limiter.configure(
 			this.options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : this.options.rateLimit,
 		);

@@ -16,6 +16,11 @@ export interface Timing {
 	runProcessingMs: number;
 	/** Delay after a batch create before a session "starts processing" and is renamed from "Pending...". */
 	batchSessionStartMs: number;
+	/**
+	 * Extension: each run's processing takes `runProcessingMs` plus a random share of this (uniform,
+	 * 0 to this many ms), from a seeded sequence so that benches repeat. Default 0: no jitter.
+	 */
+	runProcessingJitterMs?: number;
 }
 
 export type RunInitialStatusVariant = 'auto' | 'created' | 'parsing_pending';

@@ -49,7 +49,7 @@ export function credentialsFor(fake: FakeRaydocs, token = fake.token): RaydocsCr
 export async function runRaydocs(
 	fake: FakeRaydocs,
 	parameters: INodeParameters,
-	options: { token?: string; input?: INodeExecutionData[]; continueOnFail?: boolean } = {},
+	options: { token?: string; input?: INodeExecutionData[]; continueOnFail?: boolean; typeVersion?: number } = {},
 ): Promise<RunNodeResult> {
 	return await runNode({
 		nodeType: raydocsNode,
@@ -57,6 +57,7 @@ export async function runRaydocs(
 		credentials: credentialsFor(fake, options.token),
 		input: options.input,
 		continueOnFail: options.continueOnFail,
+		typeVersion: options.typeVersion,
 	});
 }
 
@@ -70,6 +71,21 @@ export function requestLines(fake: FakeRaydocs): string[] {
 }
 
 export const byId = (id: string | number) => ({ __rl: true, mode: 'id', value: String(id) });
+
+/** Extraction → Extract Document of binary field "data" with the seeded template, flat output. */
+export function extractDocumentParameters(fake: FakeRaydocs, options: INodeParameters = {}): INodeParameters {
+	return {
+		resource: 'extraction',
+		operation: 'extractDocument',
+		templateId: byId(fake.state.seed!.templateId),
+		inputSource: 'binary',
+		allBinaries: false,
+		binaryPropertyName: 'data',
+		simplify: true,
+		fieldLayout: 'flat',
+		options,
+	};
+}
 
 /** An input item holding one in-memory file, as n8n's default binary mode stores it. */
 export function fileItem(

@@ -2,7 +2,7 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import { RaydocsApi } from '../../credentials/RaydocsApi.credentials';
 import { runNode } from '../harness/engine';
-import { byId, fileItem, raydocsNode, runRaydocs, useFakeRaydocs } from '../helpers/raydocs';
+import { byId, extractDocumentParameters, fileItem, raydocsNode, runRaydocs, useFakeRaydocs } from '../helpers/raydocs';
 
 /**
  * The bad-input suite: each mistake gets an error that names the field and how to fix it, and is
@@ -10,17 +10,7 @@ import { byId, fileItem, raydocsNode, runRaydocs, useFakeRaydocs } from '../help
  */
 describe('Bad input', () => {
 	const fake = useFakeRaydocs();
-	const extract = () => ({
-		resource: 'extraction',
-		operation: 'extractDocument',
-		templateId: byId(fake().state.seed!.templateId),
-		inputSource: 'binary',
-		allBinaries: false,
-		binaryPropertyName: 'data',
-		simplify: true,
-		fieldLayout: 'flat',
-		options: {},
-	});
+	const extract = () => extractDocumentParameters(fake());
 
 	afterEach(() => {
 		expect(fake().log).toHaveLength(0);

@@ -156,15 +156,41 @@ export function binaryInputFields(showFor: ShowFor): INodeProperties[] {
 	];
 }
 
-/** Poll interval, timeout and what to do on timeout or failure, for operations that wait. */
-export function waitOptions(showFor: ShowFor, extra: INodeProperties[] = []): INodeProperties {
-	return {
+/** The status-check option of each node version: v1 a fixed interval, from 1.1 one that slows down for long waits. */
+const checkIntervalOptions: Record<'1' | '1.1', INodeProperties> = {
+	'1': {
+		displayName: 'Poll Interval (Seconds)',
+		name: 'pollInterval',
+		type: 'number',
+		typeOptions: { minValue: 0.1 },
+		default: 3,
+		description: 'How long to wait between status checks',
+	},
+	'1.1': {
+		displayName: 'Check Interval (Seconds)',
+		name: 'checkInterval',
+		type: 'number',
+		typeOptions: { minValue: 0.1 },
+		default: 5,
+		description:
+			'How often to check the status. After 24 checks each pause is 50% longer than the one before, up to 6 intervals. Many extractions are checked in turn rather than all every time.',
+	},
+};
+
+/**
+ * Status checks, timeout and what to do on timeout or failure, for operations that wait: once per
+ * node version, because their status checks differ.
+ */
+export function waitOptions(showFor: ShowFor, extra: INodeProperties[] = []): INodeProperties[] {
+	return (['1', '1.1'] as const).map((version) => ({
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		displayOptions: { show: showFor },
+		displayOptions: {
+			show: { ...showFor, '@version': version === '1' ? [1] : [{ _cnd: { gte: 1.1 } }] },
+		},
 		options: [
 			...extra,
 			{
@@ -204,14 +230,7 @@ export function waitOptions(showFor: ShowFor, extra: INodeProperties[] = []): IN
 					},
 				],
 			},
-			{
-				displayName: 'Poll Interval (Seconds)',
-				name: 'pollInterval',
-				type: 'number',
-				typeOptions: { minValue: 0.1 },
-				default: 3,
-				description: 'How long to wait between status checks',
-			},
+			checkIntervalOptions[version],
 			{
 				displayName: 'Timeout (Seconds)',
 				name: 'timeout',
@@ -221,5 +240,5 @@ export function waitOptions(showFor: ShowFor, extra: INodeProperties[] = []): IN
 				description: 'How long to wait for Raydocs to finish before giving up',
 			},
 		],
-	};
+	}));
 }

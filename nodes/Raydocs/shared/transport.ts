@@ -25,7 +25,7 @@ import {
 } from './errors';
 import { requestedItemCount } from './descriptions';
 import { readListPage } from './listResponse';
-import { acquireRequestSlot, pauseRequests } from './rateLimiter';
+import { acquireRequestSlot, pauseRequests, type RequestPriority } from './rateLimiter';
 
 export const CREDENTIAL_TYPE = 'raydocsApi';
 
@@ -145,6 +145,7 @@ async function sendWithPolicy<T>(
 	url: string,
 	send: (baseUrl: string) => Promise<T>,
 	validate?: (result: T) => void,
+	priority: RequestPriority = 'normal',
 ): Promise<T> {
 	const settings = await credentialSettings(context);
 	const path = pathOf(url, settings.baseUrl);
@@ -155,6 +156,7 @@ async function sendWithPolicy<T>(
 			settings.limiterKey,
 			settings.requests,
 			settings.windowSeconds * 1000,
+			priority,
 		);
 		try {
 			const result = await send(settings.baseUrl);
@@ -208,6 +210,8 @@ export interface RaydocsRequest {
 	/** Binary download (Excel exports): the body comes back as a Buffer. */
 	binary?: boolean;
 	timeout?: number;
+	/** 'low' for the status checks of a wait: they give way to uploads and run starts. */
+	priority?: RequestPriority;
 }
 
 /** A programmatic Raydocs call (custom operations, pickers, the trigger), with the full response. */
@@ -239,6 +243,7 @@ export async function raydocsRequest(
 			)) as IN8nHttpFullResponse;
 		},
 		request.binary ? undefined : (response) => assertJsonBody(response.body),
+		request.priority,
 	);
 }
 

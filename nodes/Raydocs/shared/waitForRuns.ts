@@ -6,8 +6,45 @@ import { raydocsJson } from './transport';
 import { listItemsOf } from './listResponse';
 
 export interface WaitSettings {
+	/** Pause between status checks while the wait is young. */
 	intervalMs: number;
+	/** Waiting longer than this, each pause is `growth` times the one before, up to `maxIntervalMs`. */
+	slowDownAfterMs: number;
+	growth: number;
+	maxIntervalMs: number;
 	timeoutMs: number;
+	/**
+	 * Read pending runs in turn and end a round at the first one still running, instead of reading
+	 * every pending run every round (node version 1).
+	 */
+	readInTurn: boolean;
+}
+
+/**
+ * Node version 1: every Poll Interval (3 s), every pending run each time.
+ * From 1.1: every Check Interval (5 s) for 24 checks (2 minutes), then each pause 50% longer than
+ * the one before, up to 6 intervals (30 s). Extractions take 20-90 s: checking every 5 s notices a
+ * result within 5 s for 1 read per 5 s, and starting with shorter pauses buys nothing on average
+ * (`npm run bench:schedule`). Runs still going after 2 minutes are long ones, which a result a few
+ * seconds later does not hurt.
+ */
+export function waitSettingsFor(
+	typeVersion: number,
+	options: { pollInterval?: unknown; checkInterval?: unknown; timeout?: unknown },
+): WaitSettings {
+	const timeoutMs = Math.max(1000, Number(options.timeout ?? 300) * 1000);
+	if (typeVersion < 1.1) {
+		const intervalMs = Math.max(100, Number(options.pollInterval ?? 3) * 1000);
+		return { intervalMs, slowDownAfterMs: Infinity, growth: 1, maxIntervalMs: intervalMs, timeoutMs, readInTurn: false };
+	}
+	const intervalMs = Math.max(100, Number(options.checkInterval ?? 5) * 1000);
+	return { intervalMs, slowDownAfterMs: 24 * intervalMs, growth: 1.5, maxIntervalMs: 6 * intervalMs, timeoutMs, readInTurn: true };
+}
+
+/** The pause before the next status check, `elapsedMs` into the wait, after a pause of `previousMs`. */
+export function nextPause(settings: WaitSettings, elapsedMs: number, previousMs = 0): number {
+	if (elapsedMs < settings.slowDownAfterMs) return settings.intervalMs;
+	return Math.min(settings.maxIntervalMs, Math.max(settings.intervalMs, previousMs) * settings.growth);
 }
 
 export interface RunOutcome {
@@ -19,8 +56,52 @@ export interface RunOutcome {
 }
 
 /**
- * Polls many extraction runs together until each completes or fails, or until the timeout. One
- * request per pending run per round, so the rate limiter spreads rounds when many runs wait.
+ * Checks `ids` until each settles (`check` returns true), the timeout passes or the execution is
+ * cancelled; returns the ids still pending. Status checks are low priority in the rate limiter.
+ *
+ * With `readInTurn` a round reads the pending ids in turn and stops at the first one still running,
+ * which goes to the back of the queue: the front stands for the rest (they started about together),
+ * so while nothing has finished a round costs one request, and once runs finish each is read about
+ * once. Otherwise every pending id is read every round.
+ */
+async function checkUntilSettled(
+	context: IExecuteFunctions,
+	ids: string[],
+	settings: WaitSettings,
+	check: (id: string) => Promise<boolean>,
+	checkImmediately: boolean,
+): Promise<string[]> {
+	let pending = [...ids];
+	const began = Date.now();
+	const deadline = began + settings.timeoutMs;
+	const cancelSignal = context.getExecutionCancelSignal?.();
+	let pause = 0;
+	for (let round = 0; pending.length && Date.now() < deadline && !cancelSignal?.aborted; round++) {
+		if (round > 0 || !checkImmediately) {
+			pause = nextPause(settings, Date.now() - began, pause);
+			await sleep(Math.min(pause, Math.max(0, deadline - Date.now())));
+		}
+		const stillRunning: string[] = [];
+		for (let index = 0; index < pending.length; index++) {
+			if (cancelSignal?.aborted) {
+				stillRunning.push(...pending.slice(index));
+				break;
+			}
+			if (await check(pending[index])) continue;
+			stillRunning.push(pending[index]);
+			if (settings.readInTurn) {
+				// unread ones first next round, then this one
+				stillRunning.unshift(...pending.slice(index + 1));
+				break;
+			}
+		}
+		pending = stillRunning;
+	}
+	return pending;
+}
+
+/**
+ * Waits for many extraction runs together until each completes or fails, or until the timeout.
  */
 export async function waitForRuns(
 	context: IExecuteFunctions,
@@ -31,42 +112,40 @@ export async function waitForRuns(
 	checkImmediately = false,
 ): Promise<Map<string, RunOutcome>> {
 	const outcomes = new Map<string, RunOutcome>();
-	const pending = new Set<string>();
+	const pending: string[] = [];
 	for (const id of runIds) {
 		const known = initial.get(id);
 		if (known && TERMINAL_RUN_STATUSES.has(known.status) && known.data !== undefined) {
 			outcomes.set(id, { run: known, timedOut: false });
 		} else {
-			pending.add(id);
+			pending.push(id);
 			outcomes.set(id, { timedOut: false, lastStatus: known?.status });
 		}
 	}
-	const deadline = Date.now() + settings.timeoutMs;
-	const cancelSignal = context.getExecutionCancelSignal?.();
-	for (let round = 0; pending.size && Date.now() < deadline && !cancelSignal?.aborted; round++) {
-		if (round > 0 || !checkImmediately) {
-			await sleep(Math.min(settings.intervalMs, Math.max(0, deadline - Date.now())));
-		}
-		for (const id of [...pending]) {
-			if (cancelSignal?.aborted) break;
+	const timedOut = await checkUntilSettled(
+		context,
+		pending,
+		settings,
+		async (id) => {
 			try {
 				const run = await raydocsJson<ExtractionRun>(context, {
 					method: 'GET',
 					url: `/extractions/results/${encodeURIComponent(id)}`,
+					priority: 'low',
 				});
-				if (TERMINAL_RUN_STATUSES.has(run.status)) {
-					outcomes.set(id, { run, timedOut: false });
-					pending.delete(id);
-				} else {
+				if (!TERMINAL_RUN_STATUSES.has(run.status)) {
 					outcomes.set(id, { timedOut: false, lastStatus: run.status });
+					return false;
 				}
+				outcomes.set(id, { run, timedOut: false });
 			} catch (error) {
 				outcomes.set(id, { timedOut: false, error: error as NodeApiError });
-				pending.delete(id);
 			}
-		}
-	}
-	for (const id of pending) {
+			return true;
+		},
+		checkImmediately,
+	);
+	for (const id of timedOut) {
 		outcomes.set(id, { ...outcomes.get(id), timedOut: true });
 	}
 	return outcomes;
@@ -91,46 +170,35 @@ export async function waitForSessionRuns(
 	settings: WaitSettings,
 ): Promise<Map<string, SessionRunOutcome>> {
 	const outcomes = new Map<string, SessionRunOutcome>(sessionIds.map((id) => [id, { timedOut: false }]));
-	const pending = new Set(sessionIds);
-	const deadline = Date.now() + settings.timeoutMs;
-	const cancelSignal = context.getExecutionCancelSignal?.();
-	while (pending.size && Date.now() < deadline && !cancelSignal?.aborted) {
-		await sleep(Math.min(settings.intervalMs, Math.max(0, deadline - Date.now())));
-		for (const sessionId of [...pending]) {
-			if (cancelSignal?.aborted) break;
+	const readJson = async <T>(url: string) => await raydocsJson<T>(context, { method: 'GET', url, priority: 'low' });
+	const timedOut = await checkUntilSettled(
+		context,
+		sessionIds,
+		settings,
+		async (sessionId) => {
 			try {
-				const session = await raydocsJson<{ results?: ExtractionRun[] }>(context, {
-					method: 'GET',
-					url: `/extractions/sessions/${encodeURIComponent(sessionId)}`,
-				});
+				const sessionUrl = `/extractions/sessions/${encodeURIComponent(sessionId)}`;
+				const session = await readJson<{ results?: ExtractionRun[] }>(sessionUrl);
 				const runs = Array.isArray(session.results)
 					? session.results
-					: listItemsOf<ExtractionRun>(
-							await raydocsJson(context, {
-								method: 'GET',
-								url: `/extractions/sessions/${encodeURIComponent(sessionId)}/results`,
-							}),
-						);
+					: listItemsOf<ExtractionRun>(await readJson(`${sessionUrl}/results`));
 				const run = latestRun(runs);
 				if (!run || !TERMINAL_RUN_STATUSES.has(run.status)) {
 					outcomes.set(sessionId, { timedOut: false, runId: run?.id, lastStatus: run?.status ?? 'parsing' });
-					continue;
+					return false;
 				}
 				const full =
 					run.data !== undefined || run.status === 'failed'
 						? run
-						: await raydocsJson<ExtractionRun>(context, {
-								method: 'GET',
-								url: `/extractions/results/${encodeURIComponent(run.id)}`,
-							});
+						: await readJson<ExtractionRun>(`/extractions/results/${encodeURIComponent(run.id)}`);
 				outcomes.set(sessionId, { timedOut: false, runId: run.id, run: full });
-				pending.delete(sessionId);
 			} catch (error) {
 				outcomes.set(sessionId, { timedOut: false, error: error as NodeApiError });
-				pending.delete(sessionId);
 			}
-		}
-	}
-	for (const sessionId of pending) outcomes.set(sessionId, { ...outcomes.get(sessionId), timedOut: true });
+			return true;
+		},
+		false,
+	);
+	for (const sessionId of timedOut) outcomes.set(sessionId, { ...outcomes.get(sessionId), timedOut: true });
 	return outcomes;
 }

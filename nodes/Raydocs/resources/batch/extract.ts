@@ -35,7 +35,7 @@ export const batchExtractDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForBatchExtract },
 	},
 	...extractionOutputFields({ ...showOnlyForBatchExtract, waitForResults: [true] }),
-	waitOptions({ ...showOnlyForBatchExtract, waitForResults: [true] }),
+	...waitOptions({ ...showOnlyForBatchExtract, waitForResults: [true] }),
 ];
 
 interface BatchFile {

@@ -52,7 +52,7 @@ export const extractDocumentDescription: INodeProperties[] = [
 		displayOptions: { show: { ...showOnlyForExtractDocument, inputSource: ['documentIds'] } },
 	},
 	...extractionOutputFields(showOnlyForExtractDocument),
-	waitOptions(showOnlyForExtractDocument, [
+	...waitOptions(showOnlyForExtractDocument, [
 		{
 			displayName: 'Session Name',
 			name: 'sessionName',

@@ -5,7 +5,7 @@ import { extractionOutputFields, waitOptions } from '../../shared/descriptions';
 import { failureReason, outputShapeOf, shapeExtractionRun } from '../../shared/extractionOutput';
 import { requireUuid } from '../../shared/ids';
 import { ItemResults } from '../../shared/itemResults';
-import { waitForRuns, type RunOutcome, type WaitSettings } from '../../shared/waitForRuns';
+import { waitForRuns, waitSettingsFor, type RunOutcome, type WaitSettings } from '../../shared/waitForRuns';
 
 const showOnlyForWaitForResult = { operation: ['waitForResult'], resource: ['extraction'] };
 
@@ -22,15 +22,12 @@ export const waitForResultDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForWaitForResult },
 	},
 	...extractionOutputFields(showOnlyForWaitForResult),
-	waitOptions(showOnlyForWaitForResult),
+	...waitOptions(showOnlyForWaitForResult),
 ];
 
 export function readWaitOptions(context: IExecuteFunctions, itemIndex: number): WaitSettings {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return {
-		intervalMs: Math.max(100, Number(options.pollInterval ?? 3) * 1000),
-		timeoutMs: Math.max(1000, Number(options.timeout ?? 300) * 1000),
-	};
+	return waitSettingsFor(context.getNode().typeVersion, options);
 }
 
 /** The output item for a finished wait, or the error that the item's options ask for. */

@@ -1,6 +1,7 @@
 import {
 	UUID,
 	byId,
+	raydocsNode,
 	fileItem,
 	requestLines,
 	runRaydocs,
@@ -185,5 +186,50 @@ describe('Raydocs → Extraction → Extract Document', () => {
 		const token = fake().createToken(['templates-read', 'sessions-read'], 'read-only');
 		const { error } = await runRaydocs(fake(), extract(), { token, input: [fileItem('%PDF x')] });
 		expect(error?.message).toContain('"sessions-write"');
+	});
+
+	describe('node versions', () => {
+		const statusReads = () => apiRequests(fake()).filter((entry) => entry.path.startsWith('/extractions/results/'));
+		const fiveFiles = () => Array.from({ length: 5 }, (_, index) => fileItem(`%PDF version ${index}`, `v${index}.pdf`));
+
+		beforeEach(() => fake().setTiming({ runProcessingMs: 1500 }));
+
+		it('new nodes get version 1.1 and its wait option; saved version-1 nodes keep Poll Interval', () => {
+			const description = raydocsNode.description;
+			expect(description.version).toEqual([1, 1.1]);
+			expect(description.defaultVersion).toBe(1.1);
+			const waitOptionsOf = (version: number) =>
+				description.properties.find(
+					(property) =>
+						property.name === 'options' &&
+						(property.displayOptions?.show?.operation as string[] | undefined)?.includes('extractDocument') &&
+						JSON.stringify(property.displayOptions?.show?.['@version']) === JSON.stringify(version === 1 ? [1] : [{ _cnd: { gte: 1.1 } }]),
+				)?.options as Array<{ name: string; default: unknown }>;
+			expect(waitOptionsOf(1).find((option) => option.name === 'pollInterval')?.default).toBe(3);
+			expect(waitOptionsOf(1).some((option) => option.name === 'checkInterval')).toBe(false);
+			expect(waitOptionsOf(1.1).find((option) => option.name === 'checkInterval')?.default).toBe(5);
+			expect(waitOptionsOf(1.1).some((option) => option.name === 'pollInterval')).toBe(false);
+		});
+
+		it('version 1 reads every pending run every Poll Interval', async () => {
+			const { items } = await runRaydocs(fake(), extract({ options: { pollInterval: 0.1, timeout: 20 } }), { input: fiveFiles() });
+			expect(items.map((item) => item.json.status)).toEqual(Array(5).fill('completed'));
+			// the first round reads all five runs, and so does every round until they finish
+			expect(new Set(statusReads().slice(0, 5).map((entry) => entry.path)).size).toBe(5);
+			expect(statusReads().length).toBeGreaterThanOrEqual(30);
+		});
+
+		it('version 1.1 reads the runs in turn: one read per round while none has finished, then one final read each', async () => {
+			const { items } = await runRaydocs(fake(), extract({ options: { checkInterval: 0.1, timeout: 20 } }), {
+				input: fiveFiles(),
+				typeVersion: 1.1,
+			});
+			expect(items.map((item) => item.json.status)).toEqual(Array(5).fill('completed'));
+			const reads = statusReads();
+			// ~1.6 s of processing at most 0.1 s apart: about 17 rounds of one read, plus 5 final reads
+			expect(reads.length).toBeLessThanOrEqual(24);
+			const lastDone = Math.max(...[...fake().state.runs.values()].map((run) => run.timeline.terminalAt));
+			expect(reads[reads.length - 1].at - lastDone).toBeLessThanOrEqual(500);
+		});
 	});
 });

@@ -1,5 +1,8 @@
+import { sleep, type INodeParameters } from 'n8n-workflow';
+
+import { LOW_PRIORITY_SHARE } from '../../../../nodes/Raydocs/shared/rateLimiter';
 import { retryPolicy } from '../../../../nodes/Raydocs/shared/transport';
-import { apiRequests, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
+import { apiRequests, extractDocumentParameters, fileItem, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
 
 const listWorkspaces = { resource: 'workspace', operation: 'getAll', returnAll: true };
 const createWorkspace = { resource: 'workspace', operation: 'create', name: '={{ $json.name }}', additionalFields: {} };
@@ -111,5 +114,46 @@ describe('Transport: the shared limiter keeps a whole execution under the limit'
 		for (const entry of posts) {
 			expect(posts.filter((other) => other.at >= entry.at && other.at < entry.at + 1000).length).toBeLessThanOrEqual(5);
 		}
+	});
+});
+
+describe('Transport: executions sharing the limiter', () => {
+	const fake = useFakeRaydocs({ rateLimit: { limit: 10, windowMs: 1000 } });
+
+	const extractDocument = (options: INodeParameters) => extractDocumentParameters(fake(), options);
+	const pdfs = (count: number, name: string) =>
+		Array.from({ length: count }, (_, index) => fileItem(`%PDF ${name} ${index}`, `${name}-${index}.pdf`));
+
+	it("the status checks of six waiting executions do not starve another's uploads and run starts", async () => {
+		fake().setTiming({ runProcessingMs: 60_000 }); // the runs stay pending throughout
+		const started = await runRaydocs(fake(), extractDocument({ timeout: 1, onTimeout: 'pending' }), { input: pdfs(2, 'waiting') });
+		const resultIds = started.items.map((item) => item.json.result_id);
+		// Six executions check the same two runs every 50 ms (version 1): together they would fill every window.
+		const waiting = [0, 1, 2, 3, 4, 5].map(
+			async () =>
+				await runRaydocs(fake(), { resource: 'extraction', operation: 'waitForResult', resultId: '={{ $json.id }}', options: { pollInterval: 0.05, timeout: 8, onTimeout: 'pending' } }, {
+					input: resultIds.map((id) => ({ json: { id } })),
+				}),
+		);
+		await sleep(1500);
+		fake().clearLog();
+		// Another execution uploads 4 files and starts their runs: 16 requests, one after the other.
+		const uploading = await runRaydocs(fake(), extractDocument({ timeout: 0.1, onTimeout: 'pending' }), { input: pdfs(4, 'new') });
+		const waited = await Promise.all(waiting);
+
+		expect(uploading.items.map((item) => item.json.status)).toEqual(Array(4).fill('pending'));
+		expect(waited.flatMap((run) => run.items.map((item) => item.json.status))).toEqual(Array(12).fill('pending'));
+		const log = apiRequests(fake());
+		expect(log.some((entry) => entry.status === 429)).toBe(false);
+		const work = log.filter((entry) => entry.method === 'POST');
+		expect(work).toHaveLength(16);
+		// With the checks held to a quarter of each window, 16 requests need about 2 windows; sharing
+		// slots one for one with six checking executions, about 10.
+		expect(work[work.length - 1].at - work[0].at).toBeLessThan(4000);
+		// and the checks went on meanwhile, within their share
+		const reads = log.filter((entry) => entry.path.startsWith('/extractions/results/') && entry.at >= work[0].at && entry.at <= work[work.length - 1].at);
+		expect(reads.length).toBeGreaterThan(0);
+		const windows = Math.ceil((work[work.length - 1].at - work[0].at) / 1000) + 1;
+		expect(reads.length).toBeLessThanOrEqual(windows * 10 * LOW_PRIORITY_SHARE + 2);
 	});
 });
