@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
@@ -18,10 +17,11 @@ import {
 	MALFORMED_RESPONSE,
 	raydocsApiError,
 	readHttpFailure,
-	retryAfterMs,
 	type HttpFailure,
 } from './errors';
 import { acquireRequestSlot, pauseRequests } from './rateLimiter';
+import { observeRoutedResponseHeaders } from './routedResponseHeaders';
+import { rateLimitedWaitMs } from './serverRateLimit';
 
 export const CREDENTIAL_TYPE = 'raydocsApi';
 export const DEFAULT_BASE_URL = 'https://api.raydocs.com';
@@ -87,12 +87,8 @@ async function credentialSettings(context: RaydocsContext): Promise<CredentialSe
 	assertUsableCredential(context, baseUrl, credentials.accessToken);
 	const requests = Math.max(1, Number(credentials.rateLimitRequests) || 100);
 	const windowSeconds = Math.max(0.001, Number(credentials.rateLimitWindowSeconds) || 60);
-	// The limit belongs to the token (and its IP), so the key is derived from both, never the raw token.
-	const tokenHash = createHash('sha256')
-		.update(String(credentials.accessToken ?? ''))
-		.digest('hex')
-		.slice(0, 16);
-	return { baseUrl, limiterKey: `${baseUrl}#${tokenHash}`, requests, windowSeconds };
+	// Raydocs counts per IP address, not per token: every credential for this API shares one window.
+	return { baseUrl, limiterKey: baseUrl, requests, windowSeconds };
 }
 
 function itemIndexOf(context: RaydocsContext): number | undefined {
@@ -111,10 +107,14 @@ interface RetryDecision {
 	waitMs: number;
 }
 
-function decideRetry(failure: HttpFailure, attempt: number, retrySafe: boolean): RetryDecision {
+function decideRetry(
+	failure: HttpFailure,
+	attempt: number,
+	retrySafe: boolean,
+	windowMs: number,
+): RetryDecision {
 	if (failure.status === 429) {
-		const asked = retryAfterMs(failure);
-		const waitMs = asked ?? retryPolicy.backoffBaseMs * 2 ** (attempt - 1);
+		const waitMs = rateLimitedWaitMs(failure.headers, windowMs);
 		return {
 			retry: attempt < retryPolicy.maxRateLimitedAttempts && waitMs <= retryPolicy.maxRetryAfterMs,
 			waitMs,
@@ -138,7 +138,7 @@ async function sendWithPolicy<T>(
 	context: RaydocsContext,
 	method: string,
 	url: string,
-	send: (baseUrl: string) => Promise<T>,
+	send: (baseUrl: string, onResponseHeaders: (headers: unknown) => void) => Promise<T>,
 	validate?: (result: T) => void,
 ): Promise<T> {
 	const settings = await credentialSettings(context);
@@ -151,15 +151,18 @@ async function sendWithPolicy<T>(
 			settings.requests,
 			settings.windowSeconds * 1000,
 		);
+		let answered = false;
 		try {
-			const result = await send(settings.baseUrl);
-			settleSlot();
+			let headers: unknown;
+			const result = await send(settings.baseUrl, (received) => (headers = received));
+			answered = true;
+			settleSlot({ headers });
 			validate?.(result);
 			return result;
 		} catch (error) {
-			settleSlot();
 			const failure = readHttpFailure(error);
-			const decision = decideRetry(failure, attempt, retrySafe);
+			if (!answered) settleSlot({ headers: failure.headers, refused: failure.status === 429 });
+			const decision = decideRetry(failure, attempt, retrySafe, settings.windowSeconds * 1000);
 			if (decision.retry) {
 				if (failure.status === 429) pauseRequests(settings.limiterKey, Date.now() + decision.waitMs);
 				await sleep(decision.waitMs);
@@ -213,7 +216,7 @@ export async function raydocsRequest(
 		context,
 		request.method,
 		request.url,
-		async (baseUrl) => {
+		async (baseUrl, onResponseHeaders) => {
 			const options: IHttpRequestOptions = {
 				method: request.method,
 				baseURL: baseUrl,
@@ -226,11 +229,13 @@ export async function raydocsRequest(
 				timeout: request.timeout ?? retryPolicy.requestTimeoutMs,
 			};
 			if (request.binary) options.encoding = 'arraybuffer';
-			return (await context.helpers.httpRequestWithAuthentication.call(
+			const response = (await context.helpers.httpRequestWithAuthentication.call(
 				context,
 				CREDENTIAL_TYPE,
 				options,
 			)) as IN8nHttpFullResponse;
+			onResponseHeaders(response.headers);
+			return response;
 		},
 		request.binary ? undefined : (response) => assertJsonBody(response.body),
 	);
@@ -262,15 +267,17 @@ export async function sendRoutedRequest(
 		method,
 		url,
 		// A fresh copy per attempt: the engine writes into the options it is given.
-		async () =>
-			await this.makeRoutingRequest({
-				...requestData,
-				options: {
-					...requestData.options,
-					headers: { ...requestData.options.headers },
-					timeout: Math.min(requestData.options.timeout ?? Infinity, retryPolicy.requestTimeoutMs),
-				},
-			}),
+		async (_baseUrl, onResponseHeaders) =>
+			await observeRoutedResponseHeaders(this, onResponseHeaders, async () =>
+				await this.makeRoutingRequest({
+					...requestData,
+					options: {
+						...requestData.options,
+						headers: { ...requestData.options.headers },
+						timeout: Math.min(requestData.options.timeout ?? Infinity, retryPolicy.requestTimeoutMs),
+					},
+				}),
+			),
 		assertJsonItems,
 	);
 }

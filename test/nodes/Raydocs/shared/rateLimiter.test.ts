@@ -1,0 +1,69 @@
+import { sleep } from 'n8n-workflow';
+
+import { acquireRequestSlot, resetRequestWindows, unconfirmedRequestCap } from '../../../../nodes/Raydocs/shared/rateLimiter';
+
+const KEY = 'https://api.example.test';
+/** Short, so that the waits these tests leave behind end soon after them. */
+const WINDOW_MS = 2000;
+
+/** Whether `promise` settles within a few event-loop turns. */
+async function settlesSoon(promise: Promise<unknown>): Promise<boolean> {
+	let settled = false;
+	void promise.then(() => (settled = true));
+	await sleep(30);
+	return settled;
+}
+
+const headers = (limit: number, remaining: number) => ({ 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': String(remaining) });
+
+describe('acquireRequestSlot learning from the server', () => {
+	beforeEach(() => resetRequestWindows());
+	// the acquisitions left waiting get their slot once the window has passed
+	afterAll(async () => await sleep(WINDOW_MS + 300));
+
+	it('counts what other processes spent, as X-RateLimit-Remaining reports it', async () => {
+		const settle = await acquireRequestSlot(KEY, 10, WINDOW_MS);
+		// the server counted 8 requests: ours and 7 from someone else on this IP
+		settle({ headers: headers(10, 2) });
+		const next = [await acquireRequestSlot(KEY, 10, WINDOW_MS), await acquireRequestSlot(KEY, 10, WINDOW_MS)];
+		expect(await settlesSoon(acquireRequestSlot(KEY, 10, WINDOW_MS))).toBe(false);
+		for (const answer of next) answer({ headers: headers(10, 0) });
+	});
+
+	it('takes the lower of the configured and the announced limit', async () => {
+		(await acquireRequestSlot(KEY, 100, WINDOW_MS))({ headers: headers(3, 2) });
+		(await acquireRequestSlot(KEY, 100, WINDOW_MS))({ headers: headers(3, 1) });
+		(await acquireRequestSlot(KEY, 100, WINDOW_MS))({ headers: headers(3, 0) });
+		expect(await settlesSoon(acquireRequestSlot(KEY, 100, WINDOW_MS))).toBe(false);
+	});
+
+	it('drops others the server no longer counts', async () => {
+		(await acquireRequestSlot(KEY, 10, WINDOW_MS))({ headers: headers(10, 5) }); // 4 others
+		(await acquireRequestSlot(KEY, 10, WINDOW_MS))({ headers: headers(10, 7) }); // 1 other left
+		for (let index = 0; index < 7; index++) (await acquireRequestSlot(KEY, 10, WINDOW_MS))({});
+		expect(await settlesSoon(acquireRequestSlot(KEY, 10, WINDOW_MS))).toBe(false);
+	});
+
+	it('frees the slot of a refused (429) request: Raydocs did not count it', async () => {
+		(await acquireRequestSlot(KEY, 2, WINDOW_MS))({ headers: headers(2, 1) });
+		(await acquireRequestSlot(KEY, 2, WINDOW_MS))({ refused: true, headers: {} });
+		expect(await settlesSoon(acquireRequestSlot(KEY, 2, WINDOW_MS))).toBe(true);
+	});
+
+	it('keeps only a few requests unanswered until the server has told what is left', async () => {
+		const cap = unconfirmedRequestCap(100);
+		expect(cap).toBe(5);
+		const open = [];
+		for (let index = 0; index < cap; index++) open.push(await acquireRequestSlot(KEY, 100, WINDOW_MS));
+		const waiting = acquireRequestSlot(KEY, 100, WINDOW_MS);
+		expect(await settlesSoon(waiting)).toBe(false);
+		open[0]({ headers: headers(100, 95) });
+		expect(await settlesSoon(waiting)).toBe(true);
+	});
+
+	it('sends freely once answers show the server sends no counts (a proxy stripped them)', async () => {
+		(await acquireRequestSlot(KEY, 100, WINDOW_MS))({ headers: { 'content-type': 'application/json' } });
+		for (let index = 0; index < 20; index++) await acquireRequestSlot(KEY, 100, WINDOW_MS);
+		expect(await settlesSoon(acquireRequestSlot(KEY, 100, WINDOW_MS))).toBe(true);
+	});
+});
