@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test tooling that runs Redis and a queue-mode n8n; never shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions, @n8n/community-nodes/require-node-api-error -- test tooling that installs and runs Redis and a queue-mode n8n; never shipped */
 /**
  * n8n in queue mode on this machine: Redis (Debian's redis-server, on a free loopback port), one
  * main process (editor, REST, triggers, scheduling) and W workers (`n8n worker`) that take the
