@@ -178,7 +178,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 main()
 	.then(async () => {
-		const stopped = `${queueMode ? 'n8n main, workers and Redis' : 'n8n'}${fake ? ' and the fake server' : ''} ${queueMode || fake ? 'are' : 'is'}`;
+		const parts = [...(queueMode ? ['n8n main', 'the workers', 'Redis'] : ['n8n']), ...(fake ? ['the fake server'] : [])];
+		const stopped = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]} are` : `${parts[0]} is`;
 		await cleanUp();
 		console.log(`\nDone: ${stopped} stopped.`);
 	})
