@@ -18,21 +18,12 @@ import { QueueModeN8n } from '../../scripts/n8n/queueMode';
 import type { FinishedExecution, N8nRest } from '../../scripts/n8n/rest';
 import { startFakeRaydocs, type FakeRaydocs } from '../fake-raydocs/server';
 import { completedRun, sessionWithDocument } from '../helpers/trigger';
+import { waitFor, withLogsOnFailure } from './waiting';
 
 const FAKE_TIMING = { parseMs: 200, runQueuedMs: 100, runProcessingMs: 300, batchSessionStartMs: 50 };
 
 /** A minute-cron fires within 60 s; the margin covers a slow poll on 2 cores. */
 const NEXT_POLL_MS = 100_000;
-
-async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-		await sleep(500);
-	}
-}
 
 type RunData = ExecutionRun['data'];
 
@@ -51,15 +42,8 @@ describeQueue('Raydocs in n8n queue mode (Redis, main + 2 workers), n8n 2.x', ()
 	let rest: N8nRest;
 	let started = 0;
 
-	async function withLogs(body: () => Promise<void>): Promise<void> {
-		let passed = false;
-		try {
-			await body();
-			passed = true;
-		} finally {
-			if (!passed) process.stderr.write(`\n[e2e queue] case failed; logs in ${cluster?.main.logsDir}\n${cluster?.main.logTail(4) ?? ''}\n`);
-		}
-	}
+	const withLogs = async (body: () => Promise<void>) =>
+		await withLogsOnFailure('e2e queue', () => ({ dir: cluster?.main.logsDir, tail: cluster?.main.logTail(4) }), body);
 
 	beforeAll(async () => {
 		started = Date.now();
