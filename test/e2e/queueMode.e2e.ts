@@ -122,7 +122,7 @@ describeQueue('Raydocs in n8n queue mode (Redis, main + 2 workers), n8n 2.x', ()
 			await cluster.main.stop();
 			await cluster.main.importWorkflows([workflow]);
 			await cluster.main.activate(workflow.id);
-			await cluster.main.start();
+			await cluster.start(); // main again, and the workers if this case runs alone
 			rest = await cluster.main.rest();
 			await waitFor('the activation poll', 30_000, async () => (polls() > 0 ? true : undefined));
 			expect(await emissions()).toEqual([]);
