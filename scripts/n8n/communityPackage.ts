@@ -53,7 +53,12 @@ export async function packProject(destination: string): Promise<string> {
  * so nothing is downloaded.
  */
 export async function installIntoHost(host: N8nHost, tarball: string): Promise<string> {
-	const nodesDir = join(host.userFolder, '.n8n', 'nodes');
+	return await installIntoUserFolder(host.userFolder, tarball, join(host.logsDir, 'npm-install-package.log'));
+}
+
+/** The same for any n8n process's N8N_USER_FOLDER (a queue-mode worker's, say). */
+export async function installIntoUserFolder(userFolder: string, tarball: string, logFile: string): Promise<string> {
+	const nodesDir = join(userFolder, '.n8n', 'nodes');
 	mkdirSync(nodesDir, { recursive: true });
 	if (!existsSync(join(nodesDir, 'package.json'))) {
 		writeFileSync(join(nodesDir, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true }));
@@ -61,7 +66,7 @@ export async function installIntoHost(host: N8nHost, tarball: string): Promise<s
 	const result = await runTracked(
 		'npm',
 		['i', '--omit=dev', '--omit=peer', '--legacy-peer-deps', '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error', tarball],
-		{ cwd: nodesDir, env: process.env, timeoutMs: 180_000, logFile: join(host.logsDir, 'npm-install-package.log') },
+		{ cwd: nodesDir, env: process.env, timeoutMs: 180_000, logFile },
 	);
 	const installed = join(nodesDir, 'node_modules', projectManifest().name);
 	if (result.code !== 0 || !existsSync(join(installed, 'package.json'))) {

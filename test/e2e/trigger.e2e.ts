@@ -13,6 +13,7 @@ import { sleep } from '../../scripts/n8n/processes';
 import type { FinishedExecution, N8nRest } from '../../scripts/n8n/rest';
 import { startFakeRaydocs, type FakeRaydocs } from '../fake-raydocs/server';
 import { completedRun, sessionWithDocument } from '../helpers/trigger';
+import { waitFor } from './waiting';
 
 const FAKE_TIMING = { parseMs: 100, runQueuedMs: 100, runProcessingMs: 300 };
 
@@ -25,16 +26,6 @@ interface Emission {
 	resultIds: string[];
 	/** What the IF node routed to "Needs Review". */
 	needsReview: string[];
-}
-
-async function waitFor<T>(what: string, timeoutMs: number, probe: () => Promise<T | undefined>): Promise<T> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const value = await probe();
-		if (value !== undefined) return value;
-		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-		await sleep(500);
-	}
 }
 
 function itemIds(run: ExecutionRun['data'], nodeName: string, output: number): string[] {

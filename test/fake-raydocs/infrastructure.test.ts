@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tests of the test server's sockets and timers */
 import http from 'node:http';
 
+import { clientAddressKey } from './ratelimit';
 import { startFakeRaydocs } from './server';
 import type { FakeRaydocs } from './server';
 import { ManualClock, api } from './test-helpers';
@@ -135,6 +136,7 @@ describe('rate limit', () => {
 			expect(refused.headers.get('retry-after')).toBe('7');
 			expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
 			expect(limited.state.workspaces).toHaveLength(1);
+			expect(limited.rateLimitCounts()).toEqual({ allowed: 3, refused: 1 });
 			expect(limited.log[limited.log.length - 1]).toMatchObject({
 				rateLimited: true,
 				status: 429,
@@ -162,6 +164,13 @@ describe('rate limit', () => {
 		} finally {
 			await limited.close();
 		}
+	});
+
+	it('counts every loopback address as one client, like one IP', () => {
+		const keys = ['127.0.0.1', '::ffff:127.0.0.1', '::1', '127.0.1.1'].map(clientAddressKey);
+		expect(new Set(keys)).toEqual(new Set(['loopback']));
+		expect(clientAddressKey('::ffff:10.0.0.7')).toBe('10.0.0.7');
+		expect(clientAddressKey('10.0.0.8')).not.toBe(clientAddressKey('10.0.0.7'));
 	});
 
 	it('is on by default at 100 requests per minute', async () => {

@@ -22,8 +22,8 @@ import type { TokenRecord } from './engine';
 import { FaultInjector } from './faults';
 import { HttpError, jsonReply } from './http';
 import type { ApiReply, Query } from './http';
-import { SlidingWindowRateLimiter } from './ratelimit';
-import type { RateLimitConfig } from './ratelimit';
+import { clientAddressKey, SlidingWindowRateLimiter } from './ratelimit';
+import type { RateLimitConfig, RateLimitCounts } from './ratelimit';
 import { Router } from './router';
 import type { RouteMatch } from './router';
 import { documentHandlers } from './routes-documents';
@@ -120,6 +120,8 @@ export interface FakeRaydocs {
 	setTiming(t: Partial<Timing>): void;
 	setRateLimit(r: RateLimitConfig | false): void;
 	resetRateLimit(): void;
+	/** Extension: API requests the per-IP limit let through and refused with 429 since the last (rate-limit) reset. */
+	rateLimitCounts(): RateLimitCounts;
 	/** The live model, with statuses materialised for `now()` on every read. Replaced by reset(). */
 	readonly state: FakeState;
 	seedWorkspace(name?: string): Workspace;
@@ -338,6 +340,10 @@ class FakeRaydocsServer implements FakeRaydocs {
 		this.limiter.reset();
 	}
 
+	rateLimitCounts(): RateLimitCounts {
+		return this.limiter.counts();
+	}
+
 	setClock(clock: (() => number) | null): void {
 		this.engine.setClock(clock);
 	}
@@ -546,7 +552,9 @@ class FakeRaydocsServer implements FakeRaydocs {
 		}
 		const status = fault.status ?? 500;
 		const headers: Record<string, string> = {};
-		if (status === 429) headers['Retry-After'] = String(fault.retryAfterSeconds ?? 1);
+		if (status === 429 && fault.retryAfterSeconds !== null) {
+			headers['Retry-After'] = String(fault.retryAfterSeconds ?? 1);
+		}
 		let body: Buffer;
 		if (entry.listener === 'storage') {
 			const code = status === 429 || status === 503 ? 'SlowDown' : 'InternalError';
@@ -638,8 +646,8 @@ class FakeRaydocsServer implements FakeRaydocs {
 			if (!(await this.delay(fault.delayMs ?? 0))) return;
 		}
 
-		const decision = this.limiter.hit(req.socket.remoteAddress ?? 'unknown', this.engine.now());
-		const rateHeaders: Record<string, string> = decision
+		const decision = this.limiter.hit(clientAddressKey(req.socket.remoteAddress), this.engine.now());
+		const rateHeaders: Record<string, string> = decision?.headers
 			? {
 					'X-RateLimit-Limit': String(decision.limit),
 					'X-RateLimit-Remaining': String(decision.remaining),
@@ -648,7 +656,7 @@ class FakeRaydocsServer implements FakeRaydocs {
 		if (decision && !decision.allowed) {
 			entry.rateLimited = true;
 			rateHeaders['Retry-After'] = String(decision.retryAfterSeconds);
-			rateHeaders['X-RateLimit-Reset'] = String(decision.resetAt);
+			if (decision.headers) rateHeaders['X-RateLimit-Reset'] = String(decision.resetAt);
 			this.sendReply(res, entry, jsonReply(429, { message: 'Too Many Attempts.' }), rateHeaders);
 			return;
 		}

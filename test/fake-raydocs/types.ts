@@ -76,8 +76,8 @@ export interface FaultSpec {
 	kind: FaultKind;
 	/** For 'status': the status to answer with (429, 500, 502, 503, 504...). */
 	status?: number;
-	/** For a 429 'status' fault: the Retry-After value (default 1). */
-	retryAfterSeconds?: number;
+	/** For a 429 'status' fault: the Retry-After value (default 1); null sends none (a proxy that strips it). */
+	retryAfterSeconds?: number | null;
 	/** For an API 'status' fault: the JSON body instead of Laravel's message for the status. */
 	body?: unknown;
 	/** For 'delay': wait this long, then handle the request normally. */

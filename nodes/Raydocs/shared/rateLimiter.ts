@@ -1,14 +1,41 @@
 import { sleep } from 'n8n-workflow';
 
+import { readServerRateLimit } from './serverRateLimit';
+
 /**
  * A sliding-window limiter shared by every execution in this n8n process. Declarative routing fires
  * all input items at once, so without it a 200-item run would burst far past Raydocs' limit.
+ *
+ * Raydocs counts per IP address, and other processes behind the same address (queue-mode workers,
+ * another n8n, other tools) spend the same budget. Their requests show in the X-RateLimit-* headers
+ * of our answers: the limiter keeps them as `others` and counts them like its own (see
+ * observeServerAnswer).
  */
+interface LimiterSlot {
+	/** When the server may have counted the request: held until the later of sending and answering. */
+	at: number;
+	/** Order of sending in this process. */
+	seq: number;
+	answered: boolean;
+	priority: RequestPriority;
+}
+
 interface LimiterWindow {
-	/** One entry per request still inside the window: when the server may have counted it. */
-	slots: Array<{ at: number; priority: RequestPriority }>;
+	/** One entry per request of this process still inside the window. */
+	slots: LimiterSlot[];
+	/** Requests of other clients on our IP that the server counted and we did not send (their expiry is unknown: stamped when seen). */
+	others: number[];
 	/** Raydocs asked us to wait (429 Retry-After): nobody sends before this time. */
 	pausedUntil: number;
+	/** X-RateLimit-Limit, once the server sent it. */
+	serverLimit?: number;
+	/** Whether answers carry X-RateLimit-Remaining; undefined until the first answer. */
+	serverCounts?: boolean;
+	nextSeq: number;
+	/** The newest request whose answer updated `others`: answers to older ones are stale. */
+	observedSeq: number;
+	/** Woken when an answer arrives. */
+	waiters: Array<() => void>;
 	/** Requests of each priority waiting for a slot right now. */
 	waiting: Record<RequestPriority, number>;
 }
@@ -31,7 +58,15 @@ const windows = new Map<string, LimiterWindow>();
 function windowFor(key: string): LimiterWindow {
 	let window = windows.get(key);
 	if (!window) {
-		window = { slots: [], pausedUntil: 0, waiting: { normal: 0, low: 0 } };
+		window = {
+			slots: [],
+			others: [],
+			pausedUntil: 0,
+			nextSeq: 1,
+			observedSeq: 0,
+			waiters: [],
+			waiting: { normal: 0, low: 0 },
+		};
 		windows.set(key, window);
 	}
 	return window;
@@ -40,22 +75,49 @@ function windowFor(key: string): LimiterWindow {
 /** Clock granularity and scheduling jitter between us and the server. */
 const SAFETY_MARGIN_MS = 20;
 
-/** How long a request must still wait (0: it may go now). */
+/**
+ * While the server reports the shared count, at most this many of our requests go out after the
+ * newest answer: each answer tells how much of the budget other processes took meanwhile, so two
+ * processes that start together cannot both spend the whole remainder before either hears of it.
+ */
+export function unconfirmedRequestCap(limit: number): number {
+	return Math.max(2, Math.ceil(limit / 20));
+}
+
+function unconfirmed(window: LimiterWindow): number {
+	return window.slots.filter((slot) => !slot.answered && slot.seq > window.observedSeq).length;
+}
+
+/**
+ * How long a request must still wait (0: it may go now). Our own requests and those other processes
+ * on our IP spent (`others`) fill the window; the limit is the smaller of ours and the server's.
+ */
 function waitBefore(window: LimiterWindow, limit: number, windowMs: number, priority: RequestPriority, now: number): number {
-	const expiry = (slot: { at: number }) => slot.at + windowMs + SAFETY_MARGIN_MS - now;
-	const share = Math.max(1, Math.floor(limit * LOW_PRIORITY_SHARE));
-	const low = window.slots.filter((slot) => slot.priority === 'low');
-	let usable = limit;
-	if (priority === 'low' && window.waiting.normal > 0) usable = Math.min(limit, window.slots.length - low.length + share);
+	const expiry = (at: number) => at + windowMs + SAFETY_MARGIN_MS - now;
+	const effectiveLimit = Math.min(limit, window.serverLimit ?? limit);
+	const occupied = window.slots.length + window.others.length;
+	const share = Math.max(1, Math.floor(effectiveLimit * LOW_PRIORITY_SHARE));
+	const low = window.slots.filter((slot) => slot.priority === 'low').length;
+	let usable = effectiveLimit;
+	if (priority === 'low' && window.waiting.normal > 0) usable = Math.min(effectiveLimit, occupied - low + share);
 	// slots kept free for waiting status checks that have not had their share yet
-	if (priority === 'normal' && window.waiting.low > 0) usable = limit - Math.max(0, share - low.length);
+	if (priority === 'normal' && window.waiting.low > 0) usable = effectiveLimit - Math.max(0, share - low);
 	const waitForPause = window.pausedUntil - now;
 	let waitForWindow = 0;
-	if (window.slots.length >= usable) {
+	if (occupied >= usable) {
 		// look again when a slot leaves the window, or soon in case the other kind stops waiting
-		waitForWindow = Math.min(...window.slots.map(expiry), Math.max(10, windowMs / 100));
+		const expiries = [...window.slots.map((slot) => expiry(slot.at)), ...window.others.map(expiry)];
+		waitForWindow = Math.min(...expiries, Math.max(10, windowMs / 100));
 	}
 	return Math.max(waitForPause, waitForWindow);
+}
+
+/** What one answer tells the limiter, passed to the function acquireRequestSlot returns. */
+export interface SlotAnswer {
+	/** Response headers (success or failure), for X-RateLimit-*. */
+	headers?: unknown;
+	/** A 429: Raydocs refused the request without counting it. */
+	refused?: boolean;
 }
 
 /**
@@ -69,19 +131,27 @@ export async function acquireRequestSlot(
 	limit: number,
 	windowMs: number,
 	priority: RequestPriority = 'normal',
-): Promise<() => void> {
+): Promise<(answer?: SlotAnswer) => void> {
 	const window = windowFor(key);
 	window.waiting[priority] += 1;
 	try {
 		for (;;) {
 			const now = Date.now();
 			window.slots = window.slots.filter((slot) => now - slot.at < windowMs + SAFETY_MARGIN_MS);
+			window.others = window.others.filter((at) => now - at < windowMs + SAFETY_MARGIN_MS);
 			const waitMs = waitBefore(window, limit, windowMs, priority, now);
+			if (waitMs <= 0 && window.serverCounts !== false && unconfirmed(window) >= unconfirmedRequestCap(limit)) {
+				await new Promise<void>((wake) => window.waiters.push(wake));
+				continue;
+			}
 			if (waitMs <= 0) {
-				const slot = { at: now, priority };
+				const slot: LimiterSlot = { at: now, seq: window.nextSeq++, answered: false, priority };
 				window.slots.push(slot);
-				return () => {
+				return (answer = {}) => {
 					slot.at = Math.max(slot.at, Date.now());
+					slot.answered = true;
+					observeServerAnswer(window, slot, answer);
+					for (const wake of window.waiters.splice(0)) wake();
 				};
 			}
 			await sleep(waitMs + 1);
@@ -89,6 +159,32 @@ export async function acquireRequestSlot(
 	} finally {
 		window.waiting[priority] -= 1;
 	}
+}
+
+/**
+ * Brings the window in line with the server's count for our IP: X-RateLimit-Remaining says how many
+ * requests the server counted (limit - remaining). Those that are not ours (sent up to this one)
+ * came from other processes; the difference to what we already hold as `others` is added as seen
+ * now, or the oldest are dropped when the server counts fewer.
+ */
+function observeServerAnswer(window: LimiterWindow, slot: LimiterSlot, answer: SlotAnswer): void {
+	if (answer.refused) window.slots = window.slots.filter((own) => own !== slot);
+	const server = readServerRateLimit(answer.headers);
+	if (server.remaining === undefined) {
+		window.serverCounts ??= false;
+		return;
+	}
+	window.serverCounts = true;
+	if (server.limit !== undefined) window.serverLimit = server.limit;
+	if (slot.seq < window.observedSeq || window.serverLimit === undefined) return;
+	window.observedSeq = slot.seq;
+	const counted = Math.max(0, window.serverLimit - server.remaining);
+	const ours = window.slots.filter((own) => own.seq <= slot.seq).length;
+	const others = Math.max(0, counted - ours);
+	window.others.sort((a, b) => a - b);
+	if (window.others.length > others) window.others.splice(0, window.others.length - others);
+	const now = Date.now();
+	while (window.others.length < others) window.others.push(now);
 }
 
 /** Holds back every request of this key until `untilMs` (Date.now() based). */

@@ -1,4 +1,3 @@
-import { createHash } from 'crypto';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 import type {
 	DeclarativeRestApiSettings,
@@ -20,12 +19,13 @@ import {
 	MALFORMED_RESPONSE,
 	raydocsApiError,
 	readHttpFailure,
-	retryAfterMs,
 	type HttpFailure,
 } from './errors';
 import { requestedItemCount } from './descriptions';
 import { readListPage } from './listResponse';
 import { acquireRequestSlot, pauseRequests, type RequestPriority } from './rateLimiter';
+import { observeRoutedResponseHeaders } from './routedResponseHeaders';
+import { rateLimitedWaitMs } from './serverRateLimit';
 
 export const CREDENTIAL_TYPE = 'raydocsApi';
 
@@ -86,18 +86,8 @@ async function credentialSettings(context: RaydocsContext): Promise<CredentialSe
 	assertUsableCredential(context, baseUrl, credentials.accessToken);
 	const requests = Math.max(1, Number(credentials.rateLimitRequests) || 100);
 	const windowSeconds = Math.max(0.001, Number(credentials.rateLimitWindowSeconds) || 60);
-	// The limit belongs to the token (and its IP), so the key is derived from both, never the raw token.
-	const tokenHash = createHash('sha256')
-		.update(String(credentials.accessToken ?? ''))
-		.digest('hex')
-		.slice(0, 16);
-	return {
-		baseUrl,
-		accessToken: String(credentials.accessToken),
-		limiterKey: `${baseUrl}#${tokenHash}`,
-		requests,
-		windowSeconds,
-	};
+	// Raydocs counts per IP address, not per token: every credential for this API shares one window.
+	return { baseUrl, accessToken: String(credentials.accessToken), limiterKey: baseUrl, requests, windowSeconds };
 }
 
 function itemIndexOf(context: RaydocsContext): number | undefined {
@@ -116,10 +106,14 @@ interface RetryDecision {
 	waitMs: number;
 }
 
-function decideRetry(failure: HttpFailure, attempt: number, retrySafe: boolean): RetryDecision {
+function decideRetry(
+	failure: HttpFailure,
+	attempt: number,
+	retrySafe: boolean,
+	windowMs: number,
+): RetryDecision {
 	if (failure.status === 429) {
-		const asked = retryAfterMs(failure);
-		const waitMs = asked ?? retryPolicy.backoffBaseMs * 2 ** (attempt - 1);
+		const waitMs = rateLimitedWaitMs(failure.headers, windowMs);
 		return {
 			retry: attempt < retryPolicy.maxRateLimitedAttempts && waitMs <= retryPolicy.maxRetryAfterMs,
 			waitMs,
@@ -143,7 +137,7 @@ async function sendWithPolicy<T>(
 	context: RaydocsContext,
 	method: string,
 	url: string,
-	send: (baseUrl: string) => Promise<T>,
+	send: (baseUrl: string, onResponseHeaders: (headers: unknown) => void) => Promise<T>,
 	validate?: (result: T) => void,
 	priority: RequestPriority = 'normal',
 ): Promise<T> {
@@ -158,15 +152,18 @@ async function sendWithPolicy<T>(
 			settings.windowSeconds * 1000,
 			priority,
 		);
+		let answered = false;
 		try {
-			const result = await send(settings.baseUrl);
-			settleSlot();
+			let headers: unknown;
+			const result = await send(settings.baseUrl, (received) => (headers = received));
+			answered = true;
+			settleSlot({ headers });
 			validate?.(result);
 			return result;
 		} catch (error) {
-			settleSlot();
 			const failure = readHttpFailure(error);
-			const decision = decideRetry(failure, attempt, retrySafe);
+			if (!answered) settleSlot({ headers: failure.headers, refused: failure.status === 429 });
+			const decision = decideRetry(failure, attempt, retrySafe, settings.windowSeconds * 1000);
 			if (decision.retry) {
 				if (failure.status === 429) pauseRequests(settings.limiterKey, Date.now() + decision.waitMs);
 				await sleep(decision.waitMs);
@@ -223,7 +220,7 @@ export async function raydocsRequest(
 		context,
 		request.method,
 		request.url,
-		async (baseUrl) => {
+		async (baseUrl, onResponseHeaders) => {
 			const options: IHttpRequestOptions = {
 				method: request.method,
 				baseURL: baseUrl,
@@ -236,11 +233,13 @@ export async function raydocsRequest(
 				timeout: request.timeout ?? retryPolicy.requestTimeoutMs,
 			};
 			if (request.binary) options.encoding = 'arraybuffer';
-			return (await context.helpers.httpRequestWithAuthentication.call(
+			const response = (await context.helpers.httpRequestWithAuthentication.call(
 				context,
 				CREDENTIAL_TYPE,
 				options,
 			)) as IN8nHttpFullResponse;
+			onResponseHeaders(response.headers);
+			return response;
 		},
 		request.binary ? undefined : (response) => assertJsonBody(response.body),
 		request.priority,
@@ -275,18 +274,20 @@ export async function sendRoutedRequest(
 			form.method,
 			form.url,
 			// A fresh copy per attempt: the engine writes into the options it is given.
-			async () =>
-				await this.makeRoutingRequest({
-					...requestData,
-					options: {
-						...requestData.options,
-						method: form.method as IHttpRequestMethods,
-						url: form.url,
-						body: form.body as IHttpRequestOptions['body'],
-						headers: { ...requestData.options.headers },
-						timeout: Math.min(requestData.options.timeout ?? Infinity, retryPolicy.requestTimeoutMs),
-					},
-				}),
+			async (_baseUrl, onResponseHeaders) =>
+				await observeRoutedResponseHeaders(this, onResponseHeaders, async () =>
+					await this.makeRoutingRequest({
+						...requestData,
+						options: {
+							...requestData.options,
+							method: form.method as IHttpRequestMethods,
+							url: form.url,
+							body: form.body as IHttpRequestOptions['body'],
+							headers: { ...requestData.options.headers },
+							timeout: Math.min(requestData.options.timeout ?? Infinity, retryPolicy.requestTimeoutMs),
+						},
+					}),
+				),
 			assertJsonItems,
 		),
 	);

@@ -1,60 +1,69 @@
-/**
- * The process-wide limiter with priorities, on a fake clock: two executions share one credential's
- * window, one waiting on runs (low-priority status checks), the other uploading and starting runs.
- */
-import { acquireRequestSlot, LOW_PRIORITY_SHARE, resetRequestWindows, type RequestPriority } from '../../../../nodes/Raydocs/shared/rateLimiter';
+import { sleep } from 'n8n-workflow';
 
-const LIMIT = 10;
-const WINDOW_MS = 1000;
-const KEY = 'https://api.raydocs.test#token';
+import { acquireRequestSlot, resetRequestWindows, unconfirmedRequestCap } from '../../../../nodes/Raydocs/shared/rateLimiter';
 
-/** An execution sending `count` requests one after the other; returns when each was let through. */
-async function execution(count: number, priority: RequestPriority, log: Array<{ at: number; priority: RequestPriority }>): Promise<number[]> {
-	const granted: number[] = [];
-	for (let index = 0; index < count; index++) {
-		const settle = await acquireRequestSlot(KEY, LIMIT, WINDOW_MS, priority);
-		granted.push(Date.now());
-		log.push({ at: Date.now(), priority });
-		settle(); // an instant answer
-	}
-	return granted;
-}
+const KEY = 'https://api.example.test';
+/** Short, so that the waits these tests leave behind end soon after them. */
+const WINDOW_MS = 2000;
 
-async function onFakeClock<T>(promise: Promise<T>): Promise<T> {
+/** Whether `promise` settles within a few event-loop turns. */
+async function settlesSoon(promise: Promise<unknown>): Promise<boolean> {
 	let settled = false;
-	void promise.finally(() => (settled = true));
-	while (!settled) await jest.advanceTimersByTimeAsync(10);
-	return await promise;
+	void promise.then(() => (settled = true));
+	await sleep(30);
+	return settled;
 }
 
-describe('rate limiter priorities', () => {
-	beforeEach(() => {
-		jest.useFakeTimers();
-		resetRequestWindows();
-	});
-	afterEach(() => jest.useRealTimers());
+const headers = (limit: number, remaining: number) => ({ 'x-ratelimit-limit': String(limit), 'x-ratelimit-remaining': String(remaining) });
 
-	it('status checks alone may use the whole window', async () => {
-		const start = Date.now();
-		const granted = await onFakeClock(execution(LIMIT, 'low', []));
-		expect(granted.every((at) => at === start)).toBe(true);
+describe('acquireRequestSlot learning from the server', () => {
+	beforeEach(() => resetRequestWindows());
+	// the acquisitions left waiting get their slot once the window has passed
+	afterAll(async () => await sleep(WINDOW_MS + 300));
+
+	it('counts what other processes spent, as X-RateLimit-Remaining reports it', async () => {
+		const settle = await acquireRequestSlot(KEY, 10, WINDOW_MS);
+		// the server counted 8 requests: ours and 7 from someone else on this IP
+		settle({ headers: headers(10, 2) });
+		const next = [await acquireRequestSlot(KEY, 10, WINDOW_MS), await acquireRequestSlot(KEY, 10, WINDOW_MS)];
+		expect(await settlesSoon(acquireRequestSlot(KEY, 10, WINDOW_MS))).toBe(false);
+		for (const answer of next) answer({ headers: headers(10, 0) });
 	});
 
-	it('uploads of one execution are not starved by the status checks of another', async () => {
-		const start = Date.now();
-		const log: Array<{ at: number; priority: RequestPriority }> = [];
-		const [, uploads] = await onFakeClock(Promise.all([execution(40, 'low', log), execution(20, 'normal', log)]));
-		// Shared half and half, 20 uploads would need 4 windows; with the checks held to their share, 3.
-		expect(uploads[uploads.length - 1] - start).toBeLessThan(2.5 * WINDOW_MS);
-		// While uploads waited (after the first window), the checks had at most their share of each window.
-		const lastUpload = uploads[uploads.length - 1];
-		for (let from = start + WINDOW_MS; from + WINDOW_MS <= lastUpload; from += 100) {
-			const checks = log.filter((entry) => entry.priority === 'low' && entry.at >= from && entry.at < from + WINDOW_MS);
-			expect(checks.length).toBeLessThanOrEqual(Math.floor(LIMIT * LOW_PRIORITY_SHARE));
-		}
-		// and never more than the limit in any window
-		for (const entry of log) {
-			expect(log.filter((other) => other.at >= entry.at && other.at < entry.at + WINDOW_MS).length).toBeLessThanOrEqual(LIMIT);
-		}
+	it('takes the lower of the configured and the announced limit', async () => {
+		(await acquireRequestSlot(KEY, 100, WINDOW_MS))({ headers: headers(3, 2) });
+		(await acquireRequestSlot(KEY, 100, WINDOW_MS))({ headers: headers(3, 1) });
+		(await acquireRequestSlot(KEY, 100, WINDOW_MS))({ headers: headers(3, 0) });
+		expect(await settlesSoon(acquireRequestSlot(KEY, 100, WINDOW_MS))).toBe(false);
+	});
+
+	it('drops others the server no longer counts', async () => {
+		(await acquireRequestSlot(KEY, 10, WINDOW_MS))({ headers: headers(10, 5) }); // 4 others
+		(await acquireRequestSlot(KEY, 10, WINDOW_MS))({ headers: headers(10, 7) }); // 1 other left
+		for (let index = 0; index < 7; index++) (await acquireRequestSlot(KEY, 10, WINDOW_MS))({});
+		expect(await settlesSoon(acquireRequestSlot(KEY, 10, WINDOW_MS))).toBe(false);
+	});
+
+	it('frees the slot of a refused (429) request: Raydocs did not count it', async () => {
+		(await acquireRequestSlot(KEY, 2, WINDOW_MS))({ headers: headers(2, 1) });
+		(await acquireRequestSlot(KEY, 2, WINDOW_MS))({ refused: true, headers: {} });
+		expect(await settlesSoon(acquireRequestSlot(KEY, 2, WINDOW_MS))).toBe(true);
+	});
+
+	it('keeps only a few requests unanswered until the server has told what is left', async () => {
+		const cap = unconfirmedRequestCap(100);
+		expect(cap).toBe(5);
+		const open = [];
+		for (let index = 0; index < cap; index++) open.push(await acquireRequestSlot(KEY, 100, WINDOW_MS));
+		const waiting = acquireRequestSlot(KEY, 100, WINDOW_MS);
+		expect(await settlesSoon(waiting)).toBe(false);
+		open[0]({ headers: headers(100, 95) });
+		expect(await settlesSoon(waiting)).toBe(true);
+	});
+
+	it('sends freely once answers show the server sends no counts (a proxy stripped them)', async () => {
+		(await acquireRequestSlot(KEY, 100, WINDOW_MS))({ headers: { 'content-type': 'application/json' } });
+		for (let index = 0; index < 20; index++) await acquireRequestSlot(KEY, 100, WINDOW_MS);
+		expect(await settlesSoon(acquireRequestSlot(KEY, 100, WINDOW_MS))).toBe(true);
 	});
 });

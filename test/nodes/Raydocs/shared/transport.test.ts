@@ -3,6 +3,7 @@ import { sleep, type INodeParameters } from 'n8n-workflow';
 import { LOW_PRIORITY_SHARE } from '../../../../nodes/Raydocs/shared/rateLimiter';
 import { retryPolicy } from '../../../../nodes/Raydocs/shared/transport';
 import { apiRequests, extractDocumentParameters, fileItem, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
+import { runNode } from '../../../harness/engine';
 
 const listWorkspaces = { resource: 'workspace', operation: 'getAll', returnAll: true };
 const createWorkspace = { resource: 'workspace', operation: 'create', name: '={{ $json.name }}', additionalFields: {} };
@@ -155,5 +156,55 @@ describe('Transport: executions sharing the limiter', () => {
 		expect(reads.length).toBeGreaterThan(0);
 		const windows = Math.ceil((work[work.length - 1].at - work[0].at) / 1000) + 1;
 		expect(reads.length).toBeLessThanOrEqual(windows * 10 * LOW_PRIORITY_SHARE + 2);
+describe('Transport: one budget per IP address', () => {
+	const fake = useFakeRaydocs({ rateLimit: { limit: 5, windowMs: 1000 } });
+
+	const posts = () => apiRequests(fake()).filter((entry) => entry.method === 'POST');
+	const mostInOneWindow = (windowMs: number) =>
+		Math.max(...posts().map((entry) => posts().filter((other) => other.at >= entry.at && other.at < entry.at + windowMs && !other.rateLimited).length));
+
+	it('gives two credentials on one base URL one window, even when no headers tell', async () => {
+		fake().setRateLimit({ limit: 5, windowMs: 1000, headers: false });
+		const otherToken = fake().createToken('*', 'second');
+		const [first, second] = await Promise.all([
+			runRaydocs(fake(), createWorkspace, { input: names(6) }),
+			runRaydocs(fake(), createWorkspace, { input: names(6), token: otherToken }),
+		]);
+		expect(first.error).toBeUndefined();
+		expect(second.error).toBeUndefined();
+		expect(posts()).toHaveLength(12);
+		expect(posts().filter((entry) => entry.rateLimited)).toHaveLength(0);
+		expect(mostInOneWindow(1000)).toBeLessThanOrEqual(5);
+	});
+
+	it('waits a whole window after a 429 without Retry-After', async () => {
+		fake().setRateLimit(false);
+		fake().fault({ method: 'POST', path: '/workspaces/create', kind: 'status', status: 429, retryAfterSeconds: null, count: 1 });
+		const { error } = await runRaydocs(fake(), createWorkspace, { input: names(1) });
+		expect(error).toBeUndefined();
+		expect(posts().map((entry) => entry.status)).toEqual([429, 201]);
+		expect(posts()[1].at - posts()[0].at).toBeGreaterThanOrEqual(1000);
+	});
+
+	it('keeps two n8n processes on one IP under the shared limit by reading X-RateLimit-Remaining', async () => {
+		// Two copies of the node with their own limiter state: two processes (e.g. queue-mode workers).
+		const workflow = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
+		const processes = [0, 1].map(() => {
+			let isolated!: typeof import('../../../../nodes/Raydocs/Raydocs.node');
+			jest.isolateModules(() => {
+				jest.doMock('n8n-workflow', () => workflow);
+				isolated = jest.requireActual('../../../../nodes/Raydocs/Raydocs.node');
+			});
+			return new isolated.Raydocs();
+		});
+		fake().setRateLimit({ limit: 10, windowMs: 1500 });
+		const credentials = { accessToken: fake().token, baseUrl: fake().url, rateLimitRequests: 10, rateLimitWindowSeconds: 1.5 };
+		const runs = await Promise.all(
+			processes.map(async (nodeType) => await runNode({ nodeType, parameters: createWorkspace, credentials, input: names(15) })),
+		);
+		expect(runs.map((run) => run.error)).toEqual([undefined, undefined]);
+		expect(posts().filter((entry) => !entry.rateLimited)).toHaveLength(30);
+		// each alone would allow itself 10 per window, 20 together: the server's counts hold them to 10
+		expect(posts().filter((entry) => entry.rateLimited).length).toBeLessThanOrEqual(3);
 	});
 });
