@@ -56,3 +56,5 @@ describe('rate limiter priorities', () => {
 		for (const entry of log) {
 			expect(log.filter((other) => other.at >= entry.at && other.at < entry.at + WINDOW_MS).length).toBeLessThanOrEqual(LIMIT);
 		}
+	});
+});

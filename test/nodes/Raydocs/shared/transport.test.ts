@@ -156,6 +156,9 @@ describe('Transport: executions sharing the limiter', () => {
 		expect(reads.length).toBeGreaterThan(0);
 		const windows = Math.ceil((work[work.length - 1].at - work[0].at) / 1000) + 1;
 		expect(reads.length).toBeLessThanOrEqual(windows * 10 * LOW_PRIORITY_SHARE + 2);
+	});
+});
+
 describe('Transport: one budget per IP address', () => {
 	const fake = useFakeRaydocs({ rateLimit: { limit: 5, windowMs: 1000 } });
 
