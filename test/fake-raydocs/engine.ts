@@ -56,6 +56,7 @@ export const DEFAULT_VARIANTS: Variants = {
 	inviteStatus: 'pending',
 	batchExportPath: 'body',
 	listPerPage: 15,
+	uploadFilenameFromStorage: 'metadata',
 };
 
 /** Far enough in the future that a seeded status never moves on by itself. */
