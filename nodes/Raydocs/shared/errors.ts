@@ -326,6 +326,9 @@ export function raydocsApiError(
 	itemIndex?: number,
 ): NodeApiError {
 	const { message, description } = explainFailure(failure, request);
+	const routeMissing =
+		failure.status === 405 ||
+		(failure.status === 404 && (!matchEndpoint(request.method, request.path) || isUnknownRoute(failure.body)));
 	// Built from a plain object so that neither the request config (with its Authorization header)
 	// nor an earlier wrapped error ends up inside the error n8n stores with the execution.
 	const errorResponse: JsonObject = {
@@ -335,6 +338,7 @@ export function raydocsApiError(
 		body: (isObject(failure.body) ? failure.body : null) as JsonObject | null,
 		// Not `code`: NodeApiError would swap our message for its generic one for network codes.
 		networkCode: failure.code ?? null,
+		routeMissing,
 	};
 	return new NodeApiError(node, errorResponse, {
 		message,
@@ -342,4 +346,12 @@ export function raydocsApiError(
 		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
 		itemIndex,
 	});
+}
+
+/**
+ * Whether an error of raydocsApiError says the server does not have the route at all (404 for an
+ * unknown route, or 405), so the call was not processed and another form of it may be tried.
+ */
+export function isMissingRouteError(error: unknown): boolean {
+	return isObject(error) && isObject(error.errorResponse) && error.errorResponse.routeMissing === true;
 }
