@@ -41,7 +41,7 @@ describe('Raydocs API credential', () => {
 	it('is tested by both nodes, with the same test', async () => {
 		const result = await testCredential({ accessToken: fake().token, baseUrl: fake().url }, new RaydocsTrigger());
 		expect(result.status).toBe('OK');
-		expect(new RaydocsApi().test).toBeUndefined();
+		expect((new RaydocsApi() as { test?: unknown }).test).toBeUndefined();
 	});
 
 	it('tolerates trailing slashes in the base URL', async () => {

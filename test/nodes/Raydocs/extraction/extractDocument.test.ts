@@ -99,7 +99,7 @@ describe('Raydocs → Extraction → Extract Document', () => {
 
 	it('keeps the original file names when storage ignores Content-Disposition', async () => {
 		fake().setVariant('uploadFilenameFromStorage', 'ignore');
-		const { items, error } = await runRaydocs(fake(), extract({ simplify: false }), {
+		const { error } = await runRaydocs(fake(), extract({ simplify: false }), {
 			input: [fileItem('%PDF named one', 'Rechnung März.pdf'), fileItem('%PDF named two', 'two.pdf')],
 		});
 		expect(error).toBeUndefined();
