@@ -163,6 +163,7 @@ export async function addUploadsToSession(
 	const documents: IDataObject[] = [];
 	for (let index = 0; index < uploads.length; index++) {
 		const upload = uploads[index];
+		let failure: unknown;
 		try {
 			documents.push(
 				await raydocsJson<IDataObject>(context, {
@@ -171,16 +172,19 @@ export async function addUploadsToSession(
 					body: { key: upload.key, filename: upload.fileName },
 				}),
 			);
+			continue;
 		} catch (error) {
-			if (!isMissingRouteError(error)) throw error;
-			const body = await raydocsJson<unknown>(context, {
-				method: 'POST',
-				url: `/extractions/sessions/${sessionId}/documents/upload`,
-				body: { keys: uploads.slice(index).map((rest) => rest.key) },
-			});
-			documents.push(...listItemsOf<IDataObject>(body));
-			break;
+			failure = error;
 		}
+		// Already a NodeApiError/NodeOperationError from the transport.
+		if (!isMissingRouteError(failure)) throw failure;
+		const body = await raydocsJson<unknown>(context, {
+			method: 'POST',
+			url: `/extractions/sessions/${sessionId}/documents/upload`,
+			body: { keys: uploads.slice(index).map((rest) => rest.key) },
+		});
+		documents.push(...listItemsOf<IDataObject>(body));
+		break;
 	}
 	return documents;
 }
