@@ -227,6 +227,14 @@ export function explainFailure(failure: HttpFailure, request: FailedRequest): Ex
 				'Create a new token in Raydocs (profile → Settings → Access Tokens) and update the Raydocs credential.',
 		};
 	}
+	if (status === 403 && !isObject(failure.body)) {
+		// Raydocs words every refusal as JSON; a bare 403 comes from a proxy, firewall or wrong host.
+		return {
+			message: `Something other than the Raydocs API refused ${request.method} ${request.path} (HTTP 403, no Raydocs error body)`,
+			description:
+				'The token was not judged by Raydocs. Check the Base URL of the Raydocs credential and any proxy or firewall between n8n and Raydocs.',
+		};
+	}
 	if (status === 403) {
 		const abilities = matched?.endpoint.abilities ?? [];
 		if (abilities.length) {

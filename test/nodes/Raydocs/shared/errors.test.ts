@@ -89,3 +89,15 @@ describe('explainFailure: 404', () => {
 		expect(message).toContain('not a Raydocs error');
 	});
 });
+
+describe('explainFailure: 403', () => {
+	const request = { method: 'GET', path: '/workspaces', attempts: 1, retrySafe: true };
+
+	it('names the ability when Raydocs refused, and does not when something else did', () => {
+		const fromRaydocs = explainFailure({ status: 403, headers: {}, body: { message: 'This action is unauthorized.' }, message: '' }, request);
+		expect(fromRaydocs.message).toContain('"workspaces-read"');
+		const fromProxy = explainFailure({ status: 403, headers: {}, body: '<html>Forbidden</html>', message: '' }, request);
+		expect(fromProxy.message).toBe('Something other than the Raydocs API refused GET /workspaces (HTTP 403, no Raydocs error body)');
+		expect(fromProxy.message).not.toContain('workspaces-read');
+	});
+});
