@@ -1,11 +1,10 @@
 import type {
 	IAuthenticateGeneric,
 	Icon,
-	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
-import { BASE_URL_EXPRESSION, DEFAULT_BASE_URL } from '../nodes/Raydocs/shared/baseUrl';
+import { DEFAULT_BASE_URL } from '../nodes/Raydocs/shared/baseUrl';
 
 export class RaydocsApi implements ICredentialType {
 	name = 'raydocsApi';
@@ -82,38 +81,7 @@ export class RaydocsApi implements ICredentialType {
 		},
 	};
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: BASE_URL_EXPRESSION,
-			url: '/workspaces',
-			method: 'GET',
-			headers: { Accept: 'application/json' },
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Raydocs rejected the access token: it is invalid, expired or revoked. Create a new token in Raydocs (Settings → Access Tokens) and paste it here.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 403,
-					message:
-						'The access token is valid but lacks the "workspaces-read" ability. Edit the token in Raydocs (Settings → Access Tokens) and grant "workspaces-read" plus the abilities your workflows need.',
-				},
-			},
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'No Raydocs API answered at this base URL (HTTP 404 for /workspaces). Check the Base URL: it should be https://api.raydocs.com unless you use a different deployment.',
-				},
-			},
-		],
-	};
+	// Tested by the nodes (`testedBy: 'raydocsApiTest'`, nodes/Raydocs/shared/credentialTest.ts): a
+	// declarative `test` shows n8n 1.x's generic texts instead of these messages and sends GET
+	// /workspaces twice after a 401.
 }

@@ -21,6 +21,7 @@ export const OPERATION_CALLS: Record<string, string[]> = {
 	'extraction:extractDocument': [
 		'POST /vapor/signed-storage-url',
 		'POST /extractions/sessions',
+		'POST /extractions/sessions/{sessionId}/documents',
 		'POST /extractions/sessions/{sessionId}/documents/upload',
 		'POST /extractions/sessions/{sessionId}/results',
 		'GET /extractions/results/{resultId}',
@@ -35,6 +36,7 @@ export const OPERATION_CALLS: Record<string, string[]> = {
 	'file:upload': ['POST /vapor/signed-storage-url'],
 	'sessionDocument:upload': [
 		'POST /vapor/signed-storage-url',
+		'POST /extractions/sessions/{sessionId}/documents',
 		'POST /extractions/sessions/{sessionId}/documents/upload',
 	],
 	'workspaceDocument:create': ['POST /vapor/signed-storage-url', 'POST /workspaces/{workspaceId}/documents'],

@@ -16,6 +16,7 @@ import { workspaceDescription } from './resources/workspace';
 import { workspaceDocumentDescription, workspaceDocumentOperations } from './resources/workspaceDocument';
 import { workspaceInviteDescription } from './resources/workspaceInvite';
 import { workspaceMemberDescription } from './resources/workspaceMember';
+import { CREDENTIAL_TEST_NAME, testRaydocsCredential } from './shared/credentialTest';
 import { sendRoutedRequest } from './shared/transport';
 import { BASE_URL_EXPRESSION } from './shared/baseUrl';
 
@@ -33,7 +34,7 @@ export class Raydocs implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'raydocsApi', required: true }],
+		credentials: [{ name: 'raydocsApi', required: true, testedBy: 'raydocsApiTest' }],
 		requestDefaults: {
 			baseURL: BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
@@ -90,6 +91,7 @@ export class Raydocs implements INodeType {
 	};
 
 	methods = {
+		credentialTest: { [CREDENTIAL_TEST_NAME]: testRaydocsCredential },
 		listSearch: { searchTemplates, searchWorkspaceDocuments, searchWorkspaces },
 	};
 }

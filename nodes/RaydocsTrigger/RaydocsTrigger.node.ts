@@ -7,6 +7,7 @@ import type {
 } from 'n8n-workflow';
 
 import { searchWorkspaces } from '../Raydocs/listSearch/searchWorkspaces';
+import { CREDENTIAL_TEST_NAME, testRaydocsCredential } from '../Raydocs/shared/credentialTest';
 import { extractionOutputFields, workspaceLocator } from '../Raydocs/shared/descriptions';
 import { pollExtractionCompleted } from './pollExtractionCompleted';
 import { pollWorkflowRunCompleted } from './pollWorkflowRunCompleted';
@@ -27,7 +28,7 @@ export class RaydocsTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'raydocsApi', required: true }],
+		credentials: [{ name: 'raydocsApi', required: true, testedBy: 'raydocsApiTest' }],
 		properties: [
 			{
 				displayName: 'Event',
@@ -124,7 +125,10 @@ export class RaydocsTrigger implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchWorkspaces } };
+	methods = {
+		credentialTest: { [CREDENTIAL_TEST_NAME]: testRaydocsCredential },
+		listSearch: { searchWorkspaces },
+	};
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as string;

@@ -63,6 +63,7 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 	let host: N8nHost;
 	let files: ExampleFiles;
 	let pagingWorkspaceId: number;
+	let burstWorkspaceId: number;
 	const tokens: Record<keyof typeof CREDENTIALS, string> = { full: '', revoked: '', noWorkspacesRead: '', workspacesOnly: '', example: '' };
 	let started = 0;
 	const seedTemplateId = () => fake.state.seed!.templateId;
@@ -100,6 +101,9 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 		// 35 templates in pages of 15: Return All must read three pages (15, 15, 5).
 		pagingWorkspaceId = fake.seedWorkspace('Paging').id;
 		for (let index = 1; index <= 35; index++) fake.seedTemplate(pagingWorkspaceId, { name: `Paged template ${index}` });
+		// 12 templates (one page) for the rate-limit burst.
+		burstWorkspaceId = fake.seedWorkspace('Burst').id;
+		for (let index = 1; index <= 12; index++) fake.seedTemplate(burstWorkspaceId, { name: `Burst template ${index}` });
 
 		const full = CREDENTIALS.full;
 		const readAndExtractInvoice = [
@@ -145,6 +149,11 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 					resultId: '={{ $json.result_id }}',
 					binaryPropertyName: 'spreadsheet',
 				}),
+			]),
+			// One list page, then one GET per template: 13 requests against a small server limit.
+			chainWorkflow('rdE2eBurst429001', [
+				raydocsNode('List Templates', full, { resource: 'template', operation: 'getAll', workspaceId: byId(burstWorkspaceId), returnAll: true }),
+				raydocsNode('Get Each', full, { resource: 'template', operation: 'get', templateId: byId('={{ $json.id }}') }),
 			]),
 			chainWorkflow('rdE2eForbidden01', [
 				raydocsNode(
@@ -210,14 +219,12 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 					data: { accessToken: tokens[key], baseUrl: fake.url, rateLimitRequests: 100, rateLimitWindowSeconds: 60 },
 				});
 				expect(result.status).toBe(status);
-				// n8n 1.x's credential tester loses the response of a failed test request, so it cannot
-				// apply the credential's responseCode rules and shows its own generic text instead.
-				if (line === '2' || status === 'OK') expect(result.message).toMatch(message);
+				// The credential's own words on both lines (the test is the nodes' method, not rules that
+				// n8n 1.x cannot apply), and one request per test (n8n repeats a failed 401 by itself).
+				expect(result.message).toMatch(message);
 				expect(result.message).not.toContain(tokens[key]);
-				// n8n sent the credential's test request, with this token
 				const requests = apiRequests(fake);
-				expect(requests.length).toBeGreaterThanOrEqual(1);
-				expect(requests.every((entry) => entry.method === 'GET' && entry.path === '/workspaces')).toBe(true);
+				expect(requests.map((entry) => `${entry.method} ${entry.path}`)).toEqual(['GET /workspaces']);
 				expect(requests[0].tokenLabel).toBe({ full: 'full', revoked: 'revoked', noWorkspacesRead: 'no-workspaces-read' }[key]);
 			});
 		});
@@ -243,9 +250,11 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 			});
 		});
 
-		it('Extraction → Extract Document uploads a file read from disk and returns its fields', async () => {
+		it('Extraction → Extract Document uploads a file read from disk and returns its fields, under its own name', async () => {
 			await withLogs(async () => {
-				const result = await host.execute('rdE2eExtractDisk');
+				// Storage that ignores Content-Disposition: only the registration's filename names the document.
+				fake.setVariant('uploadFilenameFromStorage', 'ignore');
+				const result = await host.execute('rdE2eExtractDisk').finally(() => fake.setVariant('uploadFilenameFromStorage', 'metadata'));
 				expectSucceeded(result);
 				const items = nodeItems(result.run, 'Extract Document');
 				expect(items).toHaveLength(1);
@@ -265,10 +274,58 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 				expect(calls.slice(0, 4)).toEqual([
 					'POST /vapor/signed-storage-url',
 					'POST /extractions/sessions',
-					'POST /extractions/sessions/{sessionId}/documents/upload',
+					'POST /extractions/sessions/{sessionId}/documents',
 					'POST /extractions/sessions/{sessionId}/results',
 				]);
+				expect(apiRequests(fake)[2].body).toMatchObject({ filename: 'acme-invoice-2026-001.pdf' });
 				expect(calls.slice(4).every((call) => call === 'GET /extractions/results/{resultId}')).toBe(true);
+				const session = fake.state.sessions.get(String(item.json.session_id));
+				const names = session?.documentIds.map((id) => fake.state.documents.get(id)?.filename);
+				expect(names).toEqual(['acme-invoice-2026-001.pdf']);
+			});
+		});
+
+		it('a connection reset while waiting for the result is retried, and the extraction completes', async () => {
+			await withLogs(async () => {
+				fake.fault({ kind: 'drop', method: 'GET', path: /^\/extractions\/results\/[^/]+$/, count: 1 });
+				const result = await host.execute('rdE2eExtractDisk');
+				expectSucceeded(result);
+				const [item] = nodeItems(result.run, 'Extract Document');
+				expect(item.json.status).toBe('completed');
+				const polls = apiRequests(fake).filter((entry) => entry.endpoint === 'GET /extractions/results/{resultId}');
+				expect(polls[0]).toMatchObject({ status: 0, fault: 'drop' });
+				expect(polls.slice(1).every((entry) => entry.status === 200)).toBe(true);
+				expect(polls.length).toBeGreaterThanOrEqual(2);
+			});
+		});
+
+		it('a burst against the server limit waits as Retry-After says before sending again', async () => {
+			await withLogs(async () => {
+				const limit = 5;
+				fake.setRateLimit({ limit, windowMs: 2000 });
+				fake.resetRateLimit();
+				const started = Date.now();
+				const result = await host.execute('rdE2eBurst429001').finally(() => fake.setRateLimit({ limit: 100, windowMs: 60_000 }));
+				expectSucceeded(result);
+				expect(nodeItems(result.run, 'Get Each')).toHaveLength(12);
+				const requests = apiRequests(fake);
+				const refused = requests.filter((entry) => entry.status === 429);
+				expect(requests.filter((entry) => entry.status === 200)).toHaveLength(13);
+				// n8n sends the items' requests concurrently, so those in flight when the limit is hit are
+				// refused together; after that each waiting request is refused about once per window
+				// (8 + 3 at 5 per window; three times that leaves room for windows that refill unevenly).
+				// Retrying before Retry-After ends adds refusals (and fails items after 6 attempts).
+				let perWindow = 0;
+				for (let waiting = 13 - limit; waiting > 0; waiting -= limit) perWindow += waiting;
+				expect(refused.length).toBeGreaterThan(0);
+				expect(refused.length).toBeLessThanOrEqual(3 * perWindow);
+				// Retry-After is at least 1 s here: apart from requests already in flight (sent within a few
+				// ms of the refusal), nothing may reach the server sooner than that after a 429.
+				for (const denied of refused) {
+					const early = requests.filter((entry) => entry.at > denied.at + 250 && entry.at < denied.at + 950);
+					expect({ after: denied.seq, early: early.map((entry) => `${entry.at - denied.at} ms`) }).toEqual({ after: denied.seq, early: [] });
+				}
+				process.stdout.write(`[e2e n8n ${spec.version}] burst: ${refused.length} × 429, ${Math.round((Date.now() - started) / 100) / 10} s\n`);
 			});
 		});
 

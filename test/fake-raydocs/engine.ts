@@ -59,6 +59,7 @@ export const DEFAULT_VARIANTS: Variants = {
 	routeForms: 'both',
 	templateSchemaKey: 'either',
 	listPerPage: 15,
+	uploadFilenameFromStorage: 'metadata',
 };
 
 /** Far enough in the future that a seeded status never moves on by itself. */

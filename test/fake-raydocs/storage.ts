@@ -93,9 +93,12 @@ export function handleStorageRequest(engine: FakeEngine, request: StorageRequest
 		const upload = engine.state.uploads.get(resource.key);
 		if (!upload) return s3Error(404, 'NoSuchUpload', 'The upload key no longer exists.');
 		const metaFilename = firstHeader(request.headers['x-amz-meta-filename']);
-		const filename = metaFilename
-			? safeDecode(metaFilename)
-			: filenameFromContentDisposition(firstHeader(request.headers['content-disposition']));
+		const filename =
+			engine.variants.uploadFilenameFromStorage === 'ignore'
+				? undefined
+				: metaFilename
+					? safeDecode(metaFilename)
+					: filenameFromContentDisposition(firstHeader(request.headers['content-disposition']));
 		upload.object = {
 			bytes: request.body,
 			sha256: sha256Hex(request.body),

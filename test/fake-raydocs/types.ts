@@ -60,6 +60,12 @@ export interface Variants {
 	templateSchemaKey: 'either' | 'schema_json' | 'schema';
 	/** Default page size of paginated lists when `per_page` is not given. */
 	listPerPage: number;
+	/**
+	 * 'metadata' (default): a registered upload is named from the storage PUT's `x-amz-meta-filename`
+	 * or `Content-Disposition`. 'ignore': storage metadata is ignored (S3 as Raydocs may configure it),
+	 * so only a documented `filename` field names the document, else `<upload uuid>.<extension>`.
+	 */
+	uploadFilenameFromStorage: 'metadata' | 'ignore';
 }
 
 export type FaultKind = 'status' | 'delay' | 'drop' | 'malformed';

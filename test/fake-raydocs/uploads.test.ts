@@ -181,6 +181,22 @@ describe('registering upload keys', () => {
 		expect(fake.state.sessions.get(session)?.documentIds).toHaveLength(3);
 	});
 
+	it('ignores storage metadata with uploadFilenameFromStorage=ignore: only a filename field names the document', async () => {
+		fake.setVariant('uploadFilenameFromStorage', 'ignore');
+		const session = await newSession();
+		const unnamed = await uploadFile(fake, '%PDF one', { contentDisposition: 'attachment; filename="scan.pdf"' });
+		const named = await uploadFile(fake, '%PDF two', { contentDisposition: 'attachment; filename="scan.pdf"' });
+		const bulk = await api<{ data: WireDocument[] }>(fake, 'POST', `/extractions/sessions/${session}/documents/upload`, {
+			body: { keys: [unnamed] },
+		});
+		expect(bulk.body.data[0].filename).toBe(`${unnamed.slice('tmp/'.length)}.pdf`);
+		const legacy = await api<WireDocument>(fake, 'POST', `/extractions/sessions/${session}/documents`, {
+			body: { key: named, filename: 'Rechnung März.pdf' },
+		});
+		expect(legacy.status).toBe(201);
+		expect(legacy.body.filename).toBe('Rechnung März.pdf');
+	});
+
 	it('deduplicates identical bytes per workspace and keeps one attachment', async () => {
 		const session = await newSession();
 		const first = await uploadFile(fake, '%PDF same bytes', { filename: 'a.pdf' });

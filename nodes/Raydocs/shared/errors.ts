@@ -29,8 +29,73 @@ const NETWORK_ERROR_CODES = new Set([
 	'ERR_BAD_RESPONSE',
 ]);
 
+/**
+ * n8n 1.x wraps network errors in a NodeApiError that drops the original error (and its `code`) and
+ * rewords the message (its COMMON_ERRORS table); the original message survives only in `messages`.
+ * These patterns read a code back from either wording.
+ */
+const NETWORK_MESSAGE_CODES: Array<[RegExp, string]> = [
+	[/\bECONNRESET\b|socket hang up|closed unexpectedly|server closed the connection/i, 'ECONNRESET'],
+	[/\bEPIPE\b/, 'EPIPE'],
+	[/\bECONNREFUSED\b|refused the connection/i, 'ECONNREFUSED'],
+	[/\bETIMEDOUT\b|ESOCKETTIMEDOUT|connection timed out/i, 'ETIMEDOUT'],
+	[/\bECONNABORTED\b|timeout of \d+ms exceeded|connection was aborted/i, 'ECONNABORTED'],
+	[/\bEAI_AGAIN\b|DNS server returned an error/i, 'EAI_AGAIN'],
+	[/\bENOTFOUND\b|connection cannot be established/i, 'ENOTFOUND'],
+	[/\bEHOSTUNREACH\b|host is unreachable/i, 'EHOSTUNREACH'],
+];
+
 function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null;
+}
+
+function networkCodeFromMessages(messages: unknown[]): string | undefined {
+	for (const message of messages) {
+		if (typeof message !== 'string') continue;
+		const found = NETWORK_MESSAGE_CODES.find(([pattern]) => pattern.test(message));
+		if (found) return found[1];
+	}
+	return undefined;
+}
+
+/** A response body as JSON when it is JSON (bodies of binary requests arrive as bytes). */
+function decodeBody(body: unknown): unknown {
+	let text: string | undefined;
+	if (Buffer.isBuffer(body)) text = body.toString('utf8');
+	else if (body instanceof ArrayBuffer) text = Buffer.from(body).toString('utf8');
+	else if (typeof body === 'string') text = body;
+	if (text === undefined) return body;
+	try {
+		return JSON.parse(text);
+	} catch {
+		return text;
+	}
+}
+
+/**
+ * Thrown by the transport for an HTTP error status it read itself: requests are sent with
+ * `ignoreHttpStatusErrors`, because n8n 1.x's helpers drop the response headers (Retry-After) from
+ * the errors they throw, and both lines retry a 401 once on their own.
+ */
+export class HttpStatusError extends Error {
+	readonly response: { status: number; headers: Record<string, unknown>; data: unknown };
+
+	constructor(status: number, headers: Record<string, unknown>, body: unknown) {
+		super(`HTTP ${status}`);
+		this.response = { status, headers, data: decodeBody(body) };
+	}
+}
+
+/** Raises an HttpStatusError for a full response whose status is an error (>= 400). */
+export function assertSuccessStatus(response: {
+	statusCode?: number;
+	headers?: unknown;
+	body?: unknown;
+}): void {
+	const status = Number(response.statusCode);
+	if (Number.isFinite(status) && status >= 400) {
+		throw new HttpStatusError(status, isObject(response.headers) ? { ...response.headers } : {}, response.body);
+	}
 }
 
 /** Digs the status, headers, body and network code out of n8n's and axios' nested errors. */
@@ -71,6 +136,10 @@ export function readHttpFailure(error: unknown): HttpFailure {
 			failure.body = context.data;
 		}
 	}
+	if (failure.status === undefined && !failure.code && isObject(error)) {
+		const messages = Array.isArray(error.messages) ? error.messages : [];
+		failure.code = networkCodeFromMessages([...messages, error.message]);
+	}
 	return failure;
 }
 
@@ -105,6 +174,16 @@ function serverMessage(body: unknown): string | undefined {
 		return redactSecrets(body.message.trim());
 	}
 	return undefined;
+}
+
+/**
+ * A 404 that says the path itself is unknown (Laravel: "The route api/x could not be found."), or
+ * that does not come from Raydocs at all (no JSON error body), as opposed to a missing record
+ * (Laravel: "No query results for model …", Raydocs: "Template not found.").
+ */
+export function isUnknownRoute(body: unknown): boolean {
+	if (!isObject(body)) return true;
+	return typeof body.message === 'string' && /^the route .* could not be found\.?$/i.test(body.message.trim());
 }
 
 /** Laravel validation errors as "field: message" lines. */
@@ -163,6 +242,14 @@ export function explainFailure(failure: HttpFailure, request: FailedRequest): Ex
 				'Create a new token in Raydocs (profile → Settings → Access Tokens) and update the Raydocs credential.',
 		};
 	}
+	if (status === 403 && !isObject(failure.body)) {
+		// Raydocs words every refusal as JSON; a bare 403 comes from a proxy, firewall or wrong host.
+		return {
+			message: `Something other than the Raydocs API refused ${request.method} ${request.path} (HTTP 403, no Raydocs error body)`,
+			description:
+				'The token was not judged by Raydocs. Check the Base URL of the Raydocs credential and any proxy or firewall between n8n and Raydocs.',
+		};
+	}
 	if (status === 403) {
 		const abilities = matched?.endpoint.abilities ?? [];
 		if (abilities.length) {
@@ -178,11 +265,12 @@ export function explainFailure(failure: HttpFailure, request: FailedRequest): Ex
 		};
 	}
 	if (status === 404) {
-		if (!matched) {
+		if (!matched || isUnknownRoute(failure.body)) {
+			const words = said ? `: "${said}"` : isObject(failure.body) ? '' : ' (the answer was not a Raydocs error)';
 			return {
-				message: `Raydocs has no endpoint at ${request.method} ${request.path} (HTTP 404)`,
+				message: `The server has no route for ${request.method} ${request.path} (HTTP 404)${words}`,
 				description:
-					'Check the Base URL of the Raydocs credential: it should be the API root, e.g. https://api.raydocs.com.',
+					'Nothing was looked up, so this does not mean a record is missing. Check the Base URL of the Raydocs credential: it must be the API root without a path or version, e.g. https://api.raydocs.com. If it is, this Raydocs deployment runs an API version without this endpoint.',
 			};
 		}
 		const parameters = matched.parameters;
@@ -264,6 +352,9 @@ export function raydocsApiError(
 	const explained = explainFailure(failure, request);
 	const message = redactSecrets(explained.message, secrets);
 	const description = redactSecrets(explained.description, secrets);
+	const routeMissing =
+		failure.status === 405 ||
+		(failure.status === 404 && (!matchEndpoint(request.method, request.path) || isUnknownRoute(failure.body)));
 	// Built from a plain object so that neither the request config (with its Authorization header)
 	// nor an earlier wrapped error ends up inside the error n8n stores with the execution.
 	const errorResponse: JsonObject = {
@@ -273,6 +364,7 @@ export function raydocsApiError(
 		body: isObject(failure.body) ? redactJson(failure.body, secrets) : null,
 		// Not `code`: NodeApiError would swap our message for its generic one for network codes.
 		networkCode: failure.code ?? null,
+		routeMissing,
 	};
 	return new NodeApiError(node, errorResponse, {
 		message,
@@ -280,4 +372,12 @@ export function raydocsApiError(
 		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
 		itemIndex,
 	});
+}
+
+/**
+ * Whether an error of raydocsApiError says the server does not have the route at all (404 for an
+ * unknown route, or 405), so the call was not processed and another form of it may be tried.
+ */
+export function isMissingRouteError(error: unknown): boolean {
+	return isObject(error) && isObject(error.errorResponse) && error.errorResponse.routeMissing === true;
 }

@@ -16,6 +16,7 @@ import { normalizeBaseUrl } from './baseUrl';
 import { sendInDocumentedForm } from './documentedForms';
 import { matchEndpoint } from './endpoints';
 import {
+	assertSuccessStatus,
 	MALFORMED_RESPONSE,
 	raydocsApiError,
 	readHttpFailure,
@@ -230,6 +231,8 @@ export async function raydocsRequest(
 				headers: { Accept: 'application/json', ...request.headers },
 				json: !request.binary,
 				returnFullResponse: true,
+				// The status is checked here: n8n 1.x's errors lose the headers (Retry-After).
+				ignoreHttpStatusErrors: true,
 				timeout: request.timeout ?? retryPolicy.requestTimeoutMs,
 			};
 			if (request.binary) options.encoding = 'arraybuffer';
@@ -239,6 +242,7 @@ export async function raydocsRequest(
 				options,
 			)) as IN8nHttpFullResponse;
 			onResponseHeaders(response.headers);
+			assertSuccessStatus(response);
 			return response;
 		},
 		request.binary ? undefined : (response) => assertJsonBody(response.body),
@@ -276,21 +280,68 @@ export async function sendRoutedRequest(
 			// A fresh copy per attempt: the engine writes into the options it is given.
 			async (_baseUrl, onResponseHeaders) =>
 				await observeRoutedResponseHeaders(this, onResponseHeaders, async () =>
-					await this.makeRoutingRequest({
-						...requestData,
-						options: {
-							...requestData.options,
-							method: form.method as IHttpRequestMethods,
-							url: form.url,
-							body: form.body as IHttpRequestOptions['body'],
-							headers: { ...requestData.options.headers },
-							timeout: Math.min(requestData.options.timeout ?? Infinity, retryPolicy.requestTimeoutMs),
-						},
-					}),
+					await withStatusCheck(requestData, async () =>
+						await this.makeRoutingRequest({
+							...requestData,
+							options: {
+								...requestData.options,
+								method: form.method as IHttpRequestMethods,
+								url: form.url,
+								body: form.body as IHttpRequestOptions['body'],
+								headers: { ...requestData.options.headers },
+								timeout: Math.min(requestData.options.timeout ?? Infinity, retryPolicy.requestTimeoutMs),
+								ignoreHttpStatusErrors: true,
+							},
+						}),
+					),
 				),
 			assertJsonItems,
 		),
 	);
+}
+
+type PostReceiveStep = DeclarativeRestApiSettings.ResultOptions['postReceive'][number];
+
+/**
+ * Routed requests go out with `ignoreHttpStatusErrors` (so that status, body and headers of a
+ * failure can be read on n8n 1.x as on 2.x). The engine then hands every answer to the operation's
+ * postReceive steps, which see the full response, so a first step raises an HttpStatusError before
+ * any output shaping runs. The engine post-processes with the `postReceive` array of the request
+ * data given to the pagination hook; copies share that array, so the step is added to it for the
+ * duration of one call, and the call fails loudly if the engine did not run it.
+ */
+async function withStatusCheck(
+	requestData: DeclarativeRestApiSettings.ResultOptions,
+	send: () => Promise<INodeExecutionData[]>,
+): Promise<INodeExecutionData[]> {
+	let checked = false;
+	// Without postReceive steps the engine splits a top-level array into items itself; the check
+	// takes over that job when it is the only step.
+	const splitArrays = requestData.postReceive.length === 0;
+	const step: PostReceiveStep = {
+		data: { parameterValue: undefined },
+		actions: [
+			async function checkStatus(items: INodeExecutionData[], response: IN8nHttpFullResponse) {
+				checked = true;
+				assertSuccessStatus(response);
+				if (splitArrays && Array.isArray(response.body)) {
+					return (response.body as INodeExecutionData['json'][]).map((json) => ({ json }));
+				}
+				return items;
+			},
+		],
+	};
+	requestData.postReceive.unshift(step);
+	try {
+		const items = await send();
+		if (!checked) {
+			throw new Error('This n8n version did not let the Raydocs node check the HTTP status of its answer');
+		}
+		return items;
+	} finally {
+		const index = requestData.postReceive.indexOf(step);
+		if (index >= 0) requestData.postReceive.splice(index, 1);
+	}
 }
 
 /**

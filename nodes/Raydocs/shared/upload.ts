@@ -2,8 +2,9 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
 import type { InputFile } from './binaryInput';
-import { readHttpFailure } from './errors';
+import { isMissingRouteError, readHttpFailure } from './errors';
 import { raydocsJson, retryPolicy } from './transport';
+import { listItemsOf } from './listResponse';
 
 /** The stream n8n hands out for files it keeps on disk or in object storage. */
 type FileStream = Awaited<ReturnType<IExecuteFunctions['helpers']['getBinaryStream']>>;
@@ -144,4 +145,46 @@ export async function uploadFile(
 		}
 	}
 	throw storageError(context, itemIndex, file, lastError);
+}
+
+/**
+ * Adds uploaded files to a session so that each keeps its original name. The current bulk call
+ * (`POST …/documents/upload` with `{keys}`) has no field for a name, and Raydocs may ignore the
+ * storage object's Content-Disposition; the documented call that carries one is the single-key
+ * `POST /extractions/sessions/{id}/documents` with `{key, filename}`, sent once per file. Should a
+ * deployment no longer have that route (404 for an unknown route, or 405), nothing was registered,
+ * and the remaining keys go through the bulk call. Returns the documents Raydocs answered with.
+ */
+export async function addUploadsToSession(
+	context: IExecuteFunctions,
+	sessionId: string,
+	uploads: UploadedFile[],
+): Promise<IDataObject[]> {
+	const documents: IDataObject[] = [];
+	for (let index = 0; index < uploads.length; index++) {
+		const upload = uploads[index];
+		let failure: unknown;
+		try {
+			documents.push(
+				await raydocsJson<IDataObject>(context, {
+					method: 'POST',
+					url: `/extractions/sessions/${sessionId}/documents`,
+					body: { key: upload.key, filename: upload.fileName },
+				}),
+			);
+			continue;
+		} catch (error) {
+			failure = error;
+		}
+		// Already a NodeApiError/NodeOperationError from the transport.
+		if (!isMissingRouteError(failure)) throw failure;
+		const body = await raydocsJson<unknown>(context, {
+			method: 'POST',
+			url: `/extractions/sessions/${sessionId}/documents/upload`,
+			body: { keys: uploads.slice(index).map((rest) => rest.key) },
+		});
+		documents.push(...listItemsOf<IDataObject>(body));
+		break;
+	}
+	return documents;
 }

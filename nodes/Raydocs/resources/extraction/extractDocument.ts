@@ -12,7 +12,7 @@ import { requireUuid, requireUuidList } from '../../shared/ids';
 import { ItemResults } from '../../shared/itemResults';
 import { templateLocator, workspaceForListsLocator } from '../../shared/locators';
 import { raydocsJson } from '../../shared/transport';
-import { uploadFile } from '../../shared/upload';
+import { addUploadsToSession, uploadFile, type UploadedFile } from '../../shared/upload';
 import { outputForOutcome, readWaitOptions } from './waitForResult';
 import { waitForRuns } from '../../shared/waitForRuns';
 
@@ -84,20 +84,18 @@ async function startExtraction(context: IExecuteFunctions, itemIndex: number, it
 	const source = context.getNodeParameter('inputSource', itemIndex) as string;
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
-	let attach: { url: string; body: IDataObject };
+	let documentIds: string[] = [];
+	const uploads: UploadedFile[] = [];
 	let defaultName: string;
 	if (source === 'documentIds') {
-		const documentIds = requireUuidList(node, context.getNodeParameter('documentIds', itemIndex), 'document', itemIndex);
-		attach = { url: 'attach', body: { document_ids: documentIds } };
+		documentIds = requireUuidList(node, context.getNodeParameter('documentIds', itemIndex), 'document', itemIndex);
 		defaultName = `n8n extraction of ${documentIds.length} document${documentIds.length > 1 ? 's' : ''}`;
 	} else {
 		const files = inputFilesOf(context, item, itemIndex, {
 			propertyNames: parsePropertyNames(context.getNodeParameter('binaryPropertyName', itemIndex, 'data')),
 			allBinaries: context.getNodeParameter('allBinaries', itemIndex, false) as boolean,
 		});
-		const uploads = [];
 		for (const file of files) uploads.push(await uploadFile(context, itemIndex, file));
-		attach = { url: 'upload', body: { keys: uploads.map((upload) => upload.key) } };
 		defaultName = files[0].fileName;
 	}
 
@@ -106,11 +104,15 @@ async function startExtraction(context: IExecuteFunctions, itemIndex: number, it
 		url: '/extractions/sessions',
 		body: { extraction_template_id: templateId, name: String(options.sessionName || defaultName) },
 	});
-	await raydocsJson(context, {
-		method: 'POST',
-		url: `/extractions/sessions/${session.id}/documents/${attach.url}`,
-		body: attach.body,
-	});
+	if (uploads.length) {
+		await addUploadsToSession(context, session.id, uploads);
+	} else {
+		await raydocsJson(context, {
+			method: 'POST',
+			url: `/extractions/sessions/${session.id}/documents/attach`,
+			body: { document_ids: documentIds },
+		});
+	}
 	const run = await raydocsJson<ExtractionRun>(context, {
 		method: 'POST',
 		url: `/extractions/sessions/${session.id}/results`,

@@ -77,7 +77,7 @@ export const sessionDocumentDescription: INodeProperties[] = [
 				value: 'upload',
 				action: 'Upload files to a session',
 				description:
-					'Upload binary files and add them to a session (signed URL, then POST /extractions/sessions/{ID}/documents/upload)',
+					'Upload binary files and add them to a session under their own names (signed URL, then POST /extractions/sessions/{ID}/documents per file)',
 			},
 		],
 		default: 'upload',

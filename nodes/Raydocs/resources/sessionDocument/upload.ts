@@ -4,7 +4,7 @@ import { binaryInputFields } from '../../shared/descriptions';
 import { requireUuid } from '../../shared/ids';
 import { ItemResults } from '../../shared/itemResults';
 import { raydocsJson } from '../../shared/transport';
-import { uploadFile } from '../../shared/upload';
+import { addUploadsToSession, uploadFile, type UploadedFile } from '../../shared/upload';
 import { listItemsOf } from '../../shared/listResponse';
 import { filesOfItem } from '../file/upload';
 
@@ -25,8 +25,10 @@ export const sessionDocumentUploadDescription: INodeProperties[] = [
 ];
 
 /**
- * Upload: signed-URL upload of each file, then one registration call per item with all its keys
- * (POST /extractions/sessions/{ID}/documents/upload). Output: one item per attached document.
+ * Upload: signed-URL upload of each file, then (version 1.1) one named registration per file
+ * (POST /extractions/sessions/{ID}/documents with {key, filename}, see addUploadsToSession), or
+ * (version 1) one registration per item with all its keys (POST …/documents/upload), which leaves
+ * the name to storage metadata. Output: one item per attached document.
  */
 export async function executeSessionDocumentUpload(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -35,12 +37,17 @@ export async function executeSessionDocumentUpload(this: IExecuteFunctions): Pro
 		try {
 			const sessionId = requireUuid(this.getNode(), this.getNodeParameter('sessionId', itemIndex), 'session', itemIndex);
 			const files = filesOfItem(this, itemIndex, items[itemIndex]);
-			const keys: string[] = [];
-			for (const file of files) keys.push((await uploadFile(this, itemIndex, file)).key);
+			const uploads: UploadedFile[] = [];
+			for (const file of files) uploads.push(await uploadFile(this, itemIndex, file));
+			if (this.getNode().typeVersion >= 1.1) {
+				// Each file keeps its name; the items are Raydocs' answers to the named registration.
+				results.succeed(itemIndex, await addUploadsToSession(this, sessionId, uploads));
+				continue;
+			}
 			const body = await raydocsJson(this, {
 				method: 'POST',
 				url: `/extractions/sessions/${sessionId}/documents/upload`,
-				body: { keys },
+				body: { keys: uploads.map((upload) => upload.key) },
 			});
 			results.succeed(itemIndex, listItemsOf<INodeExecutionData['json']>(body));
 		} catch (error) {

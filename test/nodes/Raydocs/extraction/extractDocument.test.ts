@@ -50,12 +50,13 @@ describe('Raydocs → Extraction → Extract Document', () => {
 		expect(lines.slice(0, 4)).toEqual([
 			'POST /vapor/signed-storage-url',
 			'POST /extractions/sessions',
-			`POST /extractions/sessions/${item.json.session_id}/documents/upload`,
+			`POST /extractions/sessions/${item.json.session_id}/documents`,
 			`POST /extractions/sessions/${item.json.session_id}/results`,
 		]);
 		expect(lines.slice(4).every((line) => line === `GET /extractions/results/${item.json.result_id}`)).toBe(true);
-		const [signed, session] = apiRequests(fake());
+		const [signed, session, added] = apiRequests(fake());
 		expect(signed.body).toEqual({ content_type: 'application/pdf', visibility: 'private' });
+		expect(added.body).toEqual({ key: expect.stringMatching(/^tmp\//), filename: 'acme-invoice.pdf' });
 		expect(session.body).toEqual({
 			extraction_template_id: fake().state.seed!.templateId,
 			name: 'acme-invoice.pdf',
@@ -92,9 +93,38 @@ describe('Raydocs → Extraction → Extract Document', () => {
 		item.binary!.attachment_1 = fileItem('%PDF second', 'second.pdf').binary!.data;
 		const { items } = await runRaydocs(fake(), extract({ allBinaries: true }), { input: [item] });
 		expect(items).toHaveLength(1);
-		const upload = apiRequests(fake()).find((entry) => entry.path.endsWith('/documents/upload'));
-		expect((upload?.body as { keys: string[] }).keys).toHaveLength(2);
+		const added = apiRequests(fake()).filter((entry) => entry.endpoint === 'POST /extractions/sessions/{sessionId}/documents');
+		expect(added.map((entry) => (entry.body as { filename: string }).filename)).toEqual(['first.pdf', 'second.pdf']);
 		expect(storageRequests(fake())).toHaveLength(2);
+	});
+
+	it('keeps the original file names when storage ignores Content-Disposition', async () => {
+		fake().setVariant('uploadFilenameFromStorage', 'ignore');
+		const { error } = await runRaydocs(fake(), extract({ simplify: false }), {
+			input: [fileItem('%PDF named one', 'Rechnung März.pdf'), fileItem('%PDF named two', 'two.pdf')],
+		});
+		expect(error).toBeUndefined();
+		const names = fake().state.documents.map((document) => document.filename).sort();
+		expect(names).toEqual(['Rechnung März.pdf', 'two.pdf']);
+		// One named registration per file, and never the bulk call as well (no document added twice).
+		expect(apiRequests(fake()).filter((entry) => entry.path.endsWith('/documents/upload'))).toHaveLength(0);
+	});
+
+	it('falls back to the bulk registration when the server has no named-registration route', async () => {
+		fake().fault({ kind: 'status', status: 405, method: 'POST', path: /^\/extractions\/sessions\/[^/]+\/documents$/, count: 5 });
+		const item = fileItem('%PDF first', 'first.pdf', 'application/pdf', 'attachment_0');
+		item.binary!.attachment_1 = fileItem('%PDF second', 'second.pdf').binary!.data;
+		const { items, error } = await runRaydocs(fake(), extract({ allBinaries: true }), { input: [item] });
+		expect(error).toBeUndefined();
+		expect(items[0].json.status).toBe('completed');
+		const registrations = apiRequests(fake())
+			.filter((entry) => entry.path.includes('/documents'))
+			.map((entry) => [entry.endpoint, entry.status]);
+		expect(registrations).toEqual([
+			['POST /extractions/sessions/{sessionId}/documents', 405],
+			['POST /extractions/sessions/{sessionId}/documents/upload', 200],
+		]);
+		expect((apiRequests(fake()).find((entry) => entry.path.endsWith('/documents/upload'))?.body as { keys: string[] }).keys).toHaveLength(2);
 	});
 
 	it('extracts workspace documents by ID without uploading', async () => {

@@ -15,7 +15,31 @@ async function newSession(fake: FakeRaydocs): Promise<string> {
 describe('Raydocs → Session Document', () => {
 	const fake = useFakeRaydocs();
 
-	it('Upload registers all files of an item in one call and outputs one item per document', async () => {
+	it('Upload (version 1.1) registers each file under its own name and outputs one item per document', async () => {
+		fake().setVariant('uploadFilenameFromStorage', 'ignore');
+		const sessionId = await newSession(fake());
+		const item = fileItem('%PDF one', 'Lieferschein 1.pdf', 'application/pdf', 'a');
+		item.binary!.b = fileItem('%PDF two', 'two.pdf').binary!.data;
+		const { items, error } = await runRaydocs(
+			fake(),
+			{ resource: 'sessionDocument', operation: 'upload', sessionId, allBinaries: true },
+			{ input: [item], typeVersion: 1.1 },
+		);
+		expect(error).toBeUndefined();
+		expect(items.map((entry) => [entry.json.filename, entry.json.extraction_session_id, entry.pairedItem])).toEqual([
+			['Lieferschein 1.pdf', sessionId, { item: 0 }],
+			['two.pdf', sessionId, { item: 0 }],
+		]);
+		expect(apiRequests(fake()).map((entry) => entry.endpoint)).toEqual([
+			'POST /vapor/signed-storage-url',
+			'POST /vapor/signed-storage-url',
+			'POST /extractions/sessions/{sessionId}/documents',
+			'POST /extractions/sessions/{sessionId}/documents',
+		]);
+		expect(fake().state.documents.map((document) => document.filename).sort()).toEqual(['Lieferschein 1.pdf', 'two.pdf']);
+	});
+
+	it('Upload (version 1) registers all files of an item in one call and outputs one item per document', async () => {
 		const sessionId = await newSession(fake());
 		const item = fileItem('%PDF one', 'one.pdf', 'application/pdf', 'a');
 		item.binary!.b = fileItem('%PDF two', 'two.pdf').binary!.data;

@@ -1,7 +1,7 @@
-import { sleep, type INodeParameters } from 'n8n-workflow';
+import { sleep, type IExecuteFunctions, type IHttpRequestOptions, type INode, type INodeParameters } from 'n8n-workflow';
 
 import { LOW_PRIORITY_SHARE } from '../../../../nodes/Raydocs/shared/rateLimiter';
-import { retryPolicy } from '../../../../nodes/Raydocs/shared/transport';
+import { raydocsRequest, retryPolicy } from '../../../../nodes/Raydocs/shared/transport';
 import { apiRequests, extractDocumentParameters, fileItem, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
 import { runNode } from '../../../harness/engine';
 
@@ -209,5 +209,56 @@ describe('Transport: one budget per IP address', () => {
 		expect(posts().filter((entry) => !entry.rateLimited)).toHaveLength(30);
 		// each alone would allow itself 10 per window, 20 together: the server's counts hold them to 10
 		expect(posts().filter((entry) => entry.rateLimited).length).toBeLessThanOrEqual(3);
+	});
+});
+
+const testToken = ['rd', 'test', 'n8n1'].join('_');
+const node: INode = { id: '1', name: 'Raydocs', type: 'n8n-nodes-raydocs.raydocs', typeVersion: 1.1, position: [0, 0], parameters: {} };
+
+/**
+ * A context whose httpRequestWithAuthentication behaves as n8n 1.x's does: an error status throws
+ * an error that carries the status and body but not the headers, unless the request asked for
+ * `ignoreHttpStatusErrors`, in which case the full response comes back.
+ */
+function n8n1Context(answers: Array<{ statusCode: number; headers?: Record<string, string>; body: unknown }>) {
+	const sent: Array<{ at: number; options: IHttpRequestOptions }> = [];
+	const context = {
+		getNode: () => node,
+		getCredentials: async () => ({ accessToken: testToken, baseUrl: 'https://api.raydocs.test', rateLimitRequests: 100, rateLimitWindowSeconds: 60 }),
+		helpers: {
+			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
+				sent.push({ at: Date.now(), options });
+				const answer = answers.shift()!;
+				if (answer.statusCode >= 400 && !options.ignoreHttpStatusErrors) {
+					throw Object.assign(new Error('The service is receiving too many requests from you'), {
+						httpCode: String(answer.statusCode),
+						context: { data: answer.body },
+					});
+				}
+				return { statusCode: answer.statusCode, headers: answer.headers ?? {}, body: answer.body };
+			},
+		},
+	} as unknown as IExecuteFunctions;
+	return { context, sent };
+}
+
+describe('Transport on an n8n 1.x-style request helper', () => {
+	it('reads Retry-After of a 429 (the helper would drop it from its error) and waits that long', async () => {
+		const { context, sent } = n8n1Context([
+			{ statusCode: 429, headers: { 'retry-after': '1' }, body: { message: 'Too Many Attempts.' } },
+			{ statusCode: 200, body: { data: [] } },
+		]);
+		const response = await raydocsRequest(context, { method: 'GET', url: '/workspaces' });
+		expect(response.statusCode).toBe(200);
+		expect(sent.every((request) => request.options.ignoreHttpStatusErrors === true)).toBe(true);
+		expect(sent[1].at - sent[0].at).toBeGreaterThanOrEqual(950);
+	});
+
+	it('turns an error status it read itself into the node\'s message, after one request', async () => {
+		const { context, sent } = n8n1Context([{ statusCode: 401, body: { message: 'Unauthenticated.' } }]);
+		await expect(raydocsRequest(context, { method: 'GET', url: '/workspaces' })).rejects.toThrow(
+			'Raydocs rejected the access token: it is invalid, expired or revoked (HTTP 401)',
+		);
+		expect(sent).toHaveLength(1);
 	});
 });
