@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { DOCUMENTED_ALTERNATE_FORMS, matchEndpoint } from './endpoints';
-import { readHttpFailure, type HttpFailure } from './errors';
+import { isMissingRouteError } from './errors';
 
 /** The parts of a request that differ between two documented forms of one call. */
 export interface RequestForm {
@@ -45,25 +45,9 @@ export function documentedFormsOf(request: RequestForm): { key?: string; forms: 
 }
 
 /**
- * Laravel answers an unknown path with 404 "The route … could not be found." and a known path with
- * another method with 405; a missing record is a 404 with another message ("Template not found.",
- * "No query results for model …"). A 404 without any message could be either.
- */
-export function routeAnswer(failure: HttpFailure): 'missing route' | 'missing record' | 'unclear' | 'other' {
-	if (failure.status === 405) return 'missing route';
-	if (failure.status !== 404) return 'other';
-	const message = (failure.body as { message?: unknown } | undefined)?.message;
-	if (typeof message !== 'string' || message.trim() === '' || /^not found\.?$/i.test(message.trim())) {
-		return 'unclear';
-	}
-	return /\broute\b.*could not be found/i.test(message) ? 'missing route' : 'missing record';
-}
-
-/**
  * Sends a call in the form the server has: the remembered one, else the reference form, then, when
- * the answer says (or may say) that the route does not exist, the other documented form. Neither was
- * processed then, so nothing is done twice. When both fail, the user sees the error that is not
- * about a missing route.
+ * the answer says that the route does not exist, the other documented form. Neither was processed
+ * then, so nothing is done twice. When both fail, the user sees the first one's error.
  */
 export async function sendInDocumentedForm<T>(
 	/** The server's base URL, read only for calls with two forms. */
@@ -76,7 +60,7 @@ export async function sendInDocumentedForm<T>(
 	const memoryKey = `${await baseUrlOf()} ${key}`;
 	const order = formServed.get(memoryKey) === 'other' ? [1, 0] : [0, 1];
 	const remember = (index: number) => formServed.set(memoryKey, index === 0 ? 'reference' : 'other');
-	const failures: Array<{ index: number; error: unknown; answer: ReturnType<typeof routeAnswer> }> = [];
+	const failures: unknown[] = [];
 	for (const index of order) {
 		const outcome = await send(forms[index]).then(
 			(result) => ({ result }),
@@ -86,17 +70,14 @@ export async function sendInDocumentedForm<T>(
 			remember(index);
 			return outcome.result;
 		}
-		const answer = routeAnswer(readHttpFailure(outcome.error));
-		if (answer === 'other' || answer === 'missing record') {
+		if (!isMissingRouteError(outcome.error)) {
 			// The route exists: its answer (403, 404 for the record, 422, ...) is the answer.
 			remember(index);
 			throw outcome.error;
 		}
-		failures.push({ index, error: outcome.error, answer });
+		failures.push(outcome.error);
 	}
-	const unclear = failures.find((failure) => failure.answer === 'unclear');
-	if (unclear && failures.some((failure) => failure.answer === 'missing route')) remember(unclear.index);
-	throw (unclear ?? failures[0]).error;
+	throw failures[0];
 }
 
 /** For tests: forget which forms servers answered to. */

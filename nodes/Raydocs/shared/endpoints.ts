@@ -82,56 +82,6 @@ export const RAYDOCS_API_ENDPOINTS: readonly RaydocsEndpoint[] = [
 	endpoint('GET', '/workspaces/{workspaceId}/workflows/{workflowId}/runs/{runId}/file', []),
 ];
 
-/** Readable names for path parameters, used in "not found" messages. */
-export const PATH_PARAMETER_LABELS: Record<string, string> = {
-	workspaceId: 'workspace',
-	userId: 'workspace member',
-	inviteId: 'invite',
-	templateId: 'template',
-	sessionId: 'session',
-	documentId: 'document',
-	resultId: 'extraction result',
-	workflowId: 'workflow',
-	runId: 'workflow run',
-};
-
-export interface MatchedEndpoint {
-	endpoint: RaydocsEndpoint;
-	/** Path parameter values in the order they appear, e.g. `[['workspaceId', '12']]`. */
-	parameters: Array<[string, string]>;
-}
-
-const compiled = RAYDOCS_API_ENDPOINTS.map((candidate) => {
-	const names: string[] = [];
-	const source = candidate.path.replace(/\{(\w+)\}/g, (_match, name: string) => {
-		names.push(name);
-		return '([^/]+)';
-	});
-	return { candidate, names, pattern: new RegExp(`^${source}/?$`) };
-});
-
-/** Finds the documented endpoint a request goes to; literal paths win over templated ones. */
-export function matchEndpoint(method: string, path: string): MatchedEndpoint | undefined {
-	const pathname = path.split('?')[0];
-	let best: { match: MatchedEndpoint; literalLength: number } | undefined;
-	for (const { candidate, names, pattern } of compiled) {
-		if (candidate.method !== method.toUpperCase()) continue;
-		const found = pattern.exec(pathname);
-		if (!found) continue;
-		const literalLength = candidate.path.replace(/\{\w+\}/g, '').length;
-		if (!best || literalLength > best.literalLength) {
-			best = {
-				match: {
-					endpoint: candidate,
-					parameters: names.map((name, index) => [name, decodeURIComponent(found[index + 1])]),
-				},
-				literalLength,
-			};
-		}
-	}
-	return best?.match;
-}
-
 /**
  * Calls that Raydocs' documentation generations give in two forms: the API reference's (listed in
  * RAYDOCS_API_ENDPOINTS, tried first) and the guides' (`other`). A server has at least one of them.
@@ -161,3 +111,61 @@ export const DOCUMENTED_ALTERNATE_FORMS: readonly DocumentedAlternateForm[] = [
 		},
 	},
 ];
+
+/** Readable names for path parameters, used in "not found" messages. */
+export const PATH_PARAMETER_LABELS: Record<string, string> = {
+	workspaceId: 'workspace',
+	userId: 'workspace member',
+	inviteId: 'invite',
+	templateId: 'template',
+	sessionId: 'session',
+	documentId: 'document',
+	resultId: 'extraction result',
+	workflowId: 'workflow',
+	runId: 'workflow run',
+};
+
+export interface MatchedEndpoint {
+	endpoint: RaydocsEndpoint;
+	/** Path parameter values in the order they appear, e.g. `[['workspaceId', '12']]`. */
+	parameters: Array<[string, string]>;
+}
+
+function compile(candidate: RaydocsEndpoint, path = candidate.path, method = candidate.method) {
+	const names: string[] = [];
+	const source = path.replace(/\{(\w+)\}/g, (_match, name: string) => {
+		names.push(name);
+		return '([^/]+)';
+	});
+	return { candidate, method, literalLength: path.replace(/\{\w+\}/g, '').length, names, pattern: new RegExp(`^${source}/?$`) };
+}
+
+// The other documented form of a call is the same endpoint (abilities, what a 404 is about).
+const compiled = [
+	...RAYDOCS_API_ENDPOINTS.map((candidate) => compile(candidate)),
+	...DOCUMENTED_ALTERNATE_FORMS.flatMap((form) => {
+		const reference = RAYDOCS_API_ENDPOINTS.find((candidate) => `${candidate.method} ${candidate.path}` === form.reference);
+		return reference ? [compile(reference, form.other.path, form.other.method)] : [];
+	}),
+];
+
+/** Finds the documented endpoint a request goes to; literal paths win over templated ones. */
+export function matchEndpoint(method: string, path: string): MatchedEndpoint | undefined {
+	const pathname = path.split('?')[0];
+	let best: { match: MatchedEndpoint; literalLength: number } | undefined;
+	for (const { candidate, method: formMethod, literalLength, names, pattern } of compiled) {
+		if (formMethod !== method.toUpperCase()) continue;
+		const found = pattern.exec(pathname);
+		if (!found) continue;
+		if (!best || literalLength > best.literalLength) {
+			best = {
+				match: {
+					endpoint: candidate,
+					parameters: names.map((name, index) => [name, decodeURIComponent(found[index + 1])]),
+				},
+				literalLength,
+			};
+		}
+	}
+	return best?.match;
+}

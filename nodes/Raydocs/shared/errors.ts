@@ -186,6 +186,17 @@ export function isUnknownRoute(body: unknown): boolean {
 	return typeof body.message === 'string' && /^the route .* could not be found\.?$/i.test(body.message.trim());
 }
 
+/**
+ * What a failed answer says about the route it was sent to: 405 (a known path with another method)
+ * and an unknown-route 404 mean the server has no such route, so it processed nothing; any other 404
+ * is about a record.
+ */
+export function routeAnswer(failure: HttpFailure): 'missing route' | 'missing record' | 'other' {
+	if (failure.status === 405) return 'missing route';
+	if (failure.status !== 404) return 'other';
+	return isUnknownRoute(failure.body) ? 'missing route' : 'missing record';
+}
+
 /** Laravel validation errors as "field: message" lines. */
 export function describeValidationErrors(body: unknown): string | undefined {
 	if (!isObject(body) || !isObject(body.errors)) return undefined;
@@ -353,8 +364,8 @@ export function raydocsApiError(
 	const message = redactSecrets(explained.message, secrets);
 	const description = redactSecrets(explained.description, secrets);
 	const routeMissing =
-		failure.status === 405 ||
-		(failure.status === 404 && (!matchEndpoint(request.method, request.path) || isUnknownRoute(failure.body)));
+		routeAnswer(failure) === 'missing route' ||
+		(failure.status === 404 && !matchEndpoint(request.method, request.path));
 	// Built from a plain object so that neither the request config (with its Authorization header)
 	// nor an earlier wrapped error ends up inside the error n8n stores with the execution.
 	const errorResponse: JsonObject = {

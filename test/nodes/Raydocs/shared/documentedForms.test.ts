@@ -3,10 +3,10 @@ import type { NodeApiError } from 'n8n-workflow';
 import {
 	documentedFormsOf,
 	forgetDocumentedForms,
-	routeAnswer,
 	sendInDocumentedForm,
 	type RequestForm,
 } from '../../../../nodes/Raydocs/shared/documentedForms';
+import { routeAnswer } from '../../../../nodes/Raydocs/shared/errors';
 import type { Variants } from '../../../fake-raydocs/types';
 import { apiRequests, byId, requestLines, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
 import { seedInvite } from '../workspaceInvite/invites';
@@ -49,22 +49,26 @@ describe('routeAnswer', () => {
 	it('tells a missing route from a missing record', () => {
 		expect(answer(405, { message: 'The DELETE method is not supported for route x.' })).toBe('missing route');
 		expect(answer(404, { message: 'The route api/x could not be found.' })).toBe('missing route');
+		// no Raydocs error at all: something in front of it has no such path
+		expect(answer(404, '<html>Not Found</html>')).toBe('missing route');
 		expect(answer(404, { message: 'Invite not found.' })).toBe('missing record');
 		expect(answer(404, { message: 'No query results for model [App\\Models\\Invite] 5' })).toBe('missing record');
-		expect(answer(404, { message: 'Not Found' })).toBe('unclear');
-		expect(answer(404, '')).toBe('unclear');
 		expect(answer(403, { message: 'This action is unauthorized.' })).toBe('other');
 	});
 });
 
 describe('sendInDocumentedForm', () => {
 	beforeEach(() => forgetDocumentedForms());
+	// As the transport raises them: routeMissing is what raydocsApiError read from the answer.
 	const failure = (status: number, message?: string) =>
-		Object.assign(new Error(`HTTP ${status}`), { httpCode: String(status), context: { data: message ? { message } : undefined } });
+		Object.assign(new Error(`HTTP ${status}`), {
+			httpCode: String(status),
+			errorResponse: { body: message ? { message } : null, routeMissing: routeAnswer({ status, headers: {}, body: message ? { message } : undefined, message: '' }) === 'missing route' },
+		});
 	const request = { method: 'DELETE', url: '/workspaces/1/invites/5' };
 	const baseUrl = async () => 'https://api.example.test';
 
-	it('shows the record error, not the route error, when both forms fail', async () => {
+	it('shows the record error of the form the server has, and goes there first next time', async () => {
 		const sent: string[] = [];
 		const send = async (form: RequestForm) => {
 			sent.push(form.url);
@@ -73,11 +77,19 @@ describe('sendInDocumentedForm', () => {
 				: failure(404, 'The route workspaces/1/invites/5 could not be found.');
 		};
 		await expect(sendInDocumentedForm(baseUrl, request, send)).rejects.toMatchObject({
-			context: { data: { message: 'Invite not found.' } },
+			errorResponse: { body: { message: 'Invite not found.' } },
 		});
-		// The server has the other form: the next call goes there first, and only there.
 		await expect(sendInDocumentedForm(baseUrl, request, send)).rejects.toThrow();
 		expect(sent).toEqual(['/workspaces/1/invites/5', '/workspaces/1/invites/5/cancel', '/workspaces/1/invites/5/cancel']);
+	});
+
+	it('gives up with the first error when neither form has a route', async () => {
+		const routeError = (url: string) => failure(404, `The route ${url} could not be found.`);
+		await expect(
+			sendInDocumentedForm(baseUrl, request, async (form) => {
+				throw routeError(form.url);
+			}),
+		).rejects.toMatchObject({ errorResponse: { body: { message: `The route ${request.url} could not be found.` } } });
 	});
 
 	it('does not try the other form after a 403, a 422 or a missing record', async () => {
