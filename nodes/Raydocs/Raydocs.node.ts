@@ -1,4 +1,3 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { searchTemplates } from './listSearch/searchTemplates';
@@ -16,6 +15,7 @@ import { workspaceDescription } from './resources/workspace';
 import { workspaceDocumentDescription, workspaceDocumentOperations } from './resources/workspaceDocument';
 import { workspaceInviteDescription } from './resources/workspaceInvite';
 import { workspaceMemberDescription } from './resources/workspaceMember';
+import { MAIN_CONNECTION, prepareForOlderN8n } from './shared/olderN8n';
 import { sendRoutedRequest } from './shared/transport';
 
 export class Raydocs implements INodeType {
@@ -29,8 +29,8 @@ export class Raydocs implements INodeType {
 		description: 'Extract structured data from documents with Raydocs',
 		defaults: { name: 'Raydocs' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: [MAIN_CONNECTION],
+		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: 'raydocsApi', required: true }],
 		requestDefaults: {
 			baseURL:
@@ -91,4 +91,8 @@ export class Raydocs implements INodeType {
 	methods = {
 		listSearch: { searchTemplates, searchWorkspaceDocuments, searchWorkspaces },
 	};
+
+	constructor() {
+		prepareForOlderN8n(this.description, this.customOperations);
+	}
 }
