@@ -8,7 +8,7 @@ import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-import { projectManifest } from '../../scripts/n8n/communityPackage';
+import { assertBuilt, projectManifest } from '../../scripts/n8n/communityPackage';
 import { PROJECT_ROOT } from '../../scripts/n8n/hosts';
 
 interface ScanOutput {
@@ -33,6 +33,7 @@ describe('the packed package', () => {
 	let packageDir: string;
 
 	beforeAll(() => {
+		assertBuilt();
 		work = mkdtempSync(join(tmpdir(), 'raydocs-pack-test-'));
 		const output = execFileSync('npm', ['pack', '--ignore-scripts', '--loglevel=error', '--pack-destination', work], {
 			cwd: PROJECT_ROOT,
