@@ -1,4 +1,3 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { searchTemplates } from './listSearch/searchTemplates';
@@ -17,6 +16,7 @@ import { workspaceDocumentDescription, workspaceDocumentOperations } from './res
 import { workspaceInviteDescription } from './resources/workspaceInvite';
 import { workspaceMemberDescription } from './resources/workspaceMember';
 import { CREDENTIAL_TEST_NAME, testRaydocsCredential } from './shared/credentialTest';
+import { MAIN_CONNECTION, prepareForOlderN8n } from './shared/olderN8n';
 import { sendRoutedRequest } from './shared/transport';
 import { BASE_URL_EXPRESSION } from './shared/baseUrl';
 
@@ -32,8 +32,8 @@ export class Raydocs implements INodeType {
 		description: 'Extract structured data from documents with Raydocs',
 		defaults: { name: 'Raydocs' },
 		usableAsTool: true,
-		inputs: [NodeConnectionTypes.Main],
-		outputs: [NodeConnectionTypes.Main],
+		inputs: [MAIN_CONNECTION],
+		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: 'raydocsApi', required: true, testedBy: 'raydocsApiTest' }],
 		requestDefaults: {
 			baseURL: BASE_URL_EXPRESSION,
@@ -94,4 +94,8 @@ export class Raydocs implements INodeType {
 		credentialTest: { [CREDENTIAL_TEST_NAME]: testRaydocsCredential },
 		listSearch: { searchTemplates, searchWorkspaceDocuments, searchWorkspaces },
 	};
+
+	constructor() {
+		prepareForOlderN8n(this.description, this.customOperations);
+	}
 }

@@ -1,4 +1,3 @@
-import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IPollFunctions,
 	INodeExecutionData,
@@ -9,6 +8,7 @@ import type {
 import { searchWorkspaces } from '../Raydocs/listSearch/searchWorkspaces';
 import { CREDENTIAL_TEST_NAME, testRaydocsCredential } from '../Raydocs/shared/credentialTest';
 import { extractionOutputFields, workspaceLocator } from '../Raydocs/shared/descriptions';
+import { MAIN_CONNECTION } from '../Raydocs/shared/olderN8n';
 import { pollExtractionCompleted } from './pollExtractionCompleted';
 import { pollWorkflowRunCompleted } from './pollWorkflowRunCompleted';
 
@@ -27,7 +27,7 @@ export class RaydocsTrigger implements INodeType {
 		defaults: { name: 'Raydocs Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: [NodeConnectionTypes.Main],
+		outputs: [MAIN_CONNECTION],
 		credentials: [{ name: 'raydocsApi', required: true, testedBy: 'raydocsApiTest' }],
 		properties: [
 			{

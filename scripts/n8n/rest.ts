@@ -163,7 +163,8 @@ export class N8nRest {
 	/** A finished execution with its run data parsed; undefined while it is still running. */
 	async execution(executionId: string): Promise<FinishedExecution | undefined> {
 		const execution = await this.data<RestExecution>('GET', `/rest/executions/${executionId}`);
-		if (!execution.stoppedAt) return undefined;
+		// n8n 1.82 may report stoppedAt while the run data is still the empty "[]" it starts with.
+		if (!execution.stoppedAt || execution.data === '[]') return undefined;
 		return { id: execution.id, mode: execution.mode, status: execution.status, data: this.parseFlatted(execution.data) };
 	}
 

@@ -1,0 +1,150 @@
+import type { IDataObject, INodeProperties, INodeType } from 'n8n-workflow';
+
+import { RaydocsTrigger } from '../../../../nodes/RaydocsTrigger/RaydocsTrigger.node';
+import { Raydocs } from '../../../../nodes/Raydocs/Raydocs.node';
+import {
+	CUSTOM_OPERATIONS_MIN_N8N,
+	guardCustomOperations,
+	hideHooksFromCloning,
+} from '../../../../nodes/Raydocs/shared/olderN8n';
+import { sendRoutedRequest } from '../../../../nodes/Raydocs/shared/transport';
+import { runNode } from '../../../harness/engine';
+import { apiRequests, byId, credentialsFor, fileItem, raydocsNode, useFakeRaydocs } from '../../../helpers/raydocs';
+
+/** Paths of every function reachable through own properties, enumerable or not (what the engine reads). */
+function hookPaths(value: unknown, path = 'description'): string[] {
+	if (typeof value === 'function') return [path];
+	if (value === null || typeof value !== 'object') return [];
+	return Object.getOwnPropertyNames(value)
+		.filter((key) => !(Array.isArray(value) && key === 'length'))
+		.flatMap((key) => hookPaths((value as IDataObject)[key], `${path}.${key}`));
+}
+
+describe('older n8n: a description n8n 1.81/1.82 can structuredClone', () => {
+	it('the Raydocs and trigger descriptions survive structuredClone (n8n 1.81/1.82 clone AI-tool nodes at start)', () => {
+		expect(() => structuredClone(new Raydocs().description)).not.toThrow();
+		expect(() => structuredClone(new RaydocsTrigger().description)).not.toThrow();
+		// a second instance (the hooks live in shared module objects) is as clonable
+		expect(() => structuredClone(new Raydocs().description)).not.toThrow();
+	});
+
+	it('the engine still finds every hook: the transport, list pagination, pre-send and post-receive', () => {
+		const { description } = new Raydocs();
+		expect(description.requestOperations?.pagination).toBe(sendRoutedRequest);
+		const paths = hookPaths(description);
+		expect(paths.filter((path) => path.endsWith('.routing.operations.pagination')).length).toBeGreaterThanOrEqual(5);
+		expect(paths.filter((path) => /\.routing\.send\.preSend\.\d+$/.test(path)).length).toBeGreaterThanOrEqual(20);
+		expect(paths.filter((path) => /\.routing\.output\.postReceive\.\d+$/.test(path)).length).toBeGreaterThanOrEqual(5);
+	});
+
+	it('hides exactly the keys holding functions, so spreads and direct reads still see the hooks', () => {
+		const hook = () => undefined;
+		const description = {
+			name: 'x',
+			requestOperations: { pagination: hook },
+			properties: [
+				{ name: 'a', routing: { request: { url: '/a' }, send: { type: 'body', preSend: [hook] }, operations: { pagination: hook } } },
+				{ name: 'b', routing: { output: { postReceive: [{ type: 'rootProperty' }, hook] } } },
+			],
+		};
+		expect(() => structuredClone(description)).toThrow(/could not be cloned/);
+		hideHooksFromCloning(description as unknown as IDataObject);
+
+		expect(structuredClone(description)).toEqual({
+			name: 'x',
+			properties: [{ name: 'a', routing: { request: { url: '/a' }, send: { type: 'body' } } }, { name: 'b', routing: { output: {} } }],
+		});
+		// what n8n-core's RoutingNode does: spread the operations, read the arrays by name
+		expect({ ...description.requestOperations }.pagination).toBe(hook);
+		expect({ ...description.properties[0].routing.operations }.pagination).toBe(hook);
+		expect(description.properties[0].routing.send?.preSend).toEqual([hook]);
+		expect(description.properties[1].routing.output?.postReceive).toEqual([{ type: 'rootProperty' }, hook]);
+	});
+});
+
+describe('older n8n: custom operations on an engine without customOperations (n8n < 1.82)', () => {
+	const fake = useFakeRaydocs();
+
+	/** The same node as an engine before n8n-core 1.81 sees it: no customOperations, so RoutingNode runs every operation. */
+	const withoutCustomOperations = (): INodeType =>
+		Object.create(raydocsNode, { customOperations: { value: undefined } }) as INodeType;
+
+	it('gives every custom operation, and only those, a pre-send hook', () => {
+		const properties: INodeProperties[] = [
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				displayOptions: { show: { resource: ['extraction'] } },
+				options: [
+					{ name: 'Extract Document', value: 'extractDocument' },
+					{ name: 'Get', value: 'get', routing: { request: { method: 'GET', url: '/x' } } },
+					{ name: 'Run', value: 'run' },
+				],
+				default: 'get',
+			},
+		];
+		guardCustomOperations(properties, { extraction: { extractDocument: () => undefined } });
+		const [extractDocument, get, run] = properties[0].options as Array<{ routing?: IDataObject }>;
+		expect(extractDocument.routing).toEqual({ send: { preSend: [expect.any(Function)] } });
+		expect(get.routing).toEqual({ request: { method: 'GET', url: '/x' } });
+		expect(run.routing).toBeUndefined();
+	});
+
+	it('every custom operation of the node is guarded', () => {
+		const { description, customOperations } = new Raydocs();
+		for (const [resource, operations] of Object.entries(customOperations)) {
+			const operation = description.properties.find(
+				(property) => property.name === 'operation' && (property.displayOptions?.show?.resource ?? []).includes(resource),
+			);
+			for (const value of Object.keys(operations)) {
+				const option = (operation?.options ?? []).find((entry) => 'value' in entry && entry.value === value) as { routing?: IDataObject };
+				expect({ resource, value, preSend: (option.routing?.send as IDataObject | undefined)?.preSend }).toEqual({
+					resource,
+					value,
+					preSend: [expect.any(Function)],
+				});
+			}
+		}
+	});
+
+	it.each([
+		['Extract Document', { resource: 'extraction', operation: 'extractDocument', inputSource: 'binary', binaryPropertyName: 'data' }],
+		['Extract Many', { resource: 'batch', operation: 'extract', binaryPropertyName: 'data' }],
+	])('%s fails naming the n8n version it needs and sends nothing', async (name, parameters) => {
+		const { items, error } = await runNode({
+			nodeType: withoutCustomOperations(),
+			parameters: { ...parameters, templateId: byId(fake().state.seed!.templateId) },
+			credentials: credentialsFor(fake()),
+			input: [fileItem('%PDF-1.4 one'), fileItem('%PDF-1.4 two')],
+		});
+		expect(items).toEqual([]);
+		expect(error?.message).toBe(`${name} needs n8n ${CUSTOM_OPERATIONS_MIN_N8N} or newer`);
+		expect(error?.description).toMatch(/nothing was sent to Raydocs/);
+		expect(apiRequests(fake())).toEqual([]);
+		expect(fake().log).toEqual([]);
+	});
+
+	it('with Continue On Fail every item becomes an error item naming the version', async () => {
+		const { items } = await runNode({
+			nodeType: withoutCustomOperations(),
+			parameters: { resource: 'extraction', operation: 'extractDocument', templateId: byId(fake().state.seed!.templateId) },
+			credentials: credentialsFor(fake()),
+			input: [fileItem('%PDF-1.4 one'), fileItem('%PDF-1.4 two')],
+			continueOnFail: true,
+		});
+		expect(items).toHaveLength(2);
+		for (const item of items) expect(item.json.error ?? item.error?.message).toMatch(`needs n8n ${CUSTOM_OPERATIONS_MIN_N8N} or newer`);
+		expect(fake().log).toEqual([]);
+	});
+
+	it('a routed read still works on such an engine', async () => {
+		const { items, error } = await runNode({
+			nodeType: withoutCustomOperations(),
+			parameters: { resource: 'template', operation: 'get', templateId: byId(fake().state.seed!.templateId) },
+			credentials: credentialsFor(fake()),
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json.id)).toEqual([fake().state.seed!.templateId]);
+	});
+});
