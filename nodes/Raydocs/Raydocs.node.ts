@@ -16,7 +16,17 @@ import { workspaceDescription } from './resources/workspace';
 import { workspaceDocumentDescription, workspaceDocumentOperations } from './resources/workspaceDocument';
 import { workspaceInviteDescription } from './resources/workspaceInvite';
 import { workspaceMemberDescription } from './resources/workspaceMember';
+import { withCustomOperations } from './shared/toolExecution';
 import { sendRoutedRequest } from './shared/transport';
+
+// Operations that routing cannot express (uploads, waiting, batches) run as code; the rest stay declarative.
+const customOperations = {
+	batch: batchOperations,
+	extraction: extractionOperations,
+	file: fileOperations,
+	sessionDocument: sessionDocumentOperations,
+	workspaceDocument: workspaceDocumentOperations,
+};
 
 export class Raydocs implements INodeType {
 	description: INodeTypeDescription = {
@@ -39,7 +49,8 @@ export class Raydocs implements INodeType {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
 		// Every routed request goes through the transport (rate limit, retries, messages): see `resource`.
-		requestOperations: { pagination: sendRoutedRequest },
+		// As an AI tool n8n runs custom operations through this hook too (see withCustomOperations).
+		requestOperations: { pagination: withCustomOperations(customOperations, sendRoutedRequest) },
 		properties: [
 			{
 				displayName: 'Resource',
@@ -80,14 +91,7 @@ export class Raydocs implements INodeType {
 		],
 	};
 
-	// Operations that routing cannot express (uploads, waiting, batches) run as code; the rest stay declarative.
-	customOperations = {
-		batch: batchOperations,
-		extraction: extractionOperations,
-		file: fileOperations,
-		sessionDocument: sessionDocumentOperations,
-		workspaceDocument: workspaceDocumentOperations,
-	};
+	customOperations = customOperations;
 
 	methods = {
 		listSearch: { searchTemplates, searchWorkspaceDocuments, searchWorkspaces },
