@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { runNodeAsTool } from '../../../harness/engine';
 import { apiRequests, byId, credentialsFor, raydocsNode, requestLines, useFakeRaydocs } from '../../../helpers/raydocs';
 import { startFileHost, type FileHost } from '../../../helpers/fileHost';
@@ -14,7 +16,7 @@ describe('Raydocs as an AI tool (routing engine only)', () => {
 	});
 	afterAll(async () => await web.close());
 
-	const asTool = (parameters: Record<string, unknown>) =>
+	const asTool = (parameters: INodeParameters) =>
 		runNodeAsTool({ nodeType: raydocsNode, parameters, credentials: credentialsFor(fake()), typeVersion: 1.1 });
 
 	it('runs Extract Document (a custom operation) from a file URL', async () => {
