@@ -5,7 +5,8 @@
  * `usableAsTool`) is imported and activated, and an MCP client lists and calls the tools over
  * streamable HTTP the way Claude Desktop or an n8n AI Agent would, with no language model.
  *
- * RAYDOCS_MCP_TOOLS_OUT=<file> writes the tool list the client saw (README "Use with AI agents").
+ * With RAYDOCS_MCP_TOOLS_README=1 (`npm run docs:mcp-tools`) the tool list the client saw on n8n
+ * 2.x is written into the README's "Use with AI agents" section.
  */
 // The SDK publishes these paths through its package.json "exports" map, which the lint resolver does not read.
 // eslint-disable-next-line import-x/no-unresolved
@@ -13,7 +14,7 @@ import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 // eslint-disable-next-line import-x/no-unresolved
 import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { randomUUID } from 'crypto';
-import { readdirSync, readFileSync, writeFileSync } from 'fs';
+import { readdirSync, readFileSync } from 'fs';
 import type { INodePropertyOptions } from 'n8n-workflow';
 import { join } from 'path';
 
@@ -23,6 +24,7 @@ import { EXAMPLE_CREDENTIAL, loadExample, MCP_EXAMPLE, prepareExample } from '..
 import { N8nHost } from '../../scripts/n8n/host';
 import { ensureInstalled, linesFromEnv, N8N_HOSTS, type N8nLine } from '../../scripts/n8n/hosts';
 import { sleep } from '../../scripts/n8n/processes';
+import { replaceReadmeSection } from '../../scripts/readmeSection';
 import { sampleInvoicePdf } from '../../scripts/sampleInvoice';
 import { startFakeRaydocs, type FakeRaydocs } from '../fake-raydocs/server';
 import { startFileHost, type FileHost } from '../helpers/fileHost';
@@ -64,6 +66,27 @@ async function waitForWebhook(url: string, timeoutMs = 60_000): Promise<void> {
 		if (Date.now() > deadline) throw new Error(`n8n did not register ${url} within ${timeoutMs / 1000} s: ${text.slice(0, 300)}`);
 		await sleep(500);
 	}
+}
+
+interface ListedTool {
+	name: string;
+	description?: string;
+	inputSchema: { properties?: Record<string, object>; required?: string[] };
+}
+
+/** The README table: each tool as an MCP client lists it (name, description, arguments). */
+function toolsMarkdown(tools: ListedTool[]): string {
+	const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+	const rows = [...tools]
+		.sort((a, b) => a.name.localeCompare(b.name))
+		.map((tool) => {
+			const properties = (tool.inputSchema.properties ?? {}) as Record<string, { type?: string; description?: string }>;
+			const args = Object.entries(properties)
+				.map(([name, schema]) => `\`${name}\` (${schema.type}${tool.inputSchema.required?.includes(name) ? ', required' : ''}): ${schema.description ?? ''}`)
+				.join('<br>');
+			return `| \`${tool.name}\` | ${cell(tool.description ?? '')} | ${cell(args) || 'none'} |`;
+		});
+	return ['| Tool | Description | Arguments |', '|---|---|---|', ...rows].join('\n');
 }
 
 /** A "Set Manually" tool description, as the example workflow holds it. */
@@ -160,9 +183,7 @@ describe.each(lines)('Raydocs tools over MCP in real n8n, line %s', (line: N8nLi
 			expect(byName.Extract_Document_from_URL.inputSchema).toMatchObject(argument('file_url', /http\(s\) address/));
 			expect(byName.Get_Extraction_Result.inputSchema).toMatchObject(argument('result_id', /UUID/));
 			for (const tool of tools) expect(Object.keys(tool.inputSchema.properties ?? {})).toHaveLength(1);
-			if (process.env.RAYDOCS_MCP_TOOLS_OUT && line === '2') {
-				writeFileSync(process.env.RAYDOCS_MCP_TOOLS_OUT, JSON.stringify(tools, null, '\t'));
-			}
+			if (process.env.RAYDOCS_MCP_TOOLS_README === '1' && line === '2') replaceReadmeSection('mcp-tools', toolsMarkdown(tools));
 		});
 	});
 
