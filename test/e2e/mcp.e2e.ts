@@ -147,16 +147,7 @@ describe.each(lines)('Raydocs tools over MCP in real n8n, line %s', (line: N8nLi
 		await fake?.close();
 	});
 
-	/** Runs a case; when it fails, prints where the logs are and their last lines. */
-	async function withLogs(body: () => Promise<void>): Promise<void> {
-		let passed = false;
-		try {
-			await body();
-			passed = true;
-		} finally {
-			if (!passed) process.stderr.write(`\n[e2e mcp n8n ${spec.version}] case failed; logs in ${host?.logsDir}\n${host?.logTail() ?? ''}\n`);
-		}
-	}
+	const withLogs = async (body: () => Promise<void>) => await host.withLogs(`e2e mcp n8n ${spec.version}`, body);
 
 	it('lists the Raydocs tools with their descriptions and input schemas', async () => {
 		await withLogs(async () => {

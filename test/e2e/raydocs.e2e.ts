@@ -65,15 +65,7 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 	const seedWorkspaceId = () => fake.state.seed!.workspaceId;
 
 	/** Runs a case; when it fails, prints where the logs are and their last lines. */
-	async function withLogs(body: () => Promise<void>): Promise<void> {
-		let passed = false;
-		try {
-			await body();
-			passed = true;
-		} finally {
-			if (!passed) process.stderr.write(`\n[e2e n8n ${spec.version}] case failed; logs in ${host?.logsDir}\n${host?.logTail() ?? ''}\n`);
-		}
-	}
+	const withLogs = async (body: () => Promise<void>) => await host.withLogs(`e2e n8n ${spec.version}`, body);
 
 	beforeAll(async () => {
 		started = Date.now();

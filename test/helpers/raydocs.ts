@@ -70,6 +70,22 @@ export function requestLines(fake: FakeRaydocs): string[] {
 
 export const byId = (id: string | number) => ({ __rl: true, mode: 'id', value: String(id) });
 
+/** Extraction → Extract Document on binary files with the seeded template, polling fast; `extra` overrides. */
+export function extractDocumentParameters(fake: FakeRaydocs, extra: INodeParameters = {}): INodeParameters {
+	return {
+		resource: 'extraction',
+		operation: 'extractDocument',
+		templateId: byId(fake.state.seed!.templateId),
+		inputSource: 'binary',
+		allBinaries: false,
+		binaryPropertyName: 'data',
+		simplify: true,
+		fieldLayout: 'flat',
+		options: { pollInterval: 0.1, timeout: 20 },
+		...extra,
+	};
+}
+
 /** An input item holding one in-memory file, as n8n's default binary mode stores it. */
 export function fileItem(
 	content: string | Buffer,

@@ -1,24 +1,14 @@
-import { apiRequests, byId, runRaydocs, storageRequests, useFakeRaydocs } from '../../../helpers/raydocs';
+import type { INodeParameters } from 'n8n-workflow';
+
+import { apiRequests, byId, extractDocumentParameters, runRaydocs, storageRequests, useFakeRaydocs } from '../../../helpers/raydocs';
 
 /** Extraction → Extract Document with Input Source "Workspace Document by Name" (shared/documentSearch.ts). */
 describe('Raydocs → Extract Document from a workspace document found by name', () => {
 	const fake = useFakeRaydocs();
 	const workspaceId = () => fake().state.seed!.workspaceId;
 
-	function extractByName(documentName: string, parameters: Record<string, unknown> = {}) {
-		return {
-			resource: 'extraction',
-			operation: 'extractDocument',
-			workspaceId: byId(workspaceId()),
-			templateId: byId(fake().state.seed!.templateId),
-			inputSource: 'documentName',
-			documentName,
-			simplify: true,
-			fieldLayout: 'flat',
-			options: { pollInterval: 0.1, timeout: 20 },
-			...parameters,
-		};
-	}
+	const extractByName = (documentName: string, extra: INodeParameters = {}) =>
+		extractDocumentParameters(fake(), { workspaceId: byId(workspaceId()), inputSource: 'documentName', documentName, ...extra });
 
 	const seed = (filename: string) =>
 		fake().seedWorkspaceDocument(workspaceId(), { filename, content: `%PDF ${filename}`, status: 'processed' });

@@ -1,21 +1,12 @@
-import { byId, fileItem, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
+import type { INodeParameters } from 'n8n-workflow';
+
+import { extractDocumentParameters, fileItem, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
 
 /** Values Only (shared/extractionOutput.ts): the compact result an AI agent gets. */
 describe('Raydocs → extraction results with Values Only', () => {
 	const fake = useFakeRaydocs();
 	const wait = { pollInterval: 0.1, timeout: 20 };
-	const extract = (extra: Record<string, unknown>) => ({
-		resource: 'extraction',
-		operation: 'extractDocument',
-		templateId: byId(fake().state.seed!.templateId),
-		inputSource: 'binary',
-		allBinaries: false,
-		binaryPropertyName: 'data',
-		simplify: true,
-		fieldLayout: 'nested',
-		options: wait,
-		...extra,
-	});
+	const extract = (extra: INodeParameters) => extractDocumentParameters(fake(), { fieldLayout: 'nested', ...extra });
 
 	it('outputs only the status and the extracted values, in either layout', async () => {
 		const nested = await runRaydocs(fake(), extract({ valuesOnly: true }), { input: [fileItem('%PDF compact')] });

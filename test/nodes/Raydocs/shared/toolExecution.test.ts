@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { runNodeAsTool } from '../../../harness/engine';
-import { apiRequests, byId, credentialsFor, raydocsNode, requestLines, useFakeRaydocs } from '../../../helpers/raydocs';
+import { apiRequests, byId, credentialsFor, extractDocumentParameters, raydocsNode, requestLines, useFakeRaydocs } from '../../../helpers/raydocs';
 import { startFileHost, type FileHost } from '../../../helpers/fileHost';
 
 /**
@@ -21,17 +21,9 @@ describe('Raydocs as an AI tool (routing engine only)', () => {
 
 	it('runs Extract Document (a custom operation) from a file URL', async () => {
 		web.files.set('/invoice.pdf', { body: '%PDF tool', contentType: 'application/pdf' });
-		const [items] = await asTool({
-			resource: 'extraction',
-			operation: 'extractDocument',
-			templateId: byId(fake().state.seed!.templateId),
-			inputSource: 'fileUrl',
-			fileUrl: `${web.url}/invoice.pdf`,
-			simplify: true,
-			fieldLayout: 'nested',
-			valuesOnly: true,
-			options: { pollInterval: 0.1, timeout: 20 },
-		});
+		const [items] = await asTool(
+			extractDocumentParameters(fake(), { inputSource: 'fileUrl', fileUrl: `${web.url}/invoice.pdf`, fieldLayout: 'nested', valuesOnly: true }),
+		);
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toMatchObject({ status: 'completed', invoice_details: expect.any(Object) });
 		const lines = requestLines(fake());
@@ -42,15 +34,13 @@ describe('Raydocs as an AI tool (routing engine only)', () => {
 
 	it('reports a custom operation error as the tool error', async () => {
 		await expect(
-			asTool({
-				resource: 'extraction',
-				operation: 'extractDocument',
-				workspaceId: byId(fake().state.seed!.workspaceId),
-				templateId: byId(fake().state.seed!.templateId),
-				inputSource: 'documentName',
-				documentName: 'nothing-like-this.pdf',
-				options: {},
-			}),
+			asTool(
+				extractDocumentParameters(fake(), {
+					workspaceId: byId(fake().state.seed!.workspaceId),
+					inputSource: 'documentName',
+					documentName: 'nothing-like-this.pdf',
+				}),
+			),
 		).rejects.toThrow(`No document in workspace ${fake().state.seed!.workspaceId} matches "nothing-like-this.pdf"`);
 	});
 

@@ -1,5 +1,5 @@
 import { startFileHost, type FileHost } from '../../../helpers/fileHost';
-import { apiRequests, byId, requestLines, runRaydocs, storageRequests, useFakeRaydocs } from '../../../helpers/raydocs';
+import { apiRequests, extractDocumentParameters, requestLines, runRaydocs, storageRequests, useFakeRaydocs } from '../../../helpers/raydocs';
 
 /** Extraction → Extract Document with Input Source "File URL" (nodes/Raydocs/shared/urlInput.ts). */
 describe('Raydocs → Extract Document from a File URL', () => {
@@ -14,19 +14,7 @@ describe('Raydocs → Extract Document from a File URL', () => {
 	});
 	afterAll(async () => await web.close());
 
-	function extractFromUrl(fileUrl: string, parameters: Record<string, unknown> = {}) {
-		return {
-			resource: 'extraction',
-			operation: 'extractDocument',
-			templateId: byId(fake().state.seed!.templateId),
-			inputSource: 'fileUrl',
-			fileUrl,
-			simplify: true,
-			fieldLayout: 'flat',
-			options: { pollInterval: 0.1, timeout: 20 },
-			...parameters,
-		};
-	}
+	const extractFromUrl = (fileUrl: string) => extractDocumentParameters(fake(), { inputSource: 'fileUrl', fileUrl });
 
 	it('downloads the file without the token, uploads it and returns the extracted values', async () => {
 		const pdf = '%PDF-1.4 invoice from the web';
