@@ -13,6 +13,8 @@ export interface HostedFile {
 	contentType?: string;
 	/** Status to answer with instead of 200 (the body is then sent as is). */
 	status?: number;
+	/** Answer this many requests with 503 first (a flaky server). */
+	failFirst?: number;
 }
 
 export interface FileHostRequest {
@@ -39,6 +41,11 @@ export async function startFileHost(): Promise<FileHost> {
 		const file = files.get(path);
 		if (!file) {
 			response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+			return;
+		}
+		if (file.failFirst) {
+			file.failFirst -= 1;
+			response.writeHead(503, { 'Content-Type': 'text/plain' }).end('try again');
 			return;
 		}
 		const body = Buffer.isBuffer(file.body) ? file.body : Buffer.from(file.body);

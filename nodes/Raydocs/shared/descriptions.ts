@@ -71,7 +71,8 @@ export const deletedOutput: INodeProperties['routing'] = {
 
 /**
  * Simplify + Field Layout for operations that return extraction results, and Values Only where
- * the output is the result alone (the trigger adds its session's ids, so it leaves it out).
+ * the output is the result alone (the trigger and Extract Many add session ids and file names to
+ * each item, so they leave it out).
  */
 export function extractionOutputFields(showFor: ShowFor, withValuesOnly = true): INodeProperties[] {
 	const valuesOnly: INodeProperties = {

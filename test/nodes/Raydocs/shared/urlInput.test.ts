@@ -62,6 +62,22 @@ describe('Raydocs → Extract Document from a File URL', () => {
 		expect(fake().log).toHaveLength(0);
 	});
 
+	it('retries a server that fails for a moment, and gives up on one that keeps failing', async () => {
+		web.files.set('/flaky.pdf', { body: '%PDF flaky', contentType: 'application/pdf', failFirst: 1 });
+		const { items, error } = await runRaydocs(fake(), extractFromUrl(`${web.url}/flaky.pdf`));
+		expect(error).toBeUndefined();
+		expect(items[0].json.status).toBe('completed');
+		expect(web.requests.map((request) => request.path)).toEqual(['/flaky.pdf', '/flaky.pdf']);
+
+		web.requests.length = 0;
+		fake().clearLog();
+		web.files.set('/down.pdf', { body: '%PDF down', contentType: 'application/pdf', failFirst: 100 });
+		const down = await runRaydocs(fake(), extractFromUrl(`${web.url}/down.pdf`));
+		expect(down.error?.message).toBe(`Could not download the file at ${web.url}/down.pdf (HTTP 503) after 4 attempts`);
+		expect(web.requests).toHaveLength(4);
+		expect(fake().log).toHaveLength(0);
+	});
+
 	it('refuses a file type Raydocs cannot read, before any Raydocs request', async () => {
 		web.files.set('/table.csv', { body: 'a,b\n1,2', contentType: 'text/csv' });
 		const { error } = await runRaydocs(fake(), extractFromUrl(`${web.url}/table.csv`));
