@@ -20,7 +20,7 @@ import { withCustomOperations } from './shared/toolExecution';
 import { sendRoutedRequest } from './shared/transport';
 
 // Operations that routing cannot express (uploads, waiting, batches) run as code; the rest stay declarative.
-const customOperations = {
+const codeOperations = {
 	batch: batchOperations,
 	extraction: extractionOperations,
 	file: fileOperations,
@@ -50,7 +50,7 @@ export class Raydocs implements INodeType {
 		},
 		// Every routed request goes through the transport (rate limit, retries, messages): see `resource`.
 		// As an AI tool n8n runs custom operations through this hook too (see withCustomOperations).
-		requestOperations: { pagination: withCustomOperations(customOperations, sendRoutedRequest) },
+		requestOperations: { pagination: withCustomOperations(codeOperations, sendRoutedRequest) },
 		properties: [
 			{
 				displayName: 'Resource',
@@ -91,7 +91,7 @@ export class Raydocs implements INodeType {
 		],
 	};
 
-	customOperations = customOperations;
+	customOperations = codeOperations;
 
 	methods = {
 		listSearch: { searchTemplates, searchWorkspaceDocuments, searchWorkspaces },
