@@ -6,7 +6,7 @@
  * streamable HTTP the way Claude Desktop or an n8n AI Agent would, with no language model.
  *
  * With RAYDOCS_MCP_TOOLS_README=1 (`npm run docs:mcp-tools`) the tool list the client saw on n8n
- * 2.x is written into the README's "Use with AI agents" section.
+ * 2.x, and one extraction answer, are written into the README's "Use with AI agents" section.
  */
 // The SDK publishes these paths through its package.json "exports" map, which the lint resolver does not read.
 // eslint-disable-next-line import-x/no-unresolved
@@ -194,6 +194,9 @@ describe.each(lines)('Raydocs tools over MCP in real n8n, line %s', (line: N8nLi
 			expect(Object.keys(result).sort()).toEqual(['invoice_details', 'status', 'vendor']);
 			expect(result).toMatchObject({ status: 'completed', invoice_details: { invoice_number: expect.stringMatching(/^INV-/) } });
 			expect(fake.log.filter((entry) => entry.listener === 'storage')).toHaveLength(0);
+			if (process.env.RAYDOCS_MCP_TOOLS_README === '1' && line === '2') {
+				replaceReadmeSection('mcp-answer', ['```json', JSON.stringify(JSON.parse(textOf(extracted)), null, 2), '```'].join('\n'));
+			}
 		});
 	});
 
