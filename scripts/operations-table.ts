@@ -20,9 +20,11 @@ export const OPERATION_CALLS: Record<string, string[]> = {
 	'workspaceDocument:download': ['GET /workspaces/{workspaceId}/documents/{documentId}/url'],
 	'extraction:extractDocument': [
 		'POST /vapor/signed-storage-url',
+		'GET /workspaces/{workspaceId}/documents',
 		'POST /extractions/sessions',
 		'POST /extractions/sessions/{sessionId}/documents',
 		'POST /extractions/sessions/{sessionId}/documents/upload',
+		'POST /extractions/sessions/{sessionId}/documents/attach',
 		'POST /extractions/sessions/{sessionId}/results',
 		'GET /extractions/results/{resultId}',
 	],

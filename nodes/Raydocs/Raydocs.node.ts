@@ -17,8 +17,18 @@ import { workspaceInviteDescription } from './resources/workspaceInvite';
 import { workspaceMemberDescription } from './resources/workspaceMember';
 import { CREDENTIAL_TEST_NAME, testRaydocsCredential } from './shared/credentialTest';
 import { MAIN_CONNECTION, prepareForOlderN8n } from './shared/olderN8n';
+import { withCustomOperations } from './shared/toolExecution';
 import { sendRoutedRequest } from './shared/transport';
 import { BASE_URL_EXPRESSION } from './shared/baseUrl';
+
+// Operations that routing cannot express (uploads, waiting, batches) run as code; the rest stay declarative.
+const codeOperations = {
+	batch: batchOperations,
+	extraction: extractionOperations,
+	file: fileOperations,
+	sessionDocument: sessionDocumentOperations,
+	workspaceDocument: workspaceDocumentOperations,
+};
 
 export class Raydocs implements INodeType {
 	description: INodeTypeDescription = {
@@ -40,7 +50,8 @@ export class Raydocs implements INodeType {
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
 		// Every routed request goes through the transport (rate limit, retries, messages): see `resource`.
-		requestOperations: { pagination: sendRoutedRequest },
+		// As an AI tool n8n runs custom operations through this hook too (see withCustomOperations).
+		requestOperations: { pagination: withCustomOperations(codeOperations, sendRoutedRequest) },
 		properties: [
 			{
 				displayName: 'Resource',
@@ -81,14 +92,7 @@ export class Raydocs implements INodeType {
 		],
 	};
 
-	// Operations that routing cannot express (uploads, waiting, batches) run as code; the rest stay declarative.
-	customOperations = {
-		batch: batchOperations,
-		extraction: extractionOperations,
-		file: fileOperations,
-		sessionDocument: sessionDocumentOperations,
-		workspaceDocument: workspaceDocumentOperations,
-	};
+	customOperations = codeOperations;
 
 	methods = {
 		credentialTest: { [CREDENTIAL_TEST_NAME]: testRaydocsCredential },

@@ -71,7 +71,7 @@ export class RaydocsTrigger implements INodeType {
 				description: 'The Raydocs workflow whose completed runs start this workflow',
 				displayOptions: { show: showForWorkflowRuns },
 			},
-			...extractionOutputFields(showForExtractions),
+			...extractionOutputFields(showForExtractions, false),
 			{
 				displayName: 'Options',
 				name: 'options',

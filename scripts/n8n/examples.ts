@@ -26,6 +26,9 @@ export const INVOICE_EXAMPLE = 'extract-invoice-from-email.json';
 /** The example that starts from the Raydocs Trigger: it runs when activated, not with `n8n execute`. */
 export const TRIGGER_EXAMPLE = 'trigger-extraction-completed.json';
 
+/** The example that exposes Raydocs tools through an MCP Server Trigger: activated, then called by an MCP client. */
+export const MCP_EXAMPLE = 'ai-agent-tools-mcp.json';
+
 /** Node types of this package, whatever prefix n8n gives them. */
 const RAYDOCS_TYPE = /^(n8n-nodes-raydocs|CUSTOM)\.(raydocs\w*)$/;
 

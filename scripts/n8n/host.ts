@@ -420,6 +420,17 @@ export class N8nHost {
 		return existsSync(this.netguardLog) ? readFileSync(this.netguardLog, 'utf8').split('\n').filter(Boolean) : [];
 	}
 
+	/** Runs a test case; when it fails, prints where this host's logs are and their last lines. */
+	async withLogs(label: string, body: () => Promise<void>): Promise<void> {
+		let passed = false;
+		try {
+			await body();
+			passed = true;
+		} finally {
+			if (!passed) process.stderr.write(`\n[${label}] case failed; logs in ${this.logsDir}\n${this.logTail()}\n`);
+		}
+	}
+
 	/** The end of the newest logs, for failure messages. */
 	logTail(files = 2, lines = 40): string {
 		const logs = readdirSync(this.logsDir)

@@ -14,7 +14,6 @@ import { N8nHost, nodeItems, type ExecuteResult } from '../../scripts/n8n/host';
 import { ensureInstalled, linesFromEnv, N8N_HOSTS, type N8nLine } from '../../scripts/n8n/hosts';
 import type { N8nRest } from '../../scripts/n8n/rest';
 import { startFakeRaydocs, type FakeRaydocs, type RequestLogEntry } from '../fake-raydocs/server';
-import { withLogsOnFailure } from './waiting';
 import { byId, chainWorkflow, raydocsNode, readFilesNode, RAYDOCS_NODE_TYPE } from './workflows';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -70,9 +69,7 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 	const seedWorkspaceId = () => fake.state.seed!.workspaceId;
 
 	/** Runs a case; when it fails, prints where the logs are and their last lines. */
-	async function withLogs(body: () => Promise<void>): Promise<void> {
-		await withLogsOnFailure(`e2e n8n ${spec.version}`, () => ({ dir: host?.logsDir, tail: host?.logTail() }), body);
-	}
+	const withLogs = async (body: () => Promise<void>) => await host.withLogs(`e2e n8n ${spec.version}`, body);
 
 	beforeAll(async () => {
 		started = Date.now();

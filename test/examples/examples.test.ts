@@ -4,7 +4,7 @@
  */
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
-import { EXAMPLE_CREDENTIAL, exampleFiles, loadExample, manualExampleFiles, TRIGGER_EXAMPLE } from '../../scripts/n8n/examples';
+import { EXAMPLE_CREDENTIAL, exampleFiles, loadExample, manualExampleFiles, MCP_EXAMPLE, TRIGGER_EXAMPLE } from '../../scripts/n8n/examples';
 import { Raydocs } from '../../nodes/Raydocs/Raydocs.node';
 import { RaydocsTrigger } from '../../nodes/RaydocsTrigger/RaydocsTrigger.node';
 
@@ -20,14 +20,17 @@ function optionValues(properties: INodeProperties[], name: string, resource?: st
 describe('examples/', () => {
 	const files = exampleFiles();
 
-	it('has the four documented workflows', () => {
+	it('has the five documented workflows', () => {
 		expect(files).toEqual([
+			MCP_EXAMPLE,
 			'batch-extract-folder.json',
 			'extract-invoice-from-email.json',
 			'manage-templates.json',
 			TRIGGER_EXAMPLE,
 		]);
+		// these two run activated (test/e2e/trigger.e2e.ts, test/e2e/mcp.e2e.ts), not with `n8n execute`
 		expect(manualExampleFiles()).not.toContain(TRIGGER_EXAMPLE);
+		expect(manualExampleFiles()).not.toContain(MCP_EXAMPLE);
 	});
 
 	it.each(files)('%s has a unique id of at most 16 characters (n8n 1.x keeps trigger state only for those)', (file) => {
@@ -47,7 +50,8 @@ describe('examples/', () => {
 				expect(node.parameters.event).toBe(new RaydocsTrigger().description.properties[0].default);
 				continue;
 			}
-			expect(node.type).toBe('n8n-nodes-raydocs.raydocs');
+			// the node, or the AI-agent tool n8n derives from it (usableAsTool)
+			expect(['n8n-nodes-raydocs.raydocs', 'n8n-nodes-raydocs.raydocsTool']).toContain(node.type);
 			const resource = String(node.parameters.resource);
 			expect(optionValues(raydocs.properties, 'resource')).toContain(resource);
 			expect(optionValues(raydocs.properties, 'operation', resource)).toContain(String(node.parameters.operation));
@@ -57,10 +61,11 @@ describe('examples/', () => {
 	it.each(files)('%s: every connection joins nodes that exist', (file) => {
 		const workflow = loadExample(file);
 		const names = new Set(workflow.nodes.map((node) => node.name));
-		const connections = workflow.connections as Record<string, { main: Array<Array<{ node: string }>> }>;
+		const connections = workflow.connections as Record<string, Record<string, Array<Array<{ node: string }>>>>;
 		for (const [from, outputs] of Object.entries(connections)) {
 			expect(names).toContain(from);
-			for (const target of outputs.main.flat()) expect(names).toContain(target.node);
+			// main, or ai_tool from a tool node to the MCP Server Trigger
+			for (const target of Object.values(outputs).flat(2)) expect(names).toContain(target.node);
 		}
 	});
 });

@@ -177,7 +177,7 @@ export interface RunNodeOptions {
 	credentials: RaydocsCredentialData;
 	input?: INodeExecutionData[];
 	continueOnFail?: boolean;
-	/** The node version a saved workflow holds; default 1. */
+	/** The node version saved in the workflow; default 1 (what workflows saved before 1.1 hold). */
 	typeVersion?: number;
 }
 
@@ -230,6 +230,32 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		error: task?.error ?? run.data.resultData.error,
 		run,
 	};
+}
+
+/**
+ * Runs the node the way n8n runs a declarative node used as an AI tool (the `…Tool` variant under
+ * an AI Agent or MCP Server Trigger): the tool input is the one item, on the ai_tool input, and
+ * n8n calls the RoutingNode directly (node-types.ts assigns it as `execute`), without WorkflowExecute
+ * and so without looking at `customOperations`.
+ */
+export async function runNodeAsTool(options: RunNodeOptions & { toolInput?: IDataObject }): Promise<INodeExecutionData[][]> {
+	const node = nodeFor(options.nodeType, options.parameters, 'Raydocs Tool', options.typeVersion);
+	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesFor(options.nodeType) });
+	const inputData = { ai_tool: [[{ json: options.toolInput ?? {} }]] };
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalDataFor(options.credentials),
+		'internal' as WorkflowExecuteMode,
+		createRunExecutionData({}),
+		0,
+		[],
+		inputData,
+		{ node, data: inputData, source: null },
+		[],
+	);
+	const versioned = NodeHelpers.getVersionedNodeType(options.nodeType, node.typeVersion);
+	return (await new RoutingNode(context, versioned).runNode()) ?? [];
 }
 
 export interface CredentialTestResult {

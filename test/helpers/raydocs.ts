@@ -72,8 +72,8 @@ export function requestLines(fake: FakeRaydocs): string[] {
 
 export const byId = (id: string | number) => ({ __rl: true, mode: 'id', value: String(id) });
 
-/** Extraction → Extract Document of binary field "data" with the seeded template, flat output. */
-export function extractDocumentParameters(fake: FakeRaydocs, options: INodeParameters = {}): INodeParameters {
+/** Extraction → Extract Document on binary files with the seeded template, polling fast; `extra` overrides. */
+export function extractDocumentParameters(fake: FakeRaydocs, extra: INodeParameters = {}): INodeParameters {
 	return {
 		resource: 'extraction',
 		operation: 'extractDocument',
@@ -83,7 +83,8 @@ export function extractDocumentParameters(fake: FakeRaydocs, options: INodeParam
 		binaryPropertyName: 'data',
 		simplify: true,
 		fieldLayout: 'flat',
-		options,
+		options: { pollInterval: 0.1, timeout: 20 },
+		...extra,
 	};
 }
 

@@ -13,6 +13,11 @@ export const SUPPORTED_MIME_TYPES: Record<string, string> = {
 	'image/tiff': 'TIFF',
 };
 
+/** "PDF, Word (.docx), ..." for messages. */
+export function supportedTypeNames(): string {
+	return [...new Set(Object.values(SUPPORTED_MIME_TYPES))].join(', ');
+}
+
 const EXTENSION_MIME_TYPES: Record<string, string> = {
 	pdf: 'application/pdf',
 	docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
@@ -30,6 +35,8 @@ export interface InputFile {
 	binary: IBinaryData;
 	fileName: string;
 	mimeType: string;
+	/** Bytes the node fetched itself (File URL input); an item's files are read through n8n's helpers. */
+	content?: Buffer;
 }
 
 /** Parses "data, attachment_0" into property names. */
@@ -40,7 +47,7 @@ export function parsePropertyNames(value: unknown): string[] {
 		.filter(Boolean);
 }
 
-function mimeTypeOf(binary: IBinaryData, fileName: string): string {
+export function mimeTypeOf(binary: IBinaryData, fileName: string): string {
 	const declared = (binary.mimeType ?? '').split(';')[0].trim().toLowerCase();
 	if (declared && declared !== 'application/octet-stream') return declared;
 	const extension = fileName.split('.').pop()?.toLowerCase() ?? '';
@@ -96,7 +103,7 @@ export function inputFilesOf(
 				`Raydocs cannot read "${fileName}" (${mimeType}) in binary field "${propertyName}"`,
 				{
 					itemIndex,
-					description: `Supported types: ${[...new Set(Object.values(SUPPORTED_MIME_TYPES))].join(', ')}. Convert the file first, or set its MIME type if it is mislabelled.`,
+					description: `Supported types: ${supportedTypeNames()}. Convert the file first, or set its MIME type if it is mislabelled.`,
 				},
 			);
 		}

@@ -84,8 +84,21 @@ export const deletedOutput: INodeProperties['routing'] = {
 	output: { postReceive: [{ type: 'set', properties: { value: '={{ { "deleted": true } }}' } }] },
 };
 
-/** Simplify + Field Layout for operations that return extraction results. */
-export function extractionOutputFields(showFor: ShowFor): INodeProperties[] {
+/**
+ * Simplify + Field Layout for operations that return extraction results, and Values Only where
+ * the output is the result alone (the trigger and Extract Many add session ids and file names to
+ * each item, so they leave it out).
+ */
+export function extractionOutputFields(showFor: ShowFor, withValuesOnly = true): INodeProperties[] {
+	const valuesOnly: INodeProperties = {
+		displayName: 'Values Only',
+		name: 'valuesOnly',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to output just the status and the extracted values (and the reason of a failure), without IDs, title, dates and file names: a compact answer, e.g. for an AI agent',
+		displayOptions: { show: { ...showFor, simplify: [true] } },
+	};
 	return [
 		{
 			displayName: 'Simplify',
@@ -115,6 +128,7 @@ export function extractionOutputFields(showFor: ShowFor): INodeProperties[] {
 				},
 			],
 		},
+		...(withValuesOnly ? [valuesOnly] : []),
 	];
 }
 

@@ -22,7 +22,17 @@ export interface DownloadedFile {
 	fileName: string;
 	mimeType: string;
 	size: number;
+	/** The bytes as downloaded (the binary may live in n8n's store instead). */
+	content: Buffer;
 }
+
+/** What to tell the user when a download fails: `where` is the URL without its query. */
+export type DownloadFailureText = (
+	where: string,
+	status: number | undefined,
+	code: string | undefined,
+	attempts: number,
+) => { message: string; description: string };
 
 const GENERIC_MIME = 'application/octet-stream';
 
@@ -63,7 +73,7 @@ function fileNameFromUrl(url: string): string | undefined {
 }
 
 /** The URL without its signature, so that messages never carry a usable link. */
-function withoutQuery(url: string): string {
+export function withoutQuery(url: string): string {
 	try {
 		const parsed = new URL(url);
 		return `${parsed.origin}${parsed.pathname}`;
@@ -76,14 +86,8 @@ function itemIndexOf(context: DownloadContext): number | undefined {
 	return 'getItemIndex' in context ? context.getItemIndex() : undefined;
 }
 
-function downloadError(
-	context: DownloadContext,
-	url: string,
-	status: number | undefined,
-	code: string | undefined,
-	attempts: number,
-): NodeApiError {
-	const where = withoutQuery(url);
+/** Storage downloads: the URL is a signed link Raydocs gave, which expires. */
+const describeStorageFailure: DownloadFailureText = (where, status, code, attempts) => {
 	const tried = attempts > 1 ? ` after ${attempts} attempts` : '';
 	const message =
 		status !== undefined
@@ -95,6 +99,18 @@ function downloadError(
 			: status === 404
 				? `The storage has no file at ${where}: the document may have been deleted.`
 				: `The storage at ${where} did not deliver the file. Run the node again later.`;
+	return { message, description };
+};
+
+function downloadError(
+	context: DownloadContext,
+	url: string,
+	status: number | undefined,
+	code: string | undefined,
+	attempts: number,
+	describeFailure: DownloadFailureText,
+): NodeApiError {
+	const { message, description } = describeFailure(withoutQuery(url), status, code, attempts);
 	// Built from a plain object so that the signed URL (a credential for the file) is not kept.
 	const errorResponse: JsonObject = {
 		message,
@@ -114,14 +130,15 @@ function isTransient(status: number | undefined, code: string | undefined): bool
 }
 
 /**
- * Fetches a pre-signed storage URL and turns the bytes into binary data. The request is sent
- * without credentials on purpose: the signature is the authorisation, and the Raydocs token must
- * never reach the storage host.
+ * Fetches a pre-signed storage URL (or any file URL) and turns the bytes into binary data. The
+ * request is sent without credentials on purpose: the signature is the authorisation, and the
+ * Raydocs token must never reach the storage host or any other host.
  */
 export async function downloadSignedUrl(
 	context: DownloadContext,
 	url: string,
 	fileName?: string,
+	describeFailure: DownloadFailureText = describeStorageFailure,
 ): Promise<DownloadedFile> {
 	let response: IN8nHttpFullResponse | undefined;
 	for (let attempt = 1; !response; attempt++) {
@@ -139,7 +156,7 @@ export async function downloadSignedUrl(
 				await sleep(retryPolicy.backoffBaseMs * 2 ** (attempt - 1));
 				continue;
 			}
-			throw downloadError(context, url, failure.status, failure.code, attempt);
+			throw downloadError(context, url, failure.status, failure.code, attempt, describeFailure);
 		}
 	}
 	const body = response.body;
@@ -163,6 +180,7 @@ export async function downloadSignedUrl(
 		fileName: binary.fileName ?? name,
 		mimeType: binary.mimeType,
 		size: bytes.length,
+		content: bytes,
 	};
 }
 

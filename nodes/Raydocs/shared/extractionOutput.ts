@@ -13,6 +13,8 @@ export type OutputFieldLayout = 'flat' | 'nested';
 export interface OutputShape {
 	simplify: boolean;
 	layout: OutputFieldLayout;
+	/** Simplified output without ids, title, dates and file names. */
+	valuesOnly?: boolean;
 }
 
 function isPlainObject(value: unknown): value is IDataObject {
@@ -55,14 +57,16 @@ export function failureReason(run: ExtractionRun): string {
 export function shapeExtractionRun(run: ExtractionRun, shape: OutputShape): IDataObject {
 	if (!shape.simplify) return run;
 	const values = isPlainObject(run.data) ? run.data : {};
-	const simplified: IDataObject = {
-		result_id: run.id,
-		session_id: (run.extraction_session_id as string | undefined) ?? null,
-		status: run.status,
-		title: (run.title as string | null | undefined) ?? null,
-		completed_at: (run.completed_at as string | null | undefined) ?? null,
-		documents: documentNames(run),
-	};
+	const simplified: IDataObject = shape.valuesOnly
+		? { status: run.status }
+		: {
+				result_id: run.id,
+				session_id: (run.extraction_session_id as string | undefined) ?? null,
+				status: run.status,
+				title: (run.title as string | null | undefined) ?? null,
+				completed_at: (run.completed_at as string | null | undefined) ?? null,
+				documents: documentNames(run),
+			};
 	if (run.status === 'failed') simplified.error = failureReason(run);
 	return {
 		...simplified,
@@ -70,13 +74,14 @@ export function shapeExtractionRun(run: ExtractionRun, shape: OutputShape): IDat
 	};
 }
 
-/** Reads Simplify / Field Layout where the operation shows them (defaults: simplified, flat). */
+/** Reads Simplify / Field Layout / Values Only where the operation shows them (defaults: simplified, flat, all keys). */
 export function outputShapeOf(
 	getParameter: (name: string, fallback: unknown) => unknown,
 ): OutputShape {
 	return {
 		simplify: getParameter('simplify', true) !== false,
 		layout: getParameter('fieldLayout', 'flat') === 'nested' ? 'nested' : 'flat',
+		valuesOnly: getParameter('valuesOnly', false) === true,
 	};
 }
 

@@ -51,6 +51,7 @@ async function fileBody(
 	itemIndex: number,
 	file: InputFile,
 ): Promise<{ body: Buffer | FileStream; bytes: number }> {
+	if (file.content) return { body: file.content, bytes: file.content.length };
 	// Files kept by n8n's filesystem/S3 binary mode are streamed, so a 100 MB PDF is never held whole.
 	if (file.binary.id) {
 		const metadata = await context.helpers.getBinaryMetadata(file.binary.id);

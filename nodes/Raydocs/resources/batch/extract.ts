@@ -34,7 +34,7 @@ export const batchExtractDescription: INodeProperties[] = [
 			'Whether to wait until every document is extracted and output its data, instead of outputting the created sessions at once',
 		displayOptions: { show: showOnlyForBatchExtract },
 	},
-	...extractionOutputFields({ ...showOnlyForBatchExtract, waitForResults: [true] }),
+	...extractionOutputFields({ ...showOnlyForBatchExtract, waitForResults: [true] }, false),
 	...waitOptions({ ...showOnlyForBatchExtract, waitForResults: [true] }),
 ];
 

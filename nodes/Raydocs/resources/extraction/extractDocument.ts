@@ -1,7 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { inputFilesOf, parsePropertyNames } from '../../shared/binaryInput';
+import { inputFilesOf, parsePropertyNames, type InputFile } from '../../shared/binaryInput';
+import { documentNameField, findWorkspaceDocumentByName } from '../../shared/documentSearch';
 import {
 	binaryInputFields,
 	extractionOutputFields,
@@ -13,6 +14,7 @@ import { ItemResults } from '../../shared/itemResults';
 import { templateLocator, workspaceForListsLocator } from '../../shared/locators';
 import { raydocsJson } from '../../shared/transport';
 import { addUploadsToSession, uploadFile, type UploadedFile } from '../../shared/upload';
+import { fileUrlField, inputFileFromUrl } from '../../shared/urlInput';
 import { outputForOutcome, readWaitOptions } from './waitForResult';
 import { waitForRuns } from '../../shared/waitForRuns';
 
@@ -38,6 +40,16 @@ export const extractDocumentDescription: INodeProperties[] = [
 				value: 'documentIds',
 				description: 'Use documents already stored in the workspace',
 			},
+			{
+				name: 'Workspace Document by Name',
+				value: 'documentName',
+				description: 'Find one document of the workspace by its file name (handy for AI agents)',
+			},
+			{
+				name: 'File URL',
+				value: 'fileUrl',
+				description: 'Download a file from a web address and upload it (handy for AI agents)',
+			},
 		],
 	},
 	...binaryInputFields({ ...showOnlyForExtractDocument, inputSource: ['binary'] }),
@@ -51,6 +63,8 @@ export const extractDocumentDescription: INodeProperties[] = [
 		description: 'Workspace document UUIDs, separated by commas (or an expression giving an array)',
 		displayOptions: { show: { ...showOnlyForExtractDocument, inputSource: ['documentIds'] } },
 	},
+	documentNameField({ ...showOnlyForExtractDocument, inputSource: ['documentName'] }),
+	fileUrlField({ ...showOnlyForExtractDocument, inputSource: ['fileUrl'] }),
 	...extractionOutputFields(showOnlyForExtractDocument),
 	...waitOptions(showOnlyForExtractDocument, [
 		{
@@ -87,14 +101,20 @@ async function startExtraction(context: IExecuteFunctions, itemIndex: number, it
 	let documentIds: string[] = [];
 	const uploads: UploadedFile[] = [];
 	let defaultName: string;
-	if (source === 'documentIds') {
-		documentIds = requireUuidList(node, context.getNodeParameter('documentIds', itemIndex), 'document', itemIndex);
+	if (source === 'documentIds' || source === 'documentName') {
+		documentIds =
+			source === 'documentName'
+				? [await findWorkspaceDocumentByName(context, itemIndex, context.getNodeParameter('documentName', itemIndex))]
+				: requireUuidList(node, context.getNodeParameter('documentIds', itemIndex), 'document', itemIndex);
 		defaultName = `n8n extraction of ${documentIds.length} document${documentIds.length > 1 ? 's' : ''}`;
 	} else {
-		const files = inputFilesOf(context, item, itemIndex, {
-			propertyNames: parsePropertyNames(context.getNodeParameter('binaryPropertyName', itemIndex, 'data')),
-			allBinaries: context.getNodeParameter('allBinaries', itemIndex, false) as boolean,
-		});
+		const files: InputFile[] =
+			source === 'fileUrl'
+				? [await inputFileFromUrl(context, itemIndex, context.getNodeParameter('fileUrl', itemIndex))]
+				: inputFilesOf(context, item, itemIndex, {
+						propertyNames: parsePropertyNames(context.getNodeParameter('binaryPropertyName', itemIndex, 'data')),
+						allBinaries: context.getNodeParameter('allBinaries', itemIndex, false) as boolean,
+					});
 		for (const file of files) uploads.push(await uploadFile(context, itemIndex, file));
 		defaultName = files[0].fileName;
 	}

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { validateUuidParameter } from '../../shared/ids';
 import { templateLocator, workspaceForListsLocator } from '../../shared/locators';
+import { includeSchemaField } from './includeSchema';
 
 const showOnlyForTemplateGet = { operation: ['get'], resource: ['template'] };
 
@@ -11,4 +12,5 @@ export const templateGetDescription: INodeProperties[] = [
 		...templateLocator(showOnlyForTemplateGet, 'The template to get, with its schema and settings'),
 		routing: { send: { preSend: [validateUuidParameter('templateId', 'template')] } },
 	},
+	...includeSchemaField(showOnlyForTemplateGet, false),
 ];

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { returnAllAndLimit, workspaceLocator } from '../../shared/descriptions';
 import { validateWorkspaceId } from '../../shared/ids';
+import { includeSchemaField } from './includeSchema';
 
 const showOnlyForTemplateGetMany = { operation: ['getAll'], resource: ['template'] };
 
@@ -11,4 +12,5 @@ export const templateGetManyDescription: INodeProperties[] = [
 		routing: { send: { preSend: [validateWorkspaceId] } },
 	},
 	...returnAllAndLimit(showOnlyForTemplateGetMany),
+	...includeSchemaField(showOnlyForTemplateGetMany, true),
 ];

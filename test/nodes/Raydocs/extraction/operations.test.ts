@@ -2,6 +2,7 @@ import {
 	UUID,
 	apiRequests,
 	byId,
+	extractDocumentParameters,
 	fileItem,
 	runRaydocs,
 	useFakeRaydocs,
@@ -10,21 +11,7 @@ import type { FakeRaydocs } from '../../../fake-raydocs/server';
 
 /** A completed run made through the node itself: the cheapest way to real fixtures. */
 async function completedRun(fake: FakeRaydocs): Promise<{ sessionId: string; resultId: string }> {
-	const { items } = await runRaydocs(
-		fake,
-		{
-			resource: 'extraction',
-			operation: 'extractDocument',
-			templateId: byId(fake.state.seed!.templateId),
-			inputSource: 'binary',
-			allBinaries: false,
-			binaryPropertyName: 'data',
-			simplify: true,
-			fieldLayout: 'flat',
-			options: { pollInterval: 0.1, timeout: 20 },
-		},
-		{ input: [fileItem('%PDF fixture')] },
-	);
+	const { items } = await runRaydocs(fake, extractDocumentParameters(fake), { input: [fileItem('%PDF fixture')] });
 	fake.clearLog();
 	return { sessionId: String(items[0].json.session_id), resultId: String(items[0].json.result_id) };
 }

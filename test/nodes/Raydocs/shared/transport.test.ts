@@ -121,7 +121,7 @@ describe('Transport: the shared limiter keeps a whole execution under the limit'
 describe('Transport: executions sharing the limiter', () => {
 	const fake = useFakeRaydocs({ rateLimit: { limit: 10, windowMs: 1000 } });
 
-	const extractDocument = (options: INodeParameters) => extractDocumentParameters(fake(), options);
+	const extractDocument = (options: INodeParameters) => extractDocumentParameters(fake(), { options });
 	const pdfs = (count: number, name: string) =>
 		Array.from({ length: count }, (_, index) => fileItem(`%PDF ${name} ${index}`, `${name}-${index}.pdf`));
 

@@ -1,0 +1,51 @@
+import type { IDataObject, IDisplayOptions, IExecuteSingleFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+
+type ShowFor = NonNullable<IDisplayOptions['show']>;
+
+const DESCRIPTION =
+	'Whether to include each template\'s schema_json (its groups and fields, often several kilobytes). Leave it out for a short list of names and IDs, e.g. for an AI agent picking a template.';
+
+function withoutSchema(json: IDataObject): IDataObject {
+	const rest = { ...json };
+	delete rest.schema_json;
+	return rest;
+}
+
+/** postReceive: drops `schema_json` from a template, or from every template of a list page. */
+export async function omitSchemaUnlessIncluded(
+	this: IExecuteSingleFunctions,
+	items: INodeExecutionData[],
+): Promise<INodeExecutionData[]> {
+	if (this.getNodeParameter('includeSchema', true) !== false) return items;
+	return items.map((item) => {
+		const json = item.json;
+		const page = Array.isArray(json.data)
+			? { ...json, data: (json.data as IDataObject[]).map((template) => withoutSchema(template)) }
+			: withoutSchema(json);
+		return { ...item, json: page };
+	});
+}
+
+function includeSchema(showFor: ShowFor): INodeProperties {
+	return {
+		displayName: 'Include Schema',
+		name: 'includeSchema',
+		type: 'boolean',
+		default: true,
+		description: DESCRIPTION,
+		displayOptions: { show: showFor },
+		routing: { output: { postReceive: [omitSchemaUnlessIncluded] } },
+	};
+}
+
+/**
+ * The Include Schema switch. Leaving it out by default applies from node version 1.1 on: version 1
+ * nodes (saved workflows) keep receiving the schema, as they always did.
+ */
+export function includeSchemaField(showFor: ShowFor, leaveOutFromVersion11: boolean): INodeProperties[] {
+	if (!leaveOutFromVersion11) return [includeSchema(showFor)];
+	return [
+		includeSchema({ ...showFor, '@version': [1] }),
+		{ ...includeSchema({ ...showFor, '@version': [{ _cnd: { gte: 1.1 } }] }), default: false },
+	];
+}

@@ -1,0 +1,95 @@
+import { NodeOperationError } from 'n8n-workflow';
+import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { mimeTypeOf, supportedTypeNames, SUPPORTED_MIME_TYPES, type InputFile } from './binaryInput';
+import { downloadSignedUrl, withoutQuery, type DownloadFailureText } from './download';
+
+type ShowFor = NonNullable<IDisplayOptions['show']>;
+
+/** The File URL field of an operation that accepts files from the web (e.g. from an AI agent). */
+export function fileUrlField(showFor: ShowFor): INodeProperties {
+	return {
+		displayName: 'File URL',
+		name: 'fileUrl',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. https://example.com/invoices/2026-001.pdf',
+		description:
+			'Web address (http or https) of one PDF, Word, PowerPoint or image file. n8n downloads it without your Raydocs token, then uploads it to Raydocs like any other file.',
+		displayOptions: { show: showFor },
+	};
+}
+
+/** Download failures name the URL (without its query, which may hold a signature) and the fix. */
+const describeUrlFailure: DownloadFailureText = (where, status, code, attempts) => {
+	const tried = attempts > 1 ? ` after ${attempts} attempts` : '';
+	const message =
+		status !== undefined
+			? `Could not download the file at ${where} (HTTP ${status})${tried}`
+			: `Could not download the file at ${where} (${code ?? 'no answer'})${tried}`;
+	const description =
+		status === 404 || status === 410
+			? 'The server has no file at this address: check the File URL.'
+			: status === 401 || status === 403
+				? 'The server refused the download. The File URL must be readable without signing in (a public or pre-signed link).'
+				: 'The server did not deliver the file. Check the File URL and that this n8n instance can reach it, then try again.';
+	return { message, description };
+};
+
+/** Checks the text is an absolute http(s) URL, before anything is sent. */
+export function requireFileUrl(context: IExecuteFunctions, value: unknown, itemIndex: number): string {
+	const text = String(value ?? '').trim();
+	let parsed: URL | undefined;
+	try {
+		parsed = new URL(text);
+	} catch {
+		parsed = undefined;
+	}
+	if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
+		throw new NodeOperationError(
+			context.getNode(),
+			text ? `File URL "${text.slice(0, 200)}" is not a web address` : 'File URL is empty',
+			{
+				itemIndex,
+				description: 'Enter the full http or https address of the file, e.g. https://example.com/invoice.pdf.',
+			},
+		);
+	}
+	return parsed.href;
+}
+
+/**
+ * Downloads the file at the URL with n8n's HTTP helper and no credentials (the Raydocs token goes
+ * only to the Raydocs API), and checks Raydocs can read its type; the result uploads like an
+ * item's file.
+ */
+export async function inputFileFromUrl(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	value: unknown,
+): Promise<InputFile> {
+	const url = requireFileUrl(context, value, itemIndex);
+	const downloaded = await downloadSignedUrl(context, url, undefined, describeUrlFailure);
+	if (!downloaded.size) {
+		throw new NodeOperationError(context.getNode(), `The file at ${withoutQuery(url)} is empty (0 bytes)`, {
+			itemIndex,
+			description: 'Raydocs cannot extract data from an empty file: check the File URL.',
+		});
+	}
+	const mimeType = mimeTypeOf(downloaded.binary, downloaded.fileName);
+	if (!SUPPORTED_MIME_TYPES[mimeType]) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Raydocs cannot read "${downloaded.fileName}" (${mimeType}) from ${withoutQuery(url)}`,
+			{ itemIndex, description: `Supported types: ${supportedTypeNames()}.` },
+		);
+	}
+	return {
+		propertyName: 'fileUrl',
+		binary: downloaded.binary,
+		fileName: downloaded.fileName,
+		mimeType,
+		content: downloaded.content,
+	};
+}

@@ -1,0 +1,240 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- drives a real n8n process in tests; never shipped */
+/**
+ * Raydocs as AI-agent tools in a REAL n8n, per host line: examples/ai-agent-tools-mcp.json (an MCP
+ * Server Trigger with Raydocs tool nodes, `n8n-nodes-raydocs.raydocsTool`, which n8n derives from
+ * `usableAsTool`) is imported and activated, and an MCP client lists and calls the tools over
+ * streamable HTTP the way Claude Desktop or an n8n AI Agent would, with no language model.
+ *
+ * With RAYDOCS_MCP_TOOLS_README=1 (`npm run docs:mcp-tools`) the tool list the client saw on n8n
+ * 2.x, and one extraction answer, are written into the README's "Use with AI agents" section.
+ */
+// The SDK publishes these paths through its package.json "exports" map, which the lint resolver does not read.
+// eslint-disable-next-line import-x/no-unresolved
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+// eslint-disable-next-line import-x/no-unresolved
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import { randomUUID } from 'crypto';
+import { readdirSync, readFileSync } from 'fs';
+import type { INodePropertyOptions } from 'n8n-workflow';
+import { join } from 'path';
+
+import { Raydocs } from '../../nodes/Raydocs/Raydocs.node';
+import { installPackage } from '../../scripts/n8n/communityPackage';
+import { EXAMPLE_CREDENTIAL, loadExample, MCP_EXAMPLE, prepareExample } from '../../scripts/n8n/examples';
+import { N8nHost } from '../../scripts/n8n/host';
+import { ensureInstalled, linesFromEnv, N8N_HOSTS, type N8nLine } from '../../scripts/n8n/hosts';
+import { sleep } from '../../scripts/n8n/processes';
+import { replaceReadmeSection } from '../../scripts/readmeSection';
+import { sampleInvoicePdf } from '../../scripts/sampleInvoice';
+import { startFakeRaydocs, type FakeRaydocs } from '../fake-raydocs/server';
+import { startFileHost, type FileHost } from '../helpers/fileHost';
+
+const FAKE_TIMING = { parseMs: 200, runQueuedMs: 100, runProcessingMs: 300 };
+
+interface ToolResult {
+	isError?: boolean;
+	content: Array<{ type: string; text?: string }>;
+}
+
+/** The text of a tool answer (n8n sends one text part). */
+function textOf(result: ToolResult): string {
+	return result.content.map((part) => part.text ?? '').join('\n');
+}
+
+/** A tool's data: n8n sends the node's output items' JSON as one JSON text. */
+function itemsOf(result: ToolResult): Array<Record<string, unknown>> {
+	const parsed = JSON.parse(textOf(result)) as unknown;
+	return (Array.isArray(parsed) ? parsed : [parsed]) as Array<Record<string, unknown>>;
+}
+
+/** What n8n's "Set Automatically" tool description says for a Raydocs operation: "<action> in Raydocs". */
+function automaticDescription(resource: string, operation: string): string {
+	const property = new Raydocs().description.properties.find(
+		(candidate) => candidate.name === 'operation' && (candidate.displayOptions?.show?.resource ?? []).includes(resource),
+	);
+	const option = (property?.options as INodePropertyOptions[]).find((candidate) => candidate.value === operation);
+	return `${option?.action} in Raydocs`;
+}
+
+/** n8n answers REST before it has registered the active workflows' webhooks: wait for ours. */
+async function waitForWebhook(url: string, timeoutMs = 60_000): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const response = await fetch(url, { method: 'DELETE', signal: AbortSignal.timeout(5000) });
+		const text = await response.text();
+		if (!(response.status === 404 && text.includes('is not registered'))) return;
+		if (Date.now() > deadline) throw new Error(`n8n did not register ${url} within ${timeoutMs / 1000} s: ${text.slice(0, 300)}`);
+		await sleep(500);
+	}
+}
+
+interface ListedTool {
+	name: string;
+	description?: string;
+	inputSchema: { properties?: Record<string, object>; required?: string[] };
+}
+
+/** The README table: each tool as an MCP client lists it (name, description, arguments). */
+function toolsMarkdown(tools: ListedTool[]): string {
+	const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+	const rows = [...tools]
+		.sort((a, b) => a.name.localeCompare(b.name))
+		.map((tool) => {
+			const properties = (tool.inputSchema.properties ?? {}) as Record<string, { type?: string; description?: string }>;
+			const args = Object.entries(properties)
+				.map(([name, schema]) => `\`${name}\` (${schema.type}${tool.inputSchema.required?.includes(name) ? ', required' : ''}): ${schema.description ?? ''}`)
+				.join('<br>');
+			return `| \`${tool.name}\` | ${cell(tool.description ?? '')} | ${cell(args) || 'none'} |`;
+		});
+	return ['| Tool | Description | Arguments |', '|---|---|---|', ...rows].join('\n');
+}
+
+/** A "Set Manually" tool description, as the example workflow holds it. */
+function manualDescription(nodeName: string): string {
+	const node = loadExample(MCP_EXAMPLE).nodes.find((candidate) => candidate.name === nodeName);
+	expect(node?.parameters.descriptionType).toBe('manual');
+	return String(node?.parameters.toolDescription);
+}
+
+const lines = linesFromEnv();
+
+describe.each(lines)('Raydocs tools over MCP in real n8n, line %s', (line: N8nLine) => {
+	const spec = N8N_HOSTS[line];
+	let fake: FakeRaydocs;
+	let web: FileHost;
+	let host: N8nHost;
+	let client: Client;
+	const answers: ToolResult[] = [];
+
+	async function call(name: string, args: Record<string, unknown>): Promise<ToolResult> {
+		const result = (await client.callTool({ name, arguments: args })) as ToolResult;
+		answers.push(result);
+		return result;
+	}
+
+	beforeAll(async () => {
+		await ensureInstalled(line);
+		fake = await startFakeRaydocs({ timing: FAKE_TIMING });
+		web = await startFileHost();
+		host = await N8nHost.create({ line, purpose: 'e2e-mcp' });
+		process.stdout.write(`[e2e] MCP tools in n8n ${spec.version}; run folder ${host.runDir}\n`);
+		await installPackage(host);
+		await host.importCredentials([
+			{
+				...EXAMPLE_CREDENTIAL,
+				type: 'raydocsApi',
+				data: { accessToken: fake.token, baseUrl: fake.url, rateLimitRequests: 100, rateLimitWindowSeconds: 60 },
+			},
+		]);
+		const workflow = prepareExample(loadExample(MCP_EXAMPLE), {
+			filesDir: host.filesDir,
+			workspaceId: String(fake.state.seed!.workspaceId),
+			templateId: fake.state.seed!.templateId,
+		});
+		await host.importWorkflows([workflow]);
+		await host.activate(workflow.id);
+		await host.start();
+		const endpoint = `${host.baseUrl}/mcp/raydocs`;
+		await waitForWebhook(endpoint);
+		client = new Client({ name: 'raydocs-e2e', version: '1.0.0' });
+		await client.connect(new StreamableHTTPClientTransport(new URL(endpoint)));
+	}, 30 * 60_000);
+
+	afterAll(async () => {
+		await client?.close();
+		await host?.dispose();
+		await web?.close();
+		await fake?.close();
+	});
+
+	const withLogs = async (body: () => Promise<void>) => await host.withLogs(`e2e mcp n8n ${spec.version}`, body);
+
+	it('lists the Raydocs tools with their descriptions and input schemas', async () => {
+		await withLogs(async () => {
+			const { tools } = await client.listTools();
+			const byName = Object.fromEntries(tools.map((tool) => [tool.name, tool]));
+			expect(Object.keys(byName).sort()).toEqual([
+				'Extract_Document_by_Name',
+				'Extract_Document_from_URL',
+				'Get_Extraction_Result',
+				'List_Documents',
+			]);
+			expect(byName.List_Documents.description).toBe(automaticDescription('workspaceDocument', 'getAll'));
+			// Two tools on one operation would look alike ("Set Automatically"): the example sets these by hand.
+			expect(byName.Extract_Document_by_Name.description).toBe(manualDescription('Extract Document by Name'));
+			expect(byName.Extract_Document_from_URL.description).toBe(manualDescription('Extract Document from URL'));
+			expect(byName.Get_Extraction_Result.description).toBe(automaticDescription('extraction', 'get'));
+			const argument = (name: string, description: RegExp) => ({
+				type: 'object',
+				properties: { [name]: { type: 'string', description: expect.stringMatching(description) } },
+				required: [name],
+			});
+			expect(byName.List_Documents.inputSchema).toMatchObject(argument('search', /file names/));
+			expect(byName.Extract_Document_by_Name.inputSchema).toMatchObject(argument('document_name', /File name of a document/));
+			expect(byName.Extract_Document_from_URL.inputSchema).toMatchObject(argument('file_url', /http\(s\) address/));
+			expect(byName.Get_Extraction_Result.inputSchema).toMatchObject(argument('result_id', /UUID/));
+			for (const tool of tools) expect(Object.keys(tool.inputSchema.properties ?? {})).toHaveLength(1);
+			if (process.env.RAYDOCS_MCP_TOOLS_README === '1' && line === '2') replaceReadmeSection('mcp-tools', toolsMarkdown(tools));
+		});
+	});
+
+	it('finds a workspace document and extracts it by name: a compact answer, nothing uploaded', async () => {
+		await withLogs(async () => {
+			const workspaceId = fake.state.seed!.workspaceId;
+			fake.seedWorkspaceDocument(workspaceId, { filename: 'acme-invoice-2026-001.pdf', content: sampleInvoicePdf(), status: 'processed' });
+			fake.seedWorkspaceDocument(workspaceId, { filename: 'contract-berlin.pdf', content: '%PDF contract', status: 'processed' });
+
+			const listed = await call('List_Documents', { search: 'acme' });
+			expect(listed.isError).toBeFalsy();
+			expect(itemsOf(listed).map((document) => document.filename)).toEqual(['acme-invoice-2026-001.pdf']);
+
+			const extracted = await call('Extract_Document_by_Name', { document_name: 'acme-invoice-2026-001.pdf' });
+			expect(extracted.isError).toBeFalsy();
+			const [result] = itemsOf(extracted);
+			expect(Object.keys(result).sort()).toEqual(['invoice_details', 'status', 'vendor']);
+			expect(result).toMatchObject({ status: 'completed', invoice_details: { invoice_number: expect.stringMatching(/^INV-/) } });
+			expect(fake.log.filter((entry) => entry.listener === 'storage')).toHaveLength(0);
+			if (process.env.RAYDOCS_MCP_TOOLS_README === '1' && line === '2') {
+				replaceReadmeSection('mcp-answer', ['```json', JSON.stringify(JSON.parse(textOf(extracted)), null, 2), '```'].join('\n'));
+			}
+		});
+	});
+
+	it('downloads a file URL without the token and extracts it', async () => {
+		await withLogs(async () => {
+			web.files.set('/shared/invoice-from-mail.pdf', { body: sampleInvoicePdf(), contentType: 'application/pdf' });
+			const extracted = await call('Extract_Document_from_URL', { file_url: `${web.url}/shared/invoice-from-mail.pdf` });
+			expect(extracted.isError).toBeFalsy();
+			expect(itemsOf(extracted)[0]).toMatchObject({ status: 'completed', vendor: expect.any(Object) });
+			expect(web.requests.map((request) => [request.method, request.path, request.headers.authorization])).toEqual([
+				['GET', '/shared/invoice-from-mail.pdf', undefined],
+			]);
+		});
+	});
+
+	it('answers a missing result (404) and a malformed id as tool errors', async () => {
+		await withLogs(async () => {
+			const missing = randomUUID();
+			const notFound = await call('Get_Extraction_Result', { result_id: missing });
+			expect(notFound.isError).toBe(true);
+			expect(textOf(notFound)).toContain(`could not find extraction result ${missing}`);
+
+			const requestsBefore = fake.log.length;
+			const badId = await call('Get_Extraction_Result', { result_id: 'invoice-42' });
+			expect(badId.isError).toBe(true);
+			expect(textOf(badId)).toContain('Result ID "invoice-42" is not valid');
+			expect(fake.log.length).toBe(requestsBefore);
+		});
+	});
+
+	it('never shows the token: not in tool answers, not in n8n logs; nothing beyond 127.0.0.1', () => {
+		expect(answers.length).toBeGreaterThanOrEqual(5);
+		expect(JSON.stringify(answers)).not.toContain(fake.token);
+		for (const name of readdirSync(host.logsDir)) {
+			const text = readFileSync(join(host.logsDir, name), 'utf8');
+			expect({ log: name, leaked: text.includes(fake.token) }).toEqual({ log: name, leaked: false });
+		}
+		expect(web.requests.every((request) => request.headers.authorization === undefined)).toBe(true);
+		expect(host.networkAttempts()).toEqual([]);
+	});
+});
