@@ -4,9 +4,11 @@
  */
 import {
 	CredentialTestContext,
+	ExecuteContext,
 	ExecutionLifecycleHooks,
 	LoadOptionsContext,
 	PollContext,
+	RoutingNode,
 	WorkflowExecute,
 } from 'n8n-core';
 import {
@@ -30,6 +32,7 @@ import type {
 	IWorkflowExecuteAdditionalData,
 	ExecutionError,
 	INodeProperties,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
 import { RaydocsApi } from '../../credentials/RaydocsApi.credentials';

@@ -2,7 +2,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { raydocsJson } from './transport';
-import { listItemsOf } from './utils';
+import { listItemsOf } from './listResponse';
 
 type ShowFor = NonNullable<IDisplayOptions['show']>;
 
