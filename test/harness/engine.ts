@@ -242,7 +242,9 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
  * and so without looking at `customOperations`.
  */
 export async function runNodeAsTool(options: RunNodeOptions & { toolInput?: IDataObject }): Promise<INodeExecutionData[][]> {
-	const node = nodeFor(options.nodeType, options.parameters, 'Raydocs Tool', options.typeVersion);
+	// n8n names the tool variant of a node `<type>Tool`.
+	const node = { ...nodeFor(options.nodeType, options.parameters, 'Raydocs Tool', options.typeVersion) };
+	node.type = `${node.type}Tool`;
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesFor(options.nodeType) });
 	const inputData = { ai_tool: [[{ json: options.toolInput ?? {} }]] };
 	const context = new ExecuteContext(

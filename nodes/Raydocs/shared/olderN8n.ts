@@ -36,9 +36,15 @@ export function prepareForOlderN8n(
 	hideHooksFromCloning(description as unknown as IDataObject);
 }
 
-/** The pre-send hook of a custom operation: only engines without customOperations ever call it. */
+/**
+ * The pre-send hook of a custom operation. n8n routes a custom operation in two cases: an engine
+ * without customOperations (then this fails, naming the version needed), and the node's AI-tool
+ * variant (`…raydocsTool`), which n8n always runs through routing alone: there the transport hook
+ * runs the operation (see withCustomOperations), so the hook lets it through.
+ */
 export function requireCustomOperations(operationName: string) {
-	return async function (this: IExecuteSingleFunctions): Promise<IHttpRequestOptions> {
+	return async function (this: IExecuteSingleFunctions, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		if (/Tool$/.test(this.getNode().type)) return requestOptions;
 		throw new NodeOperationError(
 			this.getNode(),
 			`${operationName} needs n8n ${CUSTOM_OPERATIONS_MIN_N8N} or newer`,

@@ -34,7 +34,7 @@ describe('Raydocs → Extract Document from a File URL', () => {
 		expect(requestLines(fake()).slice(0, 4)).toEqual([
 			'POST /vapor/signed-storage-url',
 			'POST /extractions/sessions',
-			`POST /extractions/sessions/${sessionId}/documents/upload`,
+			`POST /extractions/sessions/${sessionId}/documents`,
 			`POST /extractions/sessions/${sessionId}/results`,
 		]);
 		const [signed, session] = apiRequests(fake());
