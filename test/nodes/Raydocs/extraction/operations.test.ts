@@ -2,6 +2,7 @@ import {
 	UUID,
 	apiRequests,
 	byId,
+	extractDocumentParameters,
 	fileItem,
 	runRaydocs,
 	useFakeRaydocs,
@@ -12,17 +13,7 @@ import type { FakeRaydocs } from '../../../fake-raydocs/server';
 async function completedRun(fake: FakeRaydocs): Promise<{ sessionId: string; resultId: string }> {
 	const { items } = await runRaydocs(
 		fake,
-		{
-			resource: 'extraction',
-			operation: 'extractDocument',
-			templateId: byId(fake.state.seed!.templateId),
-			inputSource: 'binary',
-			allBinaries: false,
-			binaryPropertyName: 'data',
-			simplify: true,
-			fieldLayout: 'flat',
-			options: { pollInterval: 0.1, timeout: 20 },
-		},
+		extractDocumentParameters(fake, { pollInterval: 0.1, timeout: 20 }),
 		{ input: [fileItem('%PDF fixture')] },
 	);
 	fake.clearLog();
