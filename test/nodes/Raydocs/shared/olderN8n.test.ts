@@ -7,7 +7,6 @@ import {
 	guardCustomOperations,
 	hideHooksFromCloning,
 } from '../../../../nodes/Raydocs/shared/olderN8n';
-import { sendRoutedRequest } from '../../../../nodes/Raydocs/shared/transport';
 import { runNode } from '../../../harness/engine';
 import { apiRequests, byId, credentialsFor, fileItem, raydocsNode, useFakeRaydocs } from '../../../helpers/raydocs';
 
