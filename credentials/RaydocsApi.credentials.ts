@@ -60,7 +60,7 @@ export class RaydocsApi implements ICredentialType {
 			typeOptions: { minValue: 1 },
 			default: 100,
 			description:
-				'How many requests the nodes may send per window with this credential. Raydocs allows 100 per minute; lower it when other tools share the limit.',
+				'How many requests the nodes may send per window to this Base URL. Raydocs allows 100 per minute per IP address; the nodes also count what other n8n processes and tools on that address spend, as Raydocs reports it.',
 		},
 		{
 			displayName: 'Rate Limit Window (Seconds)',

@@ -147,10 +147,12 @@ export class QueueModeN8n {
 		});
 		let redis: RedisServer | undefined;
 		try {
-			// the host's run folder does not exist yet: Redis gets one beside it, named alike
-			const main = await N8nHost.create({ ...options, env: {} });
+			// Redis lives in the main's run folder (its process title names it, for the reaper) and the
+			// main's environment needs Redis' port: the queue settings go in before anything starts.
+			const env: Record<string, string> = {};
+			const main = await N8nHost.create({ ...options, env });
 			redis = await RedisServer.start(join(main.runDir, 'redis'));
-			Object.assign(main.options.env!, queueEnv(redis.port));
+			Object.assign(env, queueEnv(redis.port));
 			const workers: QueueWorker[] = [];
 			for (let index = 1; index <= (options.workers ?? 2); index++) {
 				const name = `worker${index}`;
