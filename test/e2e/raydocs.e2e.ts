@@ -303,10 +303,11 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 				fake.resetRateLimit();
 				const started = Date.now();
 				const result = await host.execute('rdE2eBurst429001').finally(() => fake.setRateLimit({ limit: 100, windowMs: 60_000 }));
-				expectSucceeded(result);
-				expect(nodeItems(result.run, 'Get Each')).toHaveLength(12);
 				const requests = apiRequests(fake);
 				const refused = requests.filter((entry) => entry.status === 429);
+				process.stdout.write(`[e2e n8n ${spec.version}] burst: exit ${result.code}, ${refused.length} × 429, ${Math.round((Date.now() - started) / 100) / 10} s\n`);
+				expectSucceeded(result);
+				expect(nodeItems(result.run, 'Get Each')).toHaveLength(12);
 				expect(requests.filter((entry) => entry.status === 200)).toHaveLength(13);
 				// n8n sends the items' requests concurrently, so those in flight when the limit is hit are
 				// refused together; after that each waiting request is refused about once per window
@@ -322,7 +323,6 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 					const early = requests.filter((entry) => entry.at > denied.at + 250 && entry.at < denied.at + 950);
 					expect({ after: denied.seq, early: early.map((entry) => `${entry.at - denied.at} ms`) }).toEqual({ after: denied.seq, early: [] });
 				}
-				process.stdout.write(`[e2e n8n ${spec.version}] burst: ${refused.length} × 429, ${Math.round((Date.now() - started) / 100) / 10} s\n`);
 			});
 		});
 
