@@ -1,10 +1,12 @@
 import type {
 	IAuthenticateGeneric,
 	Icon,
+	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
-import { DEFAULT_BASE_URL } from '../nodes/Raydocs/shared/baseUrl';
+
+import { BASE_URL_EXPRESSION, DEFAULT_BASE_URL } from '../nodes/Raydocs/shared/baseUrl';
 
 export class RaydocsApi implements ICredentialType {
 	name = 'raydocsApi';
@@ -81,7 +83,41 @@ export class RaydocsApi implements ICredentialType {
 		},
 	};
 
-	// Tested by the nodes (`testedBy: 'raydocsApiTest'`, nodes/Raydocs/shared/credentialTest.ts): a
-	// declarative `test` shows n8n 1.x's generic texts instead of these messages and sends GET
-	// /workspaces twice after a 401.
+	// Declarative, as n8n's community-package checks require: a test method would need the deprecated
+	// `this.helpers.request`, the only HTTP helper n8n gives credential tests. n8n 2.x shows these
+	// messages; n8n 1.x shows its own generic text for the same statuses (see the README).
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: BASE_URL_EXPRESSION,
+			url: '/workspaces',
+			method: 'GET',
+			headers: { Accept: 'application/json' },
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 401,
+					message:
+						'Raydocs rejected the access token: it is invalid, expired or revoked. Create a new token in Raydocs (Settings → Access Tokens) and paste it here.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 403,
+					message:
+						'Access was refused (HTTP 403). From Raydocs this means the token lacks the "workspaces-read" ability: edit the token in Raydocs (Settings → Access Tokens) and grant "workspaces-read" plus the abilities your workflows need. If the token has it, something between n8n and Raydocs (a proxy or firewall) refused the request: check the Base URL and your network.',
+				},
+			},
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'No Raydocs API answered at this base URL (HTTP 404 for /workspaces). Check the Base URL: it should be https://api.raydocs.com unless you use a different deployment.',
+				},
+			},
+		],
+	};
 }

@@ -15,7 +15,6 @@ import { workspaceDescription } from './resources/workspace';
 import { workspaceDocumentDescription, workspaceDocumentOperations } from './resources/workspaceDocument';
 import { workspaceInviteDescription } from './resources/workspaceInvite';
 import { workspaceMemberDescription } from './resources/workspaceMember';
-import { CREDENTIAL_TEST_NAME, testRaydocsCredential } from './shared/credentialTest';
 import { MAIN_CONNECTION, prepareForOlderN8n } from './shared/olderN8n';
 import { withCustomOperations } from './shared/toolExecution';
 import { sendRoutedRequest } from './shared/transport';
@@ -44,7 +43,7 @@ export class Raydocs implements INodeType {
 		usableAsTool: true,
 		inputs: [MAIN_CONNECTION],
 		outputs: [MAIN_CONNECTION],
-		credentials: [{ name: 'raydocsApi', required: true, testedBy: 'raydocsApiTest' }],
+		credentials: [{ name: 'raydocsApi', required: true }],
 		requestDefaults: {
 			baseURL: BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
@@ -95,7 +94,6 @@ export class Raydocs implements INodeType {
 	customOperations = codeOperations;
 
 	methods = {
-		credentialTest: { [CREDENTIAL_TEST_NAME]: testRaydocsCredential },
 		listSearch: { searchTemplates, searchWorkspaceDocuments, searchWorkspaces },
 	};
 

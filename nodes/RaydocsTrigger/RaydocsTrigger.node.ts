@@ -6,7 +6,6 @@ import type {
 } from 'n8n-workflow';
 
 import { searchWorkspaces } from '../Raydocs/listSearch/searchWorkspaces';
-import { CREDENTIAL_TEST_NAME, testRaydocsCredential } from '../Raydocs/shared/credentialTest';
 import { extractionOutputFields, workspaceLocator } from '../Raydocs/shared/descriptions';
 import { MAIN_CONNECTION } from '../Raydocs/shared/olderN8n';
 import { pollExtractionCompleted } from './pollExtractionCompleted';
@@ -28,7 +27,7 @@ export class RaydocsTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [MAIN_CONNECTION],
-		credentials: [{ name: 'raydocsApi', required: true, testedBy: 'raydocsApiTest' }],
+		credentials: [{ name: 'raydocsApi', required: true }],
 		properties: [
 			{
 				displayName: 'Event',
@@ -126,7 +125,6 @@ export class RaydocsTrigger implements INodeType {
 	};
 
 	methods = {
-		credentialTest: { [CREDENTIAL_TEST_NAME]: testRaydocsCredential },
 		listSearch: { searchWorkspaces },
 	};
 

@@ -3,7 +3,6 @@
  * PollContext for triggers) against a real HTTP server. Only the credential store is replaced.
  */
 import {
-	CredentialTestContext,
 	ExecuteContext,
 	ExecutionLifecycleHooks,
 	LoadOptionsContext,
@@ -21,6 +20,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentialType,
 	IDataObject,
+	IExecuteData,
 	IHttpRequestOptions,
 	INode,
 	INodeCredentialsDetails,
@@ -33,10 +33,10 @@ import type {
 	ExecutionError,
 	INodeProperties,
 	WorkflowExecuteMode,
+	IRunExecutionData,
 } from 'n8n-workflow';
 
 import { RaydocsApi } from '../../credentials/RaydocsApi.credentials';
-import { Raydocs } from '../../nodes/Raydocs/Raydocs.node';
 
 const credentialTypes: Record<string, ICredentialType> = { raydocsApi: new RaydocsApi() };
 
@@ -273,23 +273,78 @@ export interface CredentialTestResult {
  * `test` if it has one, else the function named by `testedBy` on a node that uses it, called with a
  * real CredentialTestContext.
  */
-export async function testCredential(
-	credentials: RaydocsCredentialData,
-	nodeType: INodeType = new Raydocs(),
-): Promise<CredentialTestResult> {
-	if (credentialTypes.raydocsApi.test) throw new Error('the harness expects a node-tested credential');
-	const entry = nodeType.description.credentials?.find((credential) => credential.name === 'raydocsApi');
-	const testedBy = entry?.testedBy;
-	const test = typeof testedBy === 'string' ? nodeType.methods?.credentialTest?.[testedBy] : undefined;
-	if (!test) throw new Error(`${nodeType.description.name} has no credential test for raydocsApi`);
-	const context = new CredentialTestContext(additionalDataFor(credentials));
-	const result = await test.call(context, {
+export async function testCredential(credentials: RaydocsCredentialData): Promise<CredentialTestResult> {
+	const credentialType = credentialTypes.raydocsApi;
+	const testRequest = credentialType.test!;
+	const probeType: INodeType = {
+		description: {
+			displayName: 'Temp',
+			name: 'temp',
+			group: [],
+			version: 1,
+			description: '',
+			defaults: {},
+			inputs: [],
+			outputs: [],
+			credentials: [{ name: 'raydocsApi', required: true }],
+			properties: [
+				{
+					displayName: 'Temp',
+					name: 'temp',
+					type: 'string',
+					default: '',
+					routing: { request: testRequest.request },
+				},
+			],
+		},
+	};
+	const node = nodeFor(probeType, {}, 'Temp-Node');
+	const workflow = new Workflow({
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes: nodeTypesFor(probeType),
+	});
+	const additionalData = additionalDataFor(credentials);
+	const runExecutionData: IRunExecutionData = createRunExecutionData({});
+	const executeData: IExecuteData = { node, data: {}, source: null };
+	const context = new ExecuteContext(
+		workflow,
+		node,
+		additionalData,
+		'internal' as WorkflowExecuteMode,
+		runExecutionData,
+		0,
+		[],
+		{ main: [[{ json: {} }]] },
+		executeData,
+		[],
+	);
+	const routingNode = new RoutingNode(context, probeType, {
 		id: '1',
 		name: 'Raydocs account',
 		type: 'raydocsApi',
 		data: { ...credentials } as unknown as ICredentialDataDecryptedObject,
 	});
-	return { status: result.status, message: result.message };
+	try {
+		await routingNode.runNode();
+	} catch (error) {
+		const response = (error as { cause?: { response?: { status?: number; statusText?: string } } })
+			.cause?.response;
+		if (response?.status) {
+			for (const rule of testRequest.rules ?? []) {
+				if (rule.type === 'responseCode' && rule.properties.value === response.status) {
+					return { status: 'Error', message: rule.properties.message as string };
+				}
+			}
+			return {
+				status: 'Error',
+				message: response.statusText || `Received HTTP status code: ${response.status}`,
+			};
+		}
+		return { status: 'Error', message: (error as Error).message };
+	}
+	return { status: 'OK', message: 'Connection successful!' };
 }
 
 export interface PollOptions {
