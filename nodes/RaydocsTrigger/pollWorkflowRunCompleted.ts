@@ -30,7 +30,7 @@ function runsPath(context: IPollFunctions): string {
 			description: 'Pick the workspace from the list, or enter its number, e.g. 12.',
 		});
 	}
-	const workflowId = requireUuid(context.getNode(), context.getNodeParameter('workflowId'), 'Workflow ID', 0);
+	const workflowId = requireUuid(context.getNode(), context.getNodeParameter('workflowId', undefined, { extractValue: true }), 'Workflow ID', 0);
 	return `/workspaces/${workspaceId}/workflows/${workflowId}/runs`;
 }
 

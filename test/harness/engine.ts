@@ -162,12 +162,12 @@ function additionalDataFor(
 	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
-function nodeFor(nodeType: INodeType, parameters: INodeParameters, name = 'Raydocs'): INode {
+function nodeFor(nodeType: INodeType, parameters: INodeParameters, name = 'Raydocs', typeVersion = 1): INode {
 	return {
 		id: 'node-under-test',
 		name,
 		type: nodeType.description.name,
-		typeVersion: 1,
+		typeVersion,
 		position: [0, 0],
 		parameters,
 		credentials: { raydocsApi: { id: '1', name: 'Raydocs account' } },
@@ -180,6 +180,8 @@ export interface RunNodeOptions {
 	credentials: RaydocsCredentialData;
 	input?: INodeExecutionData[];
 	continueOnFail?: boolean;
+	/** The node's typeVersion as saved in the workflow (1 = workflows saved before 1.1). */
+	typeVersion?: number;
 }
 
 export interface RunNodeResult {
@@ -190,7 +192,7 @@ export interface RunNodeResult {
 
 /** Executes one node with the given input items through WorkflowExecute, as a manual run does. */
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
-	const node = nodeFor(options.nodeType, options.parameters);
+	const node = nodeFor(options.nodeType, options.parameters, 'Raydocs', options.typeVersion);
 	if (options.continueOnFail) node.onError = 'continueRegularOutput';
 	const workflow = new Workflow({
 		id: 'test-workflow',

@@ -47,7 +47,7 @@ export function credentialsFor(fake: FakeRaydocs, token = fake.token): RaydocsCr
 export async function runRaydocs(
 	fake: FakeRaydocs,
 	parameters: INodeParameters,
-	options: { token?: string; input?: INodeExecutionData[]; continueOnFail?: boolean } = {},
+	options: { token?: string; input?: INodeExecutionData[]; continueOnFail?: boolean; typeVersion?: number } = {},
 ): Promise<RunNodeResult> {
 	return await runNode({
 		nodeType: raydocsNode,
@@ -55,6 +55,7 @@ export async function runRaydocs(
 		credentials: credentialsFor(fake, options.token),
 		input: options.input,
 		continueOnFail: options.continueOnFail,
+		typeVersion: options.typeVersion,
 	});
 }
 

@@ -10,7 +10,11 @@ import {
 import type { ExtractionRun } from '../../shared/extractionOutput';
 import { requireUuid, requireUuidList } from '../../shared/ids';
 import { ItemResults } from '../../shared/itemResults';
-import { templateLocator, workspaceForListsLocator } from '../../shared/locators';
+import {
+	templateLocator,
+	workspaceDocumentsLocator,
+	workspaceForListsLocator,
+} from '../../shared/locators';
 import { raydocsJson } from '../../shared/transport';
 import { uploadFile } from '../../shared/upload';
 import { outputForOutcome, readWaitOptions } from './waitForResult';
@@ -49,10 +53,18 @@ export const extractDocumentDescription: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. 880e8400-e29b-41d4-a716-446655440000',
 		description: 'Workspace document UUIDs, separated by commas (or an expression giving an array)',
-		displayOptions: { show: { ...showOnlyForExtractDocument, inputSource: ['documentIds'] } },
+		// Workflows saved with version 1 keep their text field; 1.1 picks documents with a locator.
+		displayOptions: { show: { ...showOnlyForExtractDocument, inputSource: ['documentIds'], '@version': [1] } },
 	},
+	workspaceDocumentsLocator({
+		...showOnlyForExtractDocument,
+		inputSource: ['documentIds'],
+		'@version': [{ _cnd: { gte: 1.1 } }],
+	}),
 	...extractionOutputFields(showOnlyForExtractDocument),
 	waitOptions(showOnlyForExtractDocument, [
+		keepInputFiles,
+		{ ...keepInputFiles, default: false, displayOptions: { show: { '@version': [1] } } },
 		{
 			displayName: 'Session Name',
 			name: 'sessionName',
@@ -62,6 +74,34 @@ export const extractDocumentDescription: INodeProperties[] = [
 		},
 	]),
 ];
+
+/** From 1.1 the input item's files come along unless turned off, so no Merge node is needed. */
+const keepInputFiles: INodeProperties = {
+	displayName: 'Keep Input Files',
+	name: 'keepInputBinary',
+	type: 'boolean',
+	default: true,
+	description:
+		"Whether the output item carries the input item's binary files (e.g. the invoice PDF) next to the extracted data",
+	displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
+};
+
+/** Whether an item's output keeps its input files: the option, else the version's default. */
+export function keepsInputFiles(context: IExecuteFunctions, itemIndex: number): boolean {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (typeof options.keepInputBinary === 'boolean') return options.keepInputBinary;
+	return context.getNode().typeVersion >= 1.1;
+}
+
+/** The workspace documents of one item: the 1.1 locator, or the version 1 text field. */
+function chosenDocumentIds(context: IExecuteFunctions, itemIndex: number): string[] {
+	const node = context.getNode();
+	const value =
+		node.typeVersion >= 1.1
+			? context.getNodeParameter('documents', itemIndex, '', { extractValue: true })
+			: context.getNodeParameter('documentIds', itemIndex);
+	return requireUuidList(node, value, 'Document', itemIndex);
+}
 
 interface StartedExtraction {
 	sessionId: string;
@@ -87,7 +127,7 @@ async function startExtraction(context: IExecuteFunctions, itemIndex: number, it
 	let attach: { url: string; body: IDataObject };
 	let defaultName: string;
 	if (source === 'documentIds') {
-		const documentIds = requireUuidList(node, context.getNodeParameter('documentIds', itemIndex), 'Document', itemIndex);
+		const documentIds = chosenDocumentIds(context, itemIndex);
 		attach = { url: 'attach', body: { document_ids: documentIds } };
 		defaultName = `n8n extraction of ${documentIds.length} document${documentIds.length > 1 ? 's' : ''}`;
 	} else {
@@ -154,6 +194,7 @@ export async function executeExtractDocument(this: IExecuteFunctions): Promise<I
 				results.succeed(
 					itemIndex,
 					outputForOutcome(this, itemIndex, outcome, { sessionId: extraction.sessionId, resultId: extraction.run.id }),
+					keepsInputFiles(this, itemIndex) ? items[itemIndex].binary : undefined,
 				);
 			} catch (error) {
 				results.fail(itemIndex, error);

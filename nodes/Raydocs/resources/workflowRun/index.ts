@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { workspaceLocator } from '../../shared/descriptions';
 import { EXAMPLE_UUID, validateUuidParameter } from '../../shared/idValidation';
+import { workflowLocator } from '../../shared/locators';
 import { validateWorkspaceId } from '../../shared/validation';
 import { sendWorkflowRunsListRequest, workflowRunGetManyDescription } from './getAll';
 import { workflowRunGetFileDescription } from './getFile';
@@ -26,7 +27,7 @@ export const workflowRunDescription: INodeProperties[] = [
 				value: 'getFile',
 				action: 'Get the runtime file of a workflow run',
 				description:
-					'Get the temporary runtime file of a run (GET /workspaces/{ID}/workflows/{workflowID}/runs/{runID}/file)',
+					'Get a temporary link to the runtime file of a workflow run. Needs the workspace, the workflow UUID and the run UUID (the ID from Workflow Run → Get Many).',
 				routing: { request: { method: 'GET', url: `${runUrl}/file` } },
 			},
 			{
@@ -34,7 +35,7 @@ export const workflowRunDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many workflow runs',
 				description:
-					'List the runs of a workflow, or sync completed runs with a cursor (GET /workspaces/{ID}/workflows/{workflowID}/runs)',
+					"List the runs of a Raydocs workflow, newest first, or the runs completed since a moment (cursor sync). Needs the workspace and the workflow UUID (from the workflow's link in Raydocs).",
 				routing: {
 					request: { method: 'GET', url: runsUrl },
 					operations: { pagination: sendWorkflowRunsListRequest },
@@ -45,7 +46,7 @@ export const workflowRunDescription: INodeProperties[] = [
 				value: 'getOutput',
 				action: 'Get the output of a workflow run',
 				description:
-					'Get the public JSON output of a run (GET /workspaces/{ID}/workflows/{workflowID}/runs/{runID}/output)',
+					'Get the public JSON output of a workflow run. Needs the workspace, the workflow UUID and the run UUID (the ID from Workflow Run → Get Many).',
 				routing: { request: { method: 'GET', url: `${runUrl}/output` } },
 			},
 		],
@@ -56,21 +57,17 @@ export const workflowRunDescription: INodeProperties[] = [
 		routing: { send: { preSend: [validateWorkspaceId] } },
 	},
 	{
-		displayName: 'Workflow ID',
-		name: 'workflowId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: `e.g. ${EXAMPLE_UUID}`,
-		description: 'ID of the Raydocs workflow (a UUID, shown in the workflow URL in Raydocs)',
-		displayOptions: { show: showOnlyForWorkflowRuns },
+		...workflowLocator(
+			showOnlyForWorkflowRuns,
+			"The Raydocs workflow: its UUID, or its link from Raydocs (Raydocs has no endpoint that lists workflows, so there is no list to pick from)",
+		),
 		routing: {
 			send: {
 				preSend: [
 					validateUuidParameter(
 						'workflowId',
 						'workflow',
-						`Copy the workflow's ID from Raydocs, e.g. ${EXAMPLE_UUID}.`,
+						`Copy the workflow's ID or link from Raydocs, e.g. ${EXAMPLE_UUID}.`,
 					),
 				],
 			},
