@@ -22,6 +22,17 @@ import { waitForRuns } from '../../shared/waitForRuns';
 
 const showOnlyForExtractDocument = { operation: ['extractDocument'], resource: ['extraction'] };
 
+/** From 1.1 the input item's files come along unless turned off, so no Merge node is needed. */
+const keepInputFiles: INodeProperties = {
+	displayName: 'Keep Input Files',
+	name: 'keepInputBinary',
+	type: 'boolean',
+	default: true,
+	description:
+		"Whether the output item carries the input item's binary files (e.g. the invoice PDF) next to the extracted data",
+	displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
+};
+
 export const extractDocumentDescription: INodeProperties[] = [
 	workspaceForListsLocator(showOnlyForExtractDocument, 'templates'),
 	templateLocator(showOnlyForExtractDocument),
@@ -74,17 +85,6 @@ export const extractDocumentDescription: INodeProperties[] = [
 		},
 	]),
 ];
-
-/** From 1.1 the input item's files come along unless turned off, so no Merge node is needed. */
-const keepInputFiles: INodeProperties = {
-	displayName: 'Keep Input Files',
-	name: 'keepInputBinary',
-	type: 'boolean',
-	default: true,
-	description:
-		"Whether the output item carries the input item's binary files (e.g. the invoice PDF) next to the extracted data",
-	displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
-};
 
 /** Whether an item's output keeps its input files: the option, else the version's default. */
 export function keepsInputFiles(context: IExecuteFunctions, itemIndex: number): boolean {
