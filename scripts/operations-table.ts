@@ -53,7 +53,7 @@ export interface OperationRow {
 function routedEndpoint(option: INodePropertyOptions): string[] {
 	const request = option.routing?.request;
 	if (!request?.method || typeof request.url !== 'string') return [];
-	const path = request.url.replace(/^=/, '').replace(/\{\{[^}]*\}\}/g, 'x');
+	const path = request.url.replace(/^=/, '').replace(/\{\{.*?\}\}/g, 'x');
 	return [`${request.method} ${path}`];
 }
 

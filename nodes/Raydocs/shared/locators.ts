@@ -12,7 +12,7 @@ const UUID_GROUP = '([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}
  * the object, or the API address Raydocs returned); n8n keeps only the UUID.
  */
 function urlMode(label: string, segment: string): INodePropertyMode {
-	const regex = `https?://[^\\s]*/${segment}/${UUID_GROUP}`;
+	const regex = `https?://[^\\s]*/${segment}/${UUID_GROUP}(?:[/?#][^\\s]*)?`;
 	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
 	return {
 		displayName: 'By URL',
@@ -30,6 +30,15 @@ function urlMode(label: string, segment: string): INodePropertyMode {
 		],
 		extractValue: { type: 'regex', regex },
 	};
+}
+
+/**
+ * For routing expressions: the UUID of a locator value, whatever its mode. Routing reads a
+ * locator's raw text (n8n applies "By URL" extraction only in code), so a pasted link is reduced to
+ * the ID after `/<segment>/` here; an ID passes unchanged.
+ */
+export function locatorUuidExpression(value: string, segment: string): string {
+	return `String(${value}).trim().replace(/^.*\\/${segment}\\/([0-9a-fA-F-]{36})([/?#].*)?$/, "$1")`;
 }
 
 function idMode(label: string, pattern = UUID_PATTERN, example = EXAMPLE_UUID): INodePropertyMode {

@@ -7,10 +7,11 @@ import { batchDeleteDescription } from './delete';
 import { batchExecuteDescription } from './execute';
 import { batchExportDescription, batchExportOutput } from './export';
 import { batchExtractDescription, executeBatchExtract } from './extract';
+import { locatorUuidExpression } from '../../shared/locators';
 
 const showOnlyForBatches = { resource: ['batch'] };
 
-const batchUrl = '=/extractions/templates/{{ String($parameter.templateId).trim() }}/sessions/batch';
+const batchUrl = `=/extractions/templates/{{ ${locatorUuidExpression('$parameter.templateId', 'templates')} }}/sessions/batch`;
 
 export const batchOperations = { extract: executeBatchExtract };
 

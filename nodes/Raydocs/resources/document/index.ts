@@ -7,10 +7,11 @@ import { documentDownloadDescription } from './download';
 import { documentGetDescription } from './get';
 import { chunkItems, documentGetChunksDescription } from './getChunks';
 import { documentGetDownloadUrlDescription } from './getDownloadUrl';
+import { locatorUuidExpression } from '../../shared/locators';
 
 const showOnlyForDocuments = { resource: ['document'] };
 
-const documentUrl = '=/extractions/documents/{{ String($parameter.documentId).trim() }}';
+const documentUrl = `=/extractions/documents/{{ ${locatorUuidExpression('$parameter.documentId', 'documents')} }}`;
 
 export const documentDescription: INodeProperties[] = [
 	{

@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { validateUuidParameter } from '../../shared/idValidation';
 import { templateLocator, workspaceForListsLocator } from '../../shared/locators';
+import { locatorUuidExpression } from '../../shared/locators';
 
 const showOnlyForSessionCreate = { operation: ['create'], resource: ['session'] };
 
@@ -13,7 +14,7 @@ export const sessionCreateDescription: INodeProperties[] = [
 			send: {
 				type: 'body',
 				property: 'extraction_template_id',
-				value: '={{ String($value).trim() }}',
+				value: `={{ ${locatorUuidExpression('$value', 'templates')} }}`,
 				preSend: [validateUuidParameter('templateId', 'template')],
 			},
 		},

@@ -8,10 +8,11 @@ import { templateDuplicateDescription } from './duplicate';
 import { templateGetDescription } from './get';
 import { templateGetManyDescription } from './getAll';
 import { templateUpdateDescription } from './update';
+import { locatorUuidExpression } from '../../shared/locators';
 
 const showOnlyForTemplates = { resource: ['template'] };
 
-const templateUrl = '=/extractions/templates/{{ String($parameter.templateId).trim() }}';
+const templateUrl = `=/extractions/templates/{{ ${locatorUuidExpression('$parameter.templateId', 'templates')} }}`;
 
 export const templateDescription: INodeProperties[] = [
 	{

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { workspaceLocator } from '../../shared/descriptions';
 import { EXAMPLE_UUID, validateUuidParameter } from '../../shared/idValidation';
-import { workflowLocator } from '../../shared/locators';
+import { locatorUuidExpression, workflowLocator } from '../../shared/locators';
 import { validateWorkspaceId } from '../../shared/validation';
 import { sendWorkflowRunsListRequest, workflowRunGetManyDescription } from './getAll';
 import { workflowRunGetFileDescription } from './getFile';
@@ -11,7 +11,7 @@ import { workflowRunGetOutputDescription } from './getOutput';
 const showOnlyForWorkflowRuns = { resource: ['workflowRun'] };
 
 const runsUrl =
-	'=/workspaces/{{ String($parameter.workspaceId).trim() }}/workflows/{{ String($parameter.workflowId).trim() }}/runs';
+	`=/workspaces/{{ String($parameter.workspaceId).trim() }}/workflows/{{ ${locatorUuidExpression('$parameter.workflowId', 'workflows')} }}/runs`;
 const runUrl = `${runsUrl}/{{ String($parameter.runId).trim() }}`;
 
 export const workflowRunDescription: INodeProperties[] = [

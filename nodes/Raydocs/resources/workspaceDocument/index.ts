@@ -10,11 +10,12 @@ import { workspaceDocumentGetDescription } from './get';
 import { workspaceDocumentGetManyDescription, workspaceDocumentPageSize } from './getAll';
 import { workspaceDocumentGetDownloadUrlDescription } from './getDownloadUrl';
 import { workspaceDocumentReparseDescription } from './reparse';
+import { locatorUuidExpression } from '../../shared/locators';
 
 const showOnlyForWorkspaceDocuments = { resource: ['workspaceDocument'] };
 
 const documentsUrl = '=/workspaces/{{ String($parameter.workspaceId).trim() }}/documents';
-const documentUrl = `${documentsUrl}/{{ String($parameter.documentId).trim() }}`;
+const documentUrl = `${documentsUrl}/{{ ${locatorUuidExpression('$parameter.documentId', 'documents')} }}`;
 
 export const workspaceDocumentOperations = { create: executeWorkspaceDocumentCreate };
 
