@@ -3,13 +3,13 @@ import { sleep } from 'n8n-workflow';
 import { pollingTrigger } from '../../harness/engine';
 import { apiRequests, credentialsFor, useFakeRaydocs } from '../../helpers/raydocs';
 import { restarted, resultIds, triggerNode } from '../../helpers/trigger';
-import type { Workflow } from 'n8n-workflow';
+import type { NodeParameterValueType, Workflow } from 'n8n-workflow';
 import type { FakeRaydocs } from '../../fake-raydocs/server';
 
 /** Raydocs holds back runs completed in the current second; wait until it is over. */
 const pastOpenSecond = async () => await sleep(1100 - (Date.now() % 1000));
 
-function workflowTrigger(fake: FakeRaydocs, workflowId: string | object, options = {}, workflow?: Workflow, mode: 'trigger' | 'manual' = 'trigger') {
+function workflowTrigger(fake: FakeRaydocs, workflowId: NodeParameterValueType, options = {}, workflow?: Workflow, mode: 'trigger' | 'manual' = 'trigger') {
 	return pollingTrigger({
 		nodeType: triggerNode,
 		credentials: credentialsFor(fake),
