@@ -9,17 +9,23 @@ import { existsSync } from 'fs';
 
 import type { LaunchOptions } from 'playwright-core';
 
+type PersistentContextOptions = LaunchOptions & { viewport?: { width: number; height: number }; deviceScaleFactor?: number };
+
 /** Debian's binary; CHROMIUM_PATH points elsewhere when a machine keeps it somewhere else. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const INSTALL_COMMAND = 'apt-get update && apt-get install -y --no-install-recommends chromium';
 
-/** Quiet, offline and reproducible: no GPU, no QUIC, no sync, updates or background traffic. */
-export function chromiumLaunchOptions(userDataDir: string): LaunchOptions {
+/**
+ * Quiet, offline and reproducible: no GPU, no QUIC, no sync, updates or background traffic. For
+ * `chromium.launchPersistentContext(freshUserDataDir, …)`, which passes --user-data-dir itself.
+ */
+export function chromiumLaunchOptions(): PersistentContextOptions {
 	return {
 		executablePath: CHROMIUM_PATH,
 		headless: true,
-		// Playwright adds its own --user-data-dir only when none is given.
+		viewport: { width: 1280, height: 800 },
+		deviceScaleFactor: 1,
 		args: [
 			'--headless',
 			'--no-sandbox',
@@ -29,7 +35,6 @@ export function chromiumLaunchOptions(userDataDir: string): LaunchOptions {
 			'--disable-background-networking',
 			'--disable-component-update',
 			'--disable-sync',
-			`--user-data-dir=${userDataDir}`,
 		],
 	};
 }

@@ -12,7 +12,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 import { RaydocsTrigger } from '../../nodes/RaydocsTrigger/RaydocsTrigger.node';
 import { chromiumLaunchOptions, ensureChromium } from '../../scripts/n8n/chromium';
@@ -47,7 +47,7 @@ const describeOn2 = linesFromEnv().includes('2') ? describe : describe.skip;
 describeOn2("Raydocs in n8n's editor (Chromium, n8n 2.x)", () => {
 	let fake: FakeRaydocs;
 	let host: N8nHost;
-	let browser: Browser;
+	let browser: BrowserContext;
 	let page: Page;
 	let userDataDir: string;
 	let signedIn = false;
@@ -114,14 +114,14 @@ describeOn2("Raydocs in n8n's editor (Chromium, n8n 2.x)", () => {
 		await host.rest(); // sets up the owner the browser signs in as
 
 		userDataDir = mkdtempSync(join(tmpdir(), 'raydocs-chromium-'));
-		browser = await chromium.launch(chromiumLaunchOptions(userDataDir));
-		const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1 });
+		browser = await chromium.launchPersistentContext(userDataDir, chromiumLaunchOptions());
+		const context = browser;
 		// Offline: the editor's look-ups elsewhere (the npm registry page of the package) are refused.
 		await context.route(
 			(url) => !url.href.startsWith(host.baseUrl),
 			async (route) => await route.abort('blockedbyclient'),
 		);
-		page = await context.newPage();
+		page = context.pages()[0] ?? (await context.newPage());
 		page.setDefaultTimeout(20_000);
 		page.on('console', (message) => {
 			const url = message.location().url ?? '';
@@ -185,8 +185,8 @@ describeOn2("Raydocs in n8n's editor (Chromium, n8n 2.x)", () => {
 
 	it('creates the credential: a wrong token is named as such, the right one connects', async () => {
 		await step('credential', async () => {
-			await ndv().locator(testId('node-credentials-select')).click();
-			await page.locator(testId('node-credentials-select-item-new')).click();
+			// With no Raydocs credential yet the slot offers "Connect to Raydocs", which opens a new one.
+			await ndv().locator(testId('node-credentials-slot')).getByText('Connect to Raydocs').click();
 			const modal = credentialModal();
 			await modal.locator(`${testId('parameter-input-accessToken')} input`).fill('rd_test_not-a-real-token');
 			await modal.locator(`${testId('parameter-input-baseUrl')} input`).fill(fake.url);
@@ -195,19 +195,25 @@ describeOn2("Raydocs in n8n's editor (Chromium, n8n 2.x)", () => {
 			await modal.getByText('Raydocs rejected the access token: it is invalid, expired or revoked').waitFor();
 
 			await modal.locator(`${testId('parameter-input-accessToken')} input`).fill(fake.token);
+			const testsBefore = fake.log.length;
 			await modal.locator(testId('credential-save-button')).click();
-			await modal.locator(testId('credentials-config-container-test-success')).waitFor();
-			await page.keyboard.press('Escape');
+			// A new credential whose test passes is saved and the dialog closes by itself.
 			await modal.waitFor({ state: 'hidden' });
-			expect(fake.log.filter((entry) => entry.method === 'GET' && entry.path === '/workspaces').map((entry) => entry.status)).toContain(200);
+			await expectText(ndv().locator(`${testId('node-credentials-select')} input`), 'Raydocs account', 'value');
+			const tested = fake.log.slice(testsBefore).filter((entry) => entry.method === 'GET' && entry.path === '/workspaces');
+			expect(tested.map((entry) => entry.status)).toEqual([200]);
 		});
 	});
 
 	it('fills Extract Document from the pickers: workspace, template, workspace document', async () => {
 		await step('pickers', async () => {
-			// Without a workspace the template list is empty, not an error.
-			await locatorInput('templateId').click();
-			await page.locator(testId('rlc-search')).waitFor();
+			// Without a workspace the template list answers empty, not with an error.
+			const [templates] = await Promise.all([
+				page.waitForResponse((response) => response.url().includes('/rest/dynamic-node-parameters/resource-locator-results')),
+				locatorInput('templateId').click(),
+			]);
+			expect(templates.status()).toBe(200);
+			expect(await templates.json()).toMatchObject({ data: { results: [] } });
 			expect(await listItems().count()).toBe(0);
 			await page.keyboard.press('Escape');
 
@@ -243,8 +249,8 @@ describeOn2("Raydocs in n8n's editor (Chromium, n8n 2.x)", () => {
 	});
 });
 
-/** Waits until the element shows exactly this text (whitespace-trimmed). */
-async function expectText(target: Locator, text: string): Promise<void> {
-	await target.waitFor();
-	expect((await target.innerText()).trim()).toBe(text);
+/** Waits until the element shows exactly this text (whitespace-trimmed), or holds it as its value. */
+async function expectText(target: Locator, text: string, what: 'text' | 'value' = 'text'): Promise<void> {
+	await target.waitFor({ state: what === 'text' ? 'visible' : 'attached' });
+	expect((what === 'text' ? await target.innerText() : await target.inputValue()).trim()).toBe(text);
 }
