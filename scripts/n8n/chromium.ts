@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test tooling that drives a browser; never shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions -- test tooling that drives a browser; never shipped */
 /**
  * The Chromium the editor test drives: Debian's `chromium` package (never a browser downloaded by
  * an npm package). Installed with apt-get when missing and we are root; otherwise the test stops

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- drives a real n8n and a real browser in tests; never shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- drives a real n8n and a real browser in tests; never shipped */
 /**
  * What a new user sees in n8n's editor, in a real browser: Debian's Chromium driven by
  * playwright-core against n8n 2.x with the package installed like users install it and the fake
@@ -55,9 +55,17 @@ describeOn2("Raydocs in n8n's editor (Chromium, n8n 2.x)", () => {
 	/** Console errors and failed n8n requests while signed in: anything our node could cause. */
 	const problems: ConsoleProblem[] = [];
 
-	async function screenshot(target: Page | Locator, name: string): Promise<void> {
+	/** A screenshot of an element (its top `maxHeight` pixels), without n8n's toasts over it. */
+	async function screenshot(target: Locator, name: string, maxHeight?: number): Promise<void> {
 		const path = join(ARTIFACTS_DIR, name);
-		await target.screenshot({ path, animations: 'disabled' });
+		await page.addStyleTag({ content: '.el-notification { display: none !important; }' });
+		const box = await target.boundingBox();
+		if (!box) throw new Error(`nothing to take a screenshot of for ${name}`);
+		await page.screenshot({
+			path,
+			animations: 'disabled',
+			clip: { x: box.x, y: box.y, width: box.width, height: maxHeight ? Math.min(box.height, maxHeight) : box.height },
+		});
 		if (process.env.UPDATE_SCREENSHOTS === '1' && README_IMAGES[name]) {
 			mkdirSync(README_IMAGES_DIR, { recursive: true });
 			copyFileSync(path, join(README_IMAGES_DIR, README_IMAGES[name]));
@@ -102,7 +110,11 @@ describeOn2("Raydocs in n8n's editor (Chromium, n8n 2.x)", () => {
 		rmSync(ARTIFACTS_DIR, { recursive: true, force: true });
 		mkdirSync(ARTIFACTS_DIR, { recursive: true });
 		fake = await startFakeRaydocs({ timing: FAKE_TIMING });
-		documentId = fake.seedWorkspaceDocument(fake.state.seed!.workspaceId, {
+		// A workspace of its own, without the seed's emoji icon (no emoji font in a bare Chromium).
+		const workspace = fake.seedWorkspace('Acme Finance');
+		workspace.icon = '';
+		fake.seedTemplate(workspace.id, { name: 'Supplier Invoices', description: 'Invoice number, date, total and vendor' });
+		documentId = fake.seedWorkspaceDocument(workspace.id, {
 			filename: 'acme-invoice.pdf',
 			content: '%PDF-1.4 ACME invoice',
 			status: 'processed',
@@ -164,7 +176,7 @@ describeOn2("Raydocs in n8n's editor (Chromium, n8n 2.x)", () => {
 			await page.locator(testId('canvas-add-button')).click();
 			const asTrigger = await searchNodes('Raydocs');
 			await expectText(asTrigger.locator(testId('node-creator-item-description')), TRIGGER_DESCRIPTION);
-			await screenshot(nodeCreator(), 'nodes-panel.png');
+			await screenshot(nodeCreator(), 'nodes-panel.png', 260);
 			await asTrigger.click();
 			await nodeCreator().getByText('On extraction completed', { exact: true }).waitFor();
 			await nodeCreator().getByText('On workflow run completed', { exact: true }).waitFor();
@@ -217,12 +229,12 @@ describeOn2("Raydocs in n8n's editor (Chromium, n8n 2.x)", () => {
 			expect(await listItems().count()).toBe(0);
 			await page.keyboard.press('Escape');
 
-			await pick('workspaceId', 'Demo Workspace');
-			await pick('templateId', 'Invoice Extraction');
+			await pick('workspaceId', 'Acme Finance');
+			await pick('templateId', 'Supplier Invoices');
 			await ndv().locator(testId('parameter-input-inputSource')).click();
 			await page.getByRole('option', { name: /Workspace Documents/ }).click();
 			await pick('documents', 'acme-invoice.pdf');
-			await screenshot(ndv(), 'extract-document-form.png');
+			await screenshot(ndv().locator(testId('node-parameters')), 'extract-document-form.png');
 		});
 	});
 
@@ -238,7 +250,21 @@ describeOn2("Raydocs in n8n's editor (Chromium, n8n 2.x)", () => {
 			const row = (await output.locator('table tbody tr').first().locator('td').allInnerTexts()).map((text) => text.trim());
 			expect(row[headers.indexOf('status')]).toBe('completed');
 			expect(row[headers.indexOf('invoice_details.invoice_number')]).toMatch(/^INV-[0-9A-F]{6}$/);
-			await screenshot(output, 'output-table.png');
+			// Give the output the room the input panel (empty here) takes, for a readable table.
+			const divider = await ndv().locator(testId('panel-drag-button')).boundingBox();
+			if (divider) {
+				await page.mouse.move(divider.x + divider.width / 2, divider.y + divider.height / 2);
+				await page.mouse.down();
+				await page.mouse.move(divider.x - 330, divider.y + divider.height / 2, { steps: 8 });
+				await page.mouse.up();
+			}
+			// Scrolled to the extracted values: the ids, status and title come first and fill the width.
+			await output
+				.locator('table th')
+				.filter({ hasText: 'invoice_details.invoice_number' })
+				.first()
+				.evaluate((cell) => cell.scrollIntoView({ inline: 'start', block: 'nearest' }));
+			await screenshot(output, 'output-table.png', 260);
 			const attached = fake.log.find((entry) => entry.path.endsWith('/documents/attach'));
 			expect(attached?.body).toEqual({ document_ids: [documentId] });
 		});

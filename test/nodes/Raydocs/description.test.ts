@@ -7,11 +7,17 @@ const description = new Raydocs().description;
 const operations = description.properties.filter((property) => property.name === 'operation');
 const operationOptions = operations.flatMap((property) => (property.options ?? []) as INodePropertyOptions[]);
 
-/** Evaluates the subtitle expression the way the editor does, for given parameters. */
+/**
+ * What the subtitle expression gives for these parameters: it looks the action up in a literal
+ * table by "resource:operation" and falls back to the operation's value.
+ */
 function subtitleFor(parameters: Record<string, string>): string {
-	const body = String(description.subtitle).replace(/^=\{\{/, '').replace(/\}\}$/, '');
-	// eslint-disable-next-line @typescript-eslint/no-implied-eval -- evaluates our own expression in the test
-	return new Function('$parameter', `return ${body};`)(parameters) as string;
+	const expression = String(description.subtitle);
+	const lookup = '[$parameter["resource"] + ":" + $parameter["operation"]] ?? $parameter["operation"] }}';
+	expect(expression.startsWith('={{ ')).toBe(true);
+	expect(expression.endsWith(lookup)).toBe(true);
+	const actions = JSON.parse(expression.slice('={{ '.length, -lookup.length)) as Record<string, string>;
+	return actions[`${parameters.resource}:${parameters.operation}`] ?? parameters.operation;
 }
 
 describe('Raydocs node description (what the editor shows)', () => {

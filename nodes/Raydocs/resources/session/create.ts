@@ -1,8 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { validateUuidParameter } from '../../shared/idValidation';
-import { templateLocator, workspaceForListsLocator } from '../../shared/locators';
-import { locatorUuidExpression } from '../../shared/locators';
+import { locatorUuidExpression, templateLocator, workspaceForListsLocator } from '../../shared/locators';
 
 const showOnlyForSessionCreate = { operation: ['create'], resource: ['session'] };
 

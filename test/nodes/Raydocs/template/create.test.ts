@@ -47,7 +47,8 @@ describe('Raydocs → Template → Create', () => {
 	});
 
 	it('version 1.1 shows the sample schema as a placeholder: left empty, nothing is created', async () => {
-		const { schemaJson: _unedited, ...withoutSchema } = create();
+		const withoutSchema: Record<string, unknown> = create();
+		delete withoutSchema.schemaJson;
 		const empty = await runRaydocs(fake(), withoutSchema, { typeVersion: 1.1 });
 		expect(empty.error?.message).toBe('Schema JSON is empty');
 		expect(apiRequests(fake())).toHaveLength(0);
