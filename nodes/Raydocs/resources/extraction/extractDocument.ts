@@ -87,7 +87,7 @@ export const extractDocumentDescription: INodeProperties[] = [
 ];
 
 /** Whether an item's output keeps its input files: the option, else the version's default. */
-export function keepsInputFiles(context: IExecuteFunctions, itemIndex: number): boolean {
+function keepsInputFiles(context: IExecuteFunctions, itemIndex: number): boolean {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	if (typeof options.keepInputBinary === 'boolean') return options.keepInputBinary;
 	return context.getNode().typeVersion >= 1.1;
