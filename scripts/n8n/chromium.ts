@@ -14,7 +14,8 @@ type PersistentContextOptions = LaunchOptions & { viewport?: { width: number; he
 /** Debian's binary; CHROMIUM_PATH points elsewhere when a machine keeps it somewhere else. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const INSTALL_COMMAND = 'apt-get update && apt-get install -y --no-install-recommends chromium';
+// fonts-liberation is only a recommendation of chromium, and without fonts the screenshots show no text.
+const INSTALL_COMMAND = 'apt-get update && apt-get install -y --no-install-recommends chromium fonts-liberation';
 
 /**
  * Quiet, offline and reproducible: no GPU, no QUIC, no sync, updates or background traffic. For

@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { apiRequests, byId, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
 
 const schema = {
@@ -47,7 +49,7 @@ describe('Raydocs → Template → Create', () => {
 	});
 
 	it('version 1.1 shows the sample schema as a placeholder: left empty, nothing is created', async () => {
-		const withoutSchema: Record<string, unknown> = create();
+		const withoutSchema: INodeParameters = create() as INodeParameters;
 		delete withoutSchema.schemaJson;
 		const empty = await runRaydocs(fake(), withoutSchema, { typeVersion: 1.1 });
 		expect(empty.error?.message).toBe('Schema JSON is empty');
