@@ -9,15 +9,11 @@ import { Raydocs } from '../nodes/Raydocs/Raydocs.node';
 import { matchEndpoint } from '../nodes/Raydocs/shared/endpoints';
 
 /**
- * Operations whose calls are not named in their description: those that run as code, and those
- * whose endpoint ends in "/url" (n8n's lint wants "URL" in descriptions, which would misstate it).
+ * Operations whose calls cannot be read from their routing: those that run as code, and those that
+ * send more than one request.
  */
 export const OPERATION_CALLS: Record<string, string[]> = {
 	'file:getUploadUrl': ['POST /vapor/signed-storage-url'],
-	'document:getDownloadUrl': ['GET /extractions/documents/{documentId}/url'],
-	'document:download': ['GET /extractions/documents/{documentId}/url'],
-	'workspaceDocument:getDownloadUrl': ['GET /workspaces/{workspaceId}/documents/{documentId}/url'],
-	'workspaceDocument:download': ['GET /workspaces/{workspaceId}/documents/{documentId}/url'],
 	'extraction:extractDocument': [
 		'POST /vapor/signed-storage-url',
 		'GET /workspaces/{workspaceId}/documents',
@@ -41,6 +37,10 @@ export const OPERATION_CALLS: Record<string, string[]> = {
 		'POST /extractions/sessions/{sessionId}/documents',
 		'POST /extractions/sessions/{sessionId}/documents/upload',
 	],
+	'sessionDocument:addByKey': [
+		'POST /extractions/sessions/{sessionId}/documents/upload',
+		'POST /extractions/sessions/{sessionId}/documents',
+	],
 	'workspaceDocument:create': ['POST /vapor/signed-storage-url', 'POST /workspaces/{workspaceId}/documents'],
 };
 
@@ -53,8 +53,12 @@ export interface OperationRow {
 	abilities: string[];
 }
 
-function endpointsInText(text: string): string[] {
-	return [...text.matchAll(/\b(GET|POST|PUT|DELETE) (\/[^\s),]+)/g)].map((match) => `${match[1]} ${match[2].toLowerCase()}`);
+/** `METHOD path` of a routed operation, its `{{ … }}` expressions standing in for path parameters. */
+function routedEndpoint(option: INodePropertyOptions): string[] {
+	const request = option.routing?.request;
+	if (!request?.method || typeof request.url !== 'string') return [];
+	const path = request.url.replace(/^=/, '').replace(/\{\{.*?\}\}/g, 'x');
+	return [`${request.method} ${path}`];
 }
 
 function normalise(endpoint: string): string {
@@ -75,7 +79,7 @@ export function operationRows(): OperationRow[] {
 		);
 		for (const option of (operationProperty?.options ?? []) as INodePropertyOptions[]) {
 			const key = `${resource.value}:${option.value}`;
-			const endpoints = (OPERATION_CALLS[key] ?? endpointsInText(option.description ?? '')).map(normalise);
+			const endpoints = (OPERATION_CALLS[key] ?? routedEndpoint(option)).map(normalise);
 			const abilities = new Set<string>();
 			for (const endpoint of endpoints) {
 				const [method, path] = endpoint.split(' ');

@@ -1,4 +1,4 @@
-import type { INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { searchTemplates } from './listSearch/searchTemplates';
 import { searchWorkspaceDocuments } from './listSearch/searchWorkspaceDocuments';
@@ -17,6 +17,7 @@ import { workspaceInviteDescription } from './resources/workspaceInvite';
 import { workspaceMemberDescription } from './resources/workspaceMember';
 import { MAIN_CONNECTION, prepareForOlderN8n } from './shared/olderN8n';
 import { withCustomOperations } from './shared/toolExecution';
+import { actionSubtitle } from './shared/subtitle';
 import { sendRoutedRequest } from './shared/transport';
 import { BASE_URL_EXPRESSION } from './shared/baseUrl';
 
@@ -29,15 +30,104 @@ const codeOperations = {
 	workspaceDocument: workspaceDocumentOperations,
 };
 
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Resource',
+		name: 'resource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Batch',
+				value: 'batch',
+				description: 'Many sessions of one template at once: extract many files, or create, run, export and delete sessions',
+			},
+			{
+				name: 'Document',
+				value: 'document',
+				description: 'A document by its ID alone, as extraction sessions use it: details, parsed chunks, download, delete',
+			},
+			{
+				name: 'Extraction',
+				value: 'extraction',
+				description: 'Extraction results (runs): extract data from documents and wait, or run, get, export and delete results',
+			},
+			{
+				name: 'File Upload',
+				value: 'file',
+				description: 'Upload files to Raydocs storage and get the keys that sessions and workspaces take',
+			},
+			{
+				name: 'Session',
+				value: 'session',
+				description: 'An extraction session: one template applied to a set of documents, with its results',
+			},
+			{
+				name: 'Session Document',
+				value: 'sessionDocument',
+				description: 'The documents of one extraction session: upload, add by key, attach from the workspace, detach, list',
+			},
+			{
+				name: 'Template',
+				value: 'template',
+				description: 'Extraction templates: the groups of fields to extract, with their types and prompts',
+			},
+			{
+				name: 'Workflow Run',
+				value: 'workflowRun',
+				description: 'Runs of a Raydocs workflow: list or sync them, get their output or runtime file',
+			},
+			{
+				name: 'Workspace',
+				value: 'workspace',
+				description: 'Workspaces, which hold templates, documents and members',
+			},
+			{
+				name: 'Workspace Document',
+				value: 'workspaceDocument',
+				description: 'Files stored in a workspace, found by name or ID: store, search, get, download, reparse',
+			},
+			{
+				name: 'Workspace Invite',
+				value: 'workspaceInvite',
+				description: 'Pending invitations to a workspace: list, resend, get the link, cancel',
+			},
+			{
+				name: 'Workspace Member',
+				value: 'workspaceMember',
+				description: 'The people in a workspace and their roles: add, list, change role, remove, leave',
+			},
+		],
+		default: 'extraction',
+		// Turns on the engine's pagination hook for every operation, so that each request is
+		// sent by `requestOperations.pagination` (the transport) rather than directly.
+		routing: { send: { paginate: true } },
+	},
+	...extractionDescription,
+	...batchDescription,
+	...documentDescription,
+	...fileDescription,
+	...sessionDescription,
+	...sessionDocumentDescription,
+	...templateDescription,
+	...workflowRunDescription,
+	...workspaceDescription,
+	...workspaceDocumentDescription,
+	...workspaceInviteDescription,
+	...workspaceMemberDescription,
+];
+
 export class Raydocs implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Raydocs',
 		name: 'raydocs',
 		icon: { light: 'file:../../icons/raydocs.svg', dark: 'file:../../icons/raydocs.dark.svg' },
 		group: ['transform'],
+		// 1.1: Extract Document picks workspace documents with a locator, keeps the input files on
+		// request and names ids the same way with Simplify on or off (see CHANGELOG).
 		version: [1, 1.1],
 		defaultVersion: 1.1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: actionSubtitle(properties),
 		description: 'Extract structured data from documents with Raydocs',
 		defaults: { name: 'Raydocs' },
 		usableAsTool: true,
@@ -51,44 +141,7 @@ export class Raydocs implements INodeType {
 		// Every routed request goes through the transport (rate limit, retries, messages): see `resource`.
 		// As an AI tool n8n runs custom operations through this hook too (see withCustomOperations).
 		requestOperations: { pagination: withCustomOperations(codeOperations, sendRoutedRequest) },
-		properties: [
-			{
-				displayName: 'Resource',
-				name: 'resource',
-				type: 'options',
-				noDataExpression: true,
-				options: [
-					{ name: 'Batch', value: 'batch' },
-					{ name: 'Document', value: 'document' },
-					{ name: 'Extraction', value: 'extraction' },
-					{ name: 'File Upload', value: 'file' },
-					{ name: 'Session', value: 'session' },
-					{ name: 'Session Document', value: 'sessionDocument' },
-					{ name: 'Template', value: 'template' },
-					{ name: 'Workflow Run', value: 'workflowRun' },
-					{ name: 'Workspace', value: 'workspace' },
-					{ name: 'Workspace Document', value: 'workspaceDocument' },
-					{ name: 'Workspace Invite', value: 'workspaceInvite' },
-					{ name: 'Workspace Member', value: 'workspaceMember' },
-				],
-				default: 'extraction',
-				// Turns on the engine's pagination hook for every operation, so that each request is
-				// sent by `requestOperations.pagination` (the transport) rather than directly.
-				routing: { send: { paginate: true } },
-			},
-			...extractionDescription,
-			...batchDescription,
-			...documentDescription,
-			...fileDescription,
-			...sessionDescription,
-			...sessionDocumentDescription,
-			...templateDescription,
-			...workflowRunDescription,
-			...workspaceDescription,
-			...workspaceDocumentDescription,
-			...workspaceInviteDescription,
-			...workspaceMemberDescription,
-		],
+		properties,
 	};
 
 	customOperations = codeOperations;

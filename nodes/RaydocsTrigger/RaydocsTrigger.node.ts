@@ -5,9 +5,11 @@ import type {
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { searchTemplates } from '../Raydocs/listSearch/searchTemplates';
 import { searchWorkspaces } from '../Raydocs/listSearch/searchWorkspaces';
 import { extractionOutputFields, workspaceLocator } from '../Raydocs/shared/descriptions';
 import { MAIN_CONNECTION } from '../Raydocs/shared/olderN8n';
+import { templateLocator, workflowLocator, workspaceForListsLocator } from '../Raydocs/shared/locators';
 import { pollExtractionCompleted } from './pollExtractionCompleted';
 import { pollWorkflowRunCompleted } from './pollWorkflowRunCompleted';
 
@@ -22,7 +24,10 @@ export class RaydocsTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] === "workflowRunCompleted" ? "Workflow run completed" : "Extraction completed" }}',
-		description: 'Starts the workflow when Raydocs finishes an extraction or a workflow run',
+		// n8n shows one "Raydocs" entry for this trigger and the Raydocs node, with this description,
+		// under both "What triggers this workflow?" and "What happens next?": it names both sides.
+		description:
+			'Extract structured data from documents with Raydocs, or start a workflow when an extraction or a Raydocs workflow run completes',
 		defaults: { name: 'Raydocs Trigger' },
 		polling: true,
 		inputs: [],
@@ -44,7 +49,7 @@ export class RaydocsTrigger implements INodeType {
 					{
 						name: 'Workflow Run Completed',
 						value: 'workflowRunCompleted',
-						description: 'A run of a Raydocs workflow completed (the documented cursor sync API)',
+						description: 'A run of a Raydocs workflow completed',
 					},
 				],
 			},
@@ -60,16 +65,11 @@ export class RaydocsTrigger implements INodeType {
 				displayOptions: { show: showForExtractions },
 			},
 			workspaceLocator(showForWorkflowRuns, 'The workspace of the workflow'),
-			{
-				displayName: 'Workflow ID',
-				name: 'workflowId',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'e.g. 9a0e8400-e29b-41d4-a716-446655440000',
-				description: 'The Raydocs workflow whose completed runs start this workflow',
-				displayOptions: { show: showForWorkflowRuns },
-			},
+			workspaceForListsLocator(showForExtractions, 'templates'),
+			workflowLocator(
+				showForWorkflowRuns,
+				'The Raydocs workflow whose completed runs start this workflow: its UUID or its link from Raydocs',
+			),
 			...extractionOutputFields(showForExtractions, false),
 			{
 				displayName: 'Options',
@@ -111,22 +111,19 @@ export class RaydocsTrigger implements INodeType {
 						displayOptions: { show: { '/event': ['workflowRunCompleted'] } },
 					},
 					{
-						displayName: 'Only Template ID',
-						name: 'templateId',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. 550e8400-e29b-41d4-a716-446655440000',
-						description: 'Emit only runs of sessions that use this template',
-						displayOptions: { show: { '/event': ['extractionCompleted'] } },
+						...templateLocator(
+							{ '/event': ['extractionCompleted'] },
+							'Emit only runs of sessions that use this template. The list shows the templates of the workspace chosen above.',
+						),
+						displayName: 'Only Template',
+						required: false,
 					},
 				],
 			},
 		],
 	};
 
-	methods = {
-		listSearch: { searchWorkspaces },
-	};
+	methods = { listSearch: { searchTemplates, searchWorkspaces } };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const event = this.getNodeParameter('event') as string;

@@ -37,9 +37,13 @@ function readSettings(context: IPollFunctions): Settings {
 	const node = context.getNode();
 	const options = context.getNodeParameter('options', {}) as IDataObject;
 	const sessionIds = [...new Set(requireUuidList(node, context.getNodeParameter('sessionIds'), 'session', 0))];
+	// A picked template (resource locator) or, in workflows saved before the picker, a plain ID.
+	const templateId = String(
+		(options.templateId && context.getNodeParameter('options.templateId', '', { extractValue: true })) ?? '',
+	).trim();
 	return {
 		sessionIds,
-		templateId: options.templateId ? requireUuid(node, options.templateId, 'template', 0) : undefined,
+		templateId: templateId ? requireUuid(node, templateId, 'template', 0) : undefined,
 		emitStatuses: new Set(options.includeFailed ? ['completed', 'failed'] : ['completed']),
 		emitBacklog: options.emitBacklog === true,
 		includeDocuments: options.includeDocuments === true,

@@ -30,7 +30,12 @@ function runsPath(context: IPollFunctions): string {
 		'workspace',
 		0,
 	);
-	const workflowId = requireUuid(context.getNode(), context.getNodeParameter('workflowId'), 'workflow', 0);
+	const workflowId = requireUuid(
+		context.getNode(),
+		context.getNodeParameter('workflowId', undefined, { extractValue: true }),
+		'workflow',
+		0,
+	);
 	return `/workspaces/${workspaceId}/workflows/${workflowId}/runs`;
 }
 

@@ -1,4 +1,3 @@
-import { NodeOperationError } from 'n8n-workflow';
 import type {
 	IDataObject,
 	ILoadOptionsFunctions,
@@ -6,7 +5,7 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
-import { raydocsJson } from '../shared/transport';
+import { pickerRequest } from './pickerRequest';
 import { listItemsOf } from '../shared/listResponse';
 
 interface TemplateSummary {
@@ -19,20 +18,14 @@ interface TemplateSummary {
 const MAX_PAGES_PER_SEARCH = 10;
 const ENOUGH_RESULTS = 20;
 
-/** The workspace chosen in the node, or a message that says to choose one first. */
-export function chosenWorkspaceId(context: ILoadOptionsFunctions, listed: string): string {
+/**
+ * The workspace chosen in the node, or undefined while there is none: the picker then shows an
+ * empty list (the field's description says to pick a workspace) instead of failing.
+ */
+export function chosenWorkspaceId(context: ILoadOptionsFunctions): string | undefined {
 	const value = context.getCurrentNodeParameter('workspaceId', { extractValue: true });
 	const text = value === undefined || value === null ? '' : String(value).trim();
-	if (!/^\d+$/.test(text)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			text ? `Workspace "${text}" is not a valid workspace ID` : 'Choose a workspace first',
-			{
-				description: `The ${listed} list shows the ${listed} of one workspace: pick it in the Workspace field, or enter the ID directly.`,
-			},
-		);
-	}
-	return text;
+	return /^\d+$/.test(text) ? text : undefined;
 }
 
 function nextPage(body: unknown, page: number): number | undefined {
@@ -48,12 +41,13 @@ export async function searchTemplates(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const workspaceId = chosenWorkspaceId(this, 'templates');
+	const workspaceId = chosenWorkspaceId(this);
+	if (!workspaceId) return { results: [] };
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results: INodeListSearchItems[] = [];
 	let page: number | undefined = Math.max(1, Number(paginationToken) || 1);
 	for (let read = 0; page !== undefined && read < MAX_PAGES_PER_SEARCH; read++) {
-		const body = await raydocsJson(this, {
+		const body = await pickerRequest(this, {
 			method: 'GET',
 			url: `/workspaces/${workspaceId}/extractions/templates`,
 			qs: { page },

@@ -5,7 +5,7 @@ import type {
 	IDataObject,
 } from 'n8n-workflow';
 
-import { raydocsJson } from '../shared/transport';
+import { pickerRequest } from './pickerRequest';
 import { listItemsOf } from '../shared/listResponse';
 import { chosenWorkspaceId } from './searchTemplates';
 
@@ -23,12 +23,13 @@ export async function searchWorkspaceDocuments(
 	filter?: string,
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
-	const workspaceId = chosenWorkspaceId(this, 'documents');
+	const workspaceId = chosenWorkspaceId(this);
+	if (!workspaceId) return { results: [] };
 	const page = Math.max(1, Number(paginationToken) || 1);
 	const qs: IDataObject = { page, per_page: PAGE_SIZE, sort: 'created_at', order: 'desc' };
 	const query = (filter ?? '').trim();
 	if (query) qs.query = query;
-	const body = await raydocsJson(this, {
+	const body = await pickerRequest(this, {
 		method: 'GET',
 		url: `/workspaces/${workspaceId}/documents`,
 		qs,

@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
-import { raydocsJson } from '../shared/transport';
+import { pickerRequest } from './pickerRequest';
 import { listItemsOf } from '../shared/listResponse';
 
 interface WorkspaceSummary {
@@ -13,7 +13,7 @@ export async function searchWorkspaces(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const body = await raydocsJson(this, { method: 'GET', url: '/workspaces' });
+	const body = await pickerRequest(this, { method: 'GET', url: '/workspaces' });
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = listItemsOf<WorkspaceSummary>(body)
 		.filter((workspace) => !needle || String(workspace.name ?? '').toLowerCase().includes(needle))

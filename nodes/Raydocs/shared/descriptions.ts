@@ -117,9 +117,9 @@ export function extractionOutputFields(showFor: ShowFor, withValuesOnly = true):
 			displayOptions: { show: { ...showFor, simplify: [true] } },
 			options: [
 				{
-					name: 'Flat (Group.field Columns)',
+					name: 'Flat (One Column per Field)',
 					value: 'flat',
-					description: 'One key per field, e.g. "invoice_details.total_amount": ideal for sheets',
+					description: 'One key per field named group.field, e.g. "invoice_details.total_amount": ideal for sheets',
 				},
 				{
 					name: 'Nested (Group → Field)',

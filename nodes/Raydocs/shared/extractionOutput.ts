@@ -15,6 +15,11 @@ export interface OutputShape {
 	layout: OutputFieldLayout;
 	/** Simplified output without ids, title, dates and file names. */
 	valuesOnly?: boolean;
+	/**
+	 * Raw output also carries `result_id` and `session_id`, the keys the simplified output uses, so
+	 * expressions such as `$json.result_id` work with Simplify on or off (node version 1.1).
+	 */
+	idKeys: boolean;
 }
 
 function isPlainObject(value: unknown): value is IDataObject {
@@ -55,13 +60,16 @@ export function failureReason(run: ExtractionRun): string {
  * groups); raw: the API object as is, audit trail included.
  */
 export function shapeExtractionRun(run: ExtractionRun, shape: OutputShape): IDataObject {
-	if (!shape.simplify) return run;
+	const ids: IDataObject = {
+		result_id: run.id,
+		session_id: (run.extraction_session_id as string | undefined) ?? null,
+	};
+	if (!shape.simplify) return shape.idKeys ? { ...ids, ...run } : run;
 	const values = isPlainObject(run.data) ? run.data : {};
 	const simplified: IDataObject = shape.valuesOnly
 		? { status: run.status }
 		: {
-				result_id: run.id,
-				session_id: (run.extraction_session_id as string | undefined) ?? null,
+				...ids,
 				status: run.status,
 				title: (run.title as string | null | undefined) ?? null,
 				completed_at: (run.completed_at as string | null | undefined) ?? null,
@@ -74,14 +82,19 @@ export function shapeExtractionRun(run: ExtractionRun, shape: OutputShape): IDat
 	};
 }
 
-/** Reads Simplify / Field Layout / Values Only where the operation shows them (defaults: simplified, flat, all keys). */
+/**
+ * Reads Simplify / Field Layout / Values Only where the operation shows them (defaults: simplified,
+ * flat, all keys); the node's version decides whether raw output carries the simplified id keys too.
+ */
 export function outputShapeOf(
 	getParameter: (name: string, fallback: unknown) => unknown,
+	typeVersion = 1,
 ): OutputShape {
 	return {
 		simplify: getParameter('simplify', true) !== false,
 		layout: getParameter('fieldLayout', 'flat') === 'nested' ? 'nested' : 'flat',
 		valuesOnly: getParameter('valuesOnly', false) === true,
+		idKeys: typeVersion >= 1.1,
 	};
 }
 
@@ -90,7 +103,7 @@ export async function shapeExtractionRunResponse(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const shape = outputShapeOf((name, fallback) => this.getNodeParameter(name, fallback));
+	const shape = outputShapeOf((name, fallback) => this.getNodeParameter(name, fallback), this.getNode().typeVersion);
 	return items.map((item) => ({
 		...item,
 		json: shapeExtractionRun(item.json as ExtractionRun, shape),

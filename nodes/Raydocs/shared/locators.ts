@@ -1,49 +1,98 @@
-import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties, INodePropertyMode } from 'n8n-workflow';
 
 import { workspaceLocator } from './descriptions';
 import { EXAMPLE_UUID, UUID_PATTERN } from './ids';
 
 type ShowFor = NonNullable<IDisplayOptions['show']>;
 
+const UUID_GROUP = '([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})';
+
+/**
+ * "By URL": any Raydocs link or API URL whose path holds `/<segment>/<uuid>` (the app's link to
+ * the object, or the API address Raydocs returned); n8n keeps only the UUID.
+ */
+function urlMode(label: string, segment: string): INodePropertyMode {
+	const regex = `https?://[^\\s]*/${segment}/${UUID_GROUP}(?:[/?#][^\\s]*)?`;
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
+	return {
+		displayName: 'By URL',
+		name: 'url',
+		type: 'string',
+		placeholder: `e.g. https://app.raydocs.com/.../${segment}/${EXAMPLE_UUID}`,
+		validation: [
+			{
+				type: 'regex',
+				properties: {
+					regex,
+					errorMessage: `Paste a Raydocs link that contains /${segment}/ followed by the ${label} ID`,
+				},
+			},
+		],
+		extractValue: { type: 'regex', regex },
+	};
+}
+
+/**
+ * For routing expressions: the UUID of a locator value, whatever its mode. Routing reads a
+ * locator's raw text (n8n applies "By URL" extraction only in code), so a pasted link is reduced to
+ * the ID after `/<segment>/` here; an ID passes unchanged.
+ */
+export function locatorUuidExpression(value: string, segment: string): string {
+	return `String(${value}).trim().replace(/^.*\\/${segment}\\/([0-9a-fA-F-]{36})([/?#].*)?$/, "$1")`;
+}
+
+function idMode(label: string, pattern = UUID_PATTERN, example = EXAMPLE_UUID): INodePropertyMode {
+	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
+	return {
+		displayName: 'By ID',
+		name: 'id',
+		type: 'string',
+		placeholder: `e.g. ${example}`,
+		validation: [
+			{
+				type: 'regex',
+				properties: { regex: pattern, errorMessage: `A ${label} ID is a UUID, e.g. ${EXAMPLE_UUID}` },
+			},
+		],
+	};
+}
+
 function uuidLocator(options: {
 	displayName: string;
 	name: string;
 	label: string;
-	searchListMethod: string;
+	/** The path segment before the ID in Raydocs links, e.g. "templates". */
+	urlSegment: string;
+	/** Without one, Raydocs has no endpoint that lists these: ID and URL only. */
+	searchListMethod?: string;
 	showFor: ShowFor;
 	description: string;
+	idMode?: INodePropertyMode;
 }): INodeProperties {
+	const listMode: INodePropertyMode[] = options.searchListMethod
+		? [
+				// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
+				{
+					displayName: 'From List',
+					name: 'list',
+					type: 'list',
+					placeholder: `Select a ${options.label}...`,
+					typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+				},
+			]
+		: [];
 	return {
 		displayName: options.displayName,
 		name: options.name,
 		type: 'resourceLocator',
-		default: { mode: 'list', value: '' },
+		default: { mode: listMode.length ? 'list' : 'id', value: '' },
 		required: true,
 		description: options.description,
 		displayOptions: { show: options.showFor },
 		modes: [
-			{
-				displayName: 'From List',
-				name: 'list',
-				type: 'list',
-				placeholder: `Select a ${options.label}...`,
-				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
-			},
-			{
-				displayName: 'By ID',
-				name: 'id',
-				type: 'string',
-				placeholder: `e.g. ${EXAMPLE_UUID}`,
-				validation: [
-					{
-						type: 'regex',
-						properties: {
-							regex: UUID_PATTERN,
-							errorMessage: `A ${options.label} ID is a UUID, e.g. ${EXAMPLE_UUID}`,
-						},
-					},
-				],
-			},
+			...listMode,
+			options.idMode ?? idMode(options.label),
+			urlMode(options.label, options.urlSegment),
 		],
 	};
 }
@@ -51,13 +100,14 @@ function uuidLocator(options: {
 /** An extraction template, listed from the workspace chosen in the node's `workspaceId` field. */
 export function templateLocator(
 	showFor: ShowFor,
-	description = 'The extraction template. The list shows the templates of the workspace chosen above.',
+	description = 'The extraction template. Pick a workspace above to list its templates, or give the template ID or link.',
 	name = 'templateId',
 ): INodeProperties {
 	return uuidLocator({
 		displayName: 'Template',
 		name,
 		label: 'template',
+		urlSegment: 'templates',
 		searchListMethod: 'searchTemplates',
 		showFor,
 		description,
@@ -67,14 +117,47 @@ export function templateLocator(
 /** A workspace document, listed (and searchable by name) from the node's `workspaceId` field. */
 export function workspaceDocumentLocator(
 	showFor: ShowFor,
-	description = 'The document. The list shows the documents of the workspace chosen above.',
+	description = 'The document. Pick a workspace above to list and search its documents, or give the document ID or link.',
 	name = 'documentId',
 ): INodeProperties {
 	return uuidLocator({
 		displayName: 'Document',
 		name,
 		label: 'document',
+		urlSegment: 'documents',
 		searchListMethod: 'searchWorkspaceDocuments',
+		showFor,
+		description,
+	});
+}
+
+const UUID_LIST_PATTERN = `^\\s*${UUID_GROUP}(\\s*,\\s*${UUID_GROUP})*\\s*$`;
+
+/**
+ * Extract Document's workspace documents: one picked from the list or a link, or one or more
+ * UUIDs separated by commas in "By ID" (what an expression or an AI agent gives most easily).
+ */
+export function workspaceDocumentsLocator(showFor: ShowFor): INodeProperties {
+	return uuidLocator({
+		displayName: 'Documents',
+		name: 'documents',
+		label: 'document',
+		urlSegment: 'documents',
+		searchListMethod: 'searchWorkspaceDocuments',
+		showFor,
+		description:
+			'The workspace documents to extract from: pick one (the list shows the documents of the workspace chosen above, searchable by name), paste its link, or give one or more UUIDs separated by commas',
+		idMode: idMode('document', UUID_LIST_PATTERN, `${EXAMPLE_UUID}, ${EXAMPLE_UUID.replace(/0$/, '1')}`),
+	});
+}
+
+/** A Raydocs workflow: Raydocs has no endpoint that lists workflows, so ID or link only. */
+export function workflowLocator(showFor: ShowFor, description: string): INodeProperties {
+	return uuidLocator({
+		displayName: 'Workflow',
+		name: 'workflowId',
+		label: 'workflow',
+		urlSegment: 'workflows',
 		showFor,
 		description,
 	});

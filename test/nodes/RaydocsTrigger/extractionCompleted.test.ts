@@ -136,6 +136,25 @@ describe('Raydocs Trigger → Extraction Completed', () => {
 		expect(output![0][0].json.session_documents).toEqual([expect.objectContaining({ filename: `${sessionId}.pdf` })]);
 	});
 
+	it('filters by a template picked from the list or pasted as a link', async () => {
+		const sessionId = await sessionWithDocument(fake());
+		const templateId = fake().state.seed!.templateId;
+		const picked = extractionTrigger(fake(), [sessionId], { templateId: { __rl: true, mode: 'list', value: templateId } });
+		const linked = extractionTrigger(fake(), [sessionId], {
+			templateId: { __rl: true, mode: 'url', value: `https://app.raydocs.com/extractions/templates/${templateId}/edit` },
+		});
+		const otherLink = extractionTrigger(fake(), [sessionId], {
+			templateId: { __rl: true, mode: 'url', value: 'https://app.raydocs.com/extractions/templates/00000000-0000-4000-8000-000000000000' },
+		});
+		const unset = extractionTrigger(fake(), [sessionId], { templateId: { __rl: true, mode: 'list', value: '' } });
+		for (const trigger of [picked, linked, otherLink, unset]) await trigger.poll();
+		const run = await completedRun(fake(), sessionId);
+		expect(resultIds(await picked.poll())).toEqual([run]);
+		expect(resultIds(await linked.poll())).toEqual([run]);
+		expect(await otherLink.poll()).toBeNull();
+		expect(resultIds(await unset.poll())).toEqual([run]);
+	});
+
 	it('Fetch Test Event returns the newest finished run and leaves the state alone', async () => {
 		const sessionId = await sessionWithDocument(fake());
 		const manualEmpty = extractionTrigger(fake(), [sessionId], {}, {}, undefined, 'manual');

@@ -3,13 +3,13 @@ import { sleep } from 'n8n-workflow';
 import { pollingTrigger } from '../../harness/engine';
 import { apiRequests, credentialsFor, useFakeRaydocs } from '../../helpers/raydocs';
 import { restarted, resultIds, triggerNode } from '../../helpers/trigger';
-import type { Workflow } from 'n8n-workflow';
+import type { NodeParameterValueType, Workflow } from 'n8n-workflow';
 import type { FakeRaydocs } from '../../fake-raydocs/server';
 
 /** Raydocs holds back runs completed in the current second; wait until it is over. */
 const pastOpenSecond = async () => await sleep(1100 - (Date.now() % 1000));
 
-function workflowTrigger(fake: FakeRaydocs, workflowId: string, options = {}, workflow?: Workflow, mode: 'trigger' | 'manual' = 'trigger') {
+function workflowTrigger(fake: FakeRaydocs, workflowId: NodeParameterValueType, options = {}, workflow?: Workflow, mode: 'trigger' | 'manual' = 'trigger') {
 	return pollingTrigger({
 		nodeType: triggerNode,
 		credentials: credentialsFor(fake),
@@ -61,6 +61,21 @@ describe('Raydocs Trigger → Workflow Run Completed', () => {
 		await pastOpenSecond();
 		expect(resultIds(await afterRestart.poll())).toEqual([later.id]);
 		expect(await afterRestart.poll()).toBeNull();
+	});
+
+	it('takes the workflow as a link from Raydocs', async () => {
+		const workflowId = fake().seedWorkflow(fake().state.seed!.workspaceId).id;
+		const trigger = workflowTrigger(fake(), {
+			__rl: true,
+			mode: 'url',
+			value: `https://app.raydocs.com/workspaces/1/workflows/${workflowId}/runs`,
+		});
+		await trigger.poll();
+		await pastOpenSecond();
+		const run = seedRun(workflowId);
+		await pastOpenSecond();
+		expect(resultIds(await trigger.poll())).toEqual([run.id]);
+		expect(apiRequests(fake()).every((entry) => entry.path.includes(`/workflows/${workflowId}/`))).toBe(true);
 	});
 
 	it('skips failed and debug runs, and emits the backlog once when asked', async () => {

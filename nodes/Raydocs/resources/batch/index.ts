@@ -7,10 +7,11 @@ import { batchDeleteDescription } from './delete';
 import { batchExecuteDescription } from './execute';
 import { batchExportDescription, batchExportOutput } from './export';
 import { batchExtractDescription, executeBatchExtract } from './extract';
+import { locatorUuidExpression } from '../../shared/locators';
 
 const showOnlyForBatches = { resource: ['batch'] };
 
-const batchUrl = '=/extractions/templates/{{ String($parameter.templateId).trim() }}/sessions/batch';
+const batchUrl = `=/extractions/templates/{{ ${locatorUuidExpression('$parameter.templateId', 'templates')} }}/sessions/batch`;
 
 export const batchOperations = { extract: executeBatchExtract };
 
@@ -27,7 +28,7 @@ export const batchDescription: INodeProperties[] = [
 				value: 'create',
 				action: 'Create sessions from uploaded files',
 				description:
-					'Create one session per uploaded file, optionally extracting automatically (POST /extractions/templates/{ID}/sessions/batch)',
+					'Create one session per uploaded file for a template, optionally starting each extraction at once. Needs the template and the upload keys from File Upload → Upload; returns the created sessions.',
 				routing: {
 					request: { method: 'POST', url: batchUrl },
 					output: { postReceive: [splitListResponse] },
@@ -38,7 +39,7 @@ export const batchDescription: INodeProperties[] = [
 				value: 'delete',
 				action: 'Delete sessions in a batch',
 				description:
-					'Delete several sessions of a template with their results (POST /extractions/templates/{ID}/sessions/batch/delete)',
+					'Delete several sessions of a template with their results. Needs the template and the session IDs (from Batch → Create or Session → Create).',
 				routing: { request: { method: 'POST', url: `${batchUrl}/delete` }, ...deletedOutput },
 			},
 			{
@@ -46,7 +47,7 @@ export const batchDescription: INodeProperties[] = [
 				value: 'execute',
 				action: 'Run extractions on sessions in a batch',
 				description:
-					'Queue extraction runs for several sessions (POST /extractions/templates/{ID}/sessions/batch/execute)',
+					'Start extraction runs on several sessions of a template without waiting. Needs the template and the session IDs; returns the queued runs. Follow up with Extraction → Wait for Result.',
 				routing: { request: { method: 'POST', url: `${batchUrl}/execute` } },
 			},
 			{
@@ -54,7 +55,7 @@ export const batchDescription: INodeProperties[] = [
 				value: 'export',
 				action: 'Export results of sessions in a batch',
 				description:
-					'Export the results of several sessions as JSON items, CSV or Excel (POST /extractions/templates/{ID}/sessions/batch/export)',
+					'Export the extracted data of several sessions of a template as JSON items (one per session), a CSV file or an Excel file. Needs the template and the session IDs.',
 				routing: {
 					request: {
 						method: 'POST',
@@ -70,7 +71,7 @@ export const batchDescription: INodeProperties[] = [
 				value: 'extract',
 				action: 'Extract many documents in batches and wait',
 				description:
-					'Upload the files of all items, create sessions in batches of 50 with auto-extract, wait and output one item per file',
+					'Upload the files of all input items, extract each with a template and wait for the results. Needs the template (pick it or give its UUID) and the binary fields holding the files; returns one item per file with the extracted values.',
 			},
 		],
 		default: 'extract',

@@ -7,10 +7,11 @@ import { documentDownloadDescription } from './download';
 import { documentGetDescription } from './get';
 import { chunkItems, documentGetChunksDescription } from './getChunks';
 import { documentGetDownloadUrlDescription } from './getDownloadUrl';
+import { locatorUuidExpression } from '../../shared/locators';
 
 const showOnlyForDocuments = { resource: ['document'] };
 
-const documentUrl = '=/extractions/documents/{{ String($parameter.documentId).trim() }}';
+const documentUrl = `=/extractions/documents/{{ ${locatorUuidExpression('$parameter.documentId', 'documents')} }}`;
 
 export const documentDescription: INodeProperties[] = [
 	{
@@ -25,7 +26,7 @@ export const documentDescription: INodeProperties[] = [
 				value: 'delete',
 				action: 'Delete a document',
 				description:
-					'Delete a document with its chunks and derived data (DELETE /extractions/documents/{ID})',
+					"Delete a document used in extraction sessions, with its chunks and derived data. Needs the document UUID (pick it from the workspace's documents); returns deleted: true.",
 				routing: {
 					request: { method: 'DELETE', url: documentUrl },
 					...deletedOutput,
@@ -35,7 +36,8 @@ export const documentDescription: INodeProperties[] = [
 				name: 'Download',
 				value: 'download',
 				action: 'Download a document',
-				description: 'Download the original file as binary data, through its signed link',
+				description:
+					"Download the original file of a document as binary data. Needs the document UUID (pick it from the workspace's documents); returns the file in the chosen binary field.",
 				routing: {
 					request: { method: 'GET', url: `${documentUrl}/url` },
 					operations: { pagination: sendRoutedDownloadRequest },
@@ -45,7 +47,8 @@ export const documentDescription: INodeProperties[] = [
 				name: 'Get',
 				value: 'get',
 				action: 'Get a document',
-				description: 'Get a document by ID (GET /extractions/documents/{ID})',
+				description:
+					"Get a document by its ID: file name, status, page count and size. Needs the document UUID (pick it from the workspace's documents).",
 				routing: { request: { method: 'GET', url: documentUrl } },
 			},
 			{
@@ -53,7 +56,7 @@ export const documentDescription: INodeProperties[] = [
 				value: 'getChunks',
 				action: 'Get the chunks of a document',
 				description:
-					'Get the parsed chunks of a document, one item per chunk (GET /extractions/documents/{ID}/chunks)',
+					"Get the parsed text of a processed document, one item per chunk with its content and pages. Needs the document UUID (pick it from the workspace's documents).",
 				routing: {
 					request: { method: 'GET', url: `${documentUrl}/chunks` },
 					output: { postReceive: [chunkItems] },
@@ -63,7 +66,8 @@ export const documentDescription: INodeProperties[] = [
 				name: 'Get Download URL',
 				value: 'getDownloadUrl',
 				action: 'Get the download URL of a document',
-				description: 'Get a signed link to the original file, valid 10 minutes',
+				description:
+					'Get a signed link to the original file of a document, valid 10 minutes. Needs the document UUID; returns the URL.',
 				routing: { request: { method: 'GET', url: `${documentUrl}/url` } },
 			},
 		],

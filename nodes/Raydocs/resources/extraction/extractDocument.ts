@@ -11,7 +11,11 @@ import {
 import type { ExtractionRun } from '../../shared/extractionOutput';
 import { requireUuid, requireUuidList } from '../../shared/ids';
 import { ItemResults } from '../../shared/itemResults';
-import { templateLocator, workspaceForListsLocator } from '../../shared/locators';
+import {
+	templateLocator,
+	workspaceDocumentsLocator,
+	workspaceForListsLocator,
+} from '../../shared/locators';
 import { raydocsJson } from '../../shared/transport';
 import { addUploadsToSession, uploadFile, type UploadedFile } from '../../shared/upload';
 import { fileUrlField, inputFileFromUrl } from '../../shared/urlInput';
@@ -19,6 +23,17 @@ import { outputForOutcome, readWaitOptions } from './waitForResult';
 import { waitForRuns } from '../../shared/waitForRuns';
 
 const showOnlyForExtractDocument = { operation: ['extractDocument'], resource: ['extraction'] };
+
+/** From 1.1 the input item's files come along unless turned off, so no Merge node is needed. */
+const keepInputFiles: INodeProperties = {
+	displayName: 'Keep Input Files',
+	name: 'keepInputBinary',
+	type: 'boolean',
+	default: true,
+	description:
+		"Whether the output item carries the input item's binary files (e.g. the invoice PDF) next to the extracted data",
+	displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
+};
 
 export const extractDocumentDescription: INodeProperties[] = [
 	workspaceForListsLocator(showOnlyForExtractDocument, 'templates'),
@@ -61,12 +76,20 @@ export const extractDocumentDescription: INodeProperties[] = [
 		required: true,
 		placeholder: 'e.g. 880e8400-e29b-41d4-a716-446655440000',
 		description: 'Workspace document UUIDs, separated by commas (or an expression giving an array)',
-		displayOptions: { show: { ...showOnlyForExtractDocument, inputSource: ['documentIds'] } },
+		// Workflows saved with version 1 keep their text field; 1.1 picks documents with a locator.
+		displayOptions: { show: { ...showOnlyForExtractDocument, inputSource: ['documentIds'], '@version': [1] } },
 	},
+	workspaceDocumentsLocator({
+		...showOnlyForExtractDocument,
+		inputSource: ['documentIds'],
+		'@version': [{ _cnd: { gte: 1.1 } }],
+	}),
 	documentNameField({ ...showOnlyForExtractDocument, inputSource: ['documentName'] }),
 	fileUrlField({ ...showOnlyForExtractDocument, inputSource: ['fileUrl'] }),
 	...extractionOutputFields(showOnlyForExtractDocument),
 	...waitOptions(showOnlyForExtractDocument, [
+		keepInputFiles,
+		{ ...keepInputFiles, default: false, displayOptions: { show: { '@version': [1] } } },
 		{
 			displayName: 'Session Name',
 			name: 'sessionName',
@@ -76,6 +99,23 @@ export const extractDocumentDescription: INodeProperties[] = [
 		},
 	]),
 ];
+
+/** Whether an item's output keeps its input files: the option, else the version's default. */
+function keepsInputFiles(context: IExecuteFunctions, itemIndex: number): boolean {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	if (typeof options.keepInputBinary === 'boolean') return options.keepInputBinary;
+	return context.getNode().typeVersion >= 1.1;
+}
+
+/** The workspace documents of one item: the 1.1 locator, or the version 1 text field. */
+function chosenDocumentIds(context: IExecuteFunctions, itemIndex: number): string[] {
+	const node = context.getNode();
+	const value =
+		node.typeVersion >= 1.1
+			? context.getNodeParameter('documents', itemIndex, '', { extractValue: true })
+			: context.getNodeParameter('documentIds', itemIndex);
+	return requireUuidList(node, value, 'document', itemIndex);
+}
 
 interface StartedExtraction {
 	sessionId: string;
@@ -105,7 +145,7 @@ async function startExtraction(context: IExecuteFunctions, itemIndex: number, it
 		documentIds =
 			source === 'documentName'
 				? [await findWorkspaceDocumentByName(context, itemIndex, context.getNodeParameter('documentName', itemIndex))]
-				: requireUuidList(node, context.getNodeParameter('documentIds', itemIndex), 'document', itemIndex);
+				: chosenDocumentIds(context, itemIndex);
 		defaultName = `n8n extraction of ${documentIds.length} document${documentIds.length > 1 ? 's' : ''}`;
 	} else {
 		const files: InputFile[] =
@@ -176,6 +216,7 @@ export async function executeExtractDocument(this: IExecuteFunctions): Promise<I
 				results.succeed(
 					itemIndex,
 					outputForOutcome(this, itemIndex, outcome, { sessionId: extraction.sessionId, resultId: extraction.run.id }),
+					keepsInputFiles(this, itemIndex) ? items[itemIndex].binary : undefined,
 				);
 			} catch (error) {
 				results.fail(itemIndex, error);

@@ -31,7 +31,8 @@ export const extractionDescription: INodeProperties[] = [
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete an extraction result',
-				description: 'Delete one extraction run (DELETE /extractions/results/{ID})',
+				description:
+					'Delete one extraction result (run). Needs the result UUID (result_id from Extract Document, or the ID from Extraction → Get Many); returns deleted: true.',
 				routing: {
 					request: { method: 'DELETE', url: '=/extractions/results/{{ String($parameter.resultId).trim() }}' },
 					...deletedOutput,
@@ -40,9 +41,10 @@ export const extractionDescription: INodeProperties[] = [
 			{
 				name: 'Export to Excel',
 				value: 'exportExcel',
-				action: 'Export an extraction result to excel',
+				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- a proper noun keeps its capital
+				action: 'Export an extraction result to Excel',
 				description:
-					'Download a result as an .xlsx file with Data, Audit and Metadata sheets (GET /extractions/results/{ID}/export/excel)',
+					'Download an extraction result as an Excel file with Data, Audit and Metadata sheets. Needs the result UUID (result_id from Extract Document); returns the .xlsx file as binary data.',
 				routing: {
 					request: {
 						method: 'GET',
@@ -61,13 +63,14 @@ export const extractionDescription: INodeProperties[] = [
 				value: 'extractDocument',
 				action: 'Extract data from a document and wait',
 				description:
-					'Upload files (or pick workspace documents), run a template on them and wait for the extracted data',
+					'Extract structured data from documents with a template and wait for the result. Needs the template (pick it or give its UUID) and the documents: the files of the input item, or documents already in the workspace; returns one item per input item with the extracted values.',
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				action: 'Get an extraction result',
-				description: 'Get one extraction run with its data (GET /extractions/results/{ID})',
+				description:
+					'Get one extraction result (run) with its status and extracted data. Needs the result UUID (result_id from Extract Document, or the ID from Extraction → Get Many).',
 				routing: {
 					request: { method: 'GET', url: '=/extractions/results/{{ String($parameter.resultId).trim() }}' },
 					output: { postReceive: [shapeExtractionRunResponse] },
@@ -77,7 +80,8 @@ export const extractionDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many extraction results of a session',
-				description: 'List the extraction runs of a session (GET /extractions/sessions/{ID}/results)',
+				description:
+					'List the extraction results (runs) of a session. Needs the session UUID (session_id from Extract Document, or the ID from Session → Create).',
 				routing: {
 					request: {
 						method: 'GET',
@@ -91,7 +95,7 @@ export const extractionDescription: INodeProperties[] = [
 				value: 'run',
 				action: 'Run an extraction on a session',
 				description:
-					'Start an extraction run over the documents of a session, without waiting (POST /extractions/sessions/{ID}/results)',
+					'Start an extraction over the documents of a session, without waiting. Needs the session UUID (from Session → Create); returns the new run with its result ID. Follow up with Extraction → Wait for Result.',
 				routing: {
 					request: {
 						method: 'POST',
@@ -103,7 +107,8 @@ export const extractionDescription: INodeProperties[] = [
 				name: 'Wait for Result',
 				value: 'waitForResult',
 				action: 'Wait for an extraction result',
-				description: 'Poll an extraction run until it completes or fails, then return its data',
+				description:
+					'Wait until an extraction result (run) completes or fails, then return its extracted data. Needs the result UUID (result_id of a pending item from Extract Document, or the ID from Extraction → Run).',
 			},
 		],
 		default: 'extractDocument',

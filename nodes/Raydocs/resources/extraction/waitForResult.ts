@@ -39,7 +39,10 @@ export function outputForOutcome(
 ): IDataObject {
 	if (outcome.error) throw outcome.error;
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const shape = outputShapeOf((name, fallback) => context.getNodeParameter(name, itemIndex, fallback));
+	const shape = outputShapeOf(
+		(name, fallback) => context.getNodeParameter(name, itemIndex, fallback),
+		context.getNode().typeVersion,
+	);
 	const node = context.getNode();
 	if (outcome.timedOut || !outcome.run) {
 		const where = `${ids.sessionId ? `session ${ids.sessionId}, ` : ''}result ${ids.resultId}`;

@@ -19,15 +19,17 @@ export const fileDescription: INodeProperties[] = [
 				name: 'Get Upload URL',
 				value: 'getUploadUrl',
 				action: 'Get a signed upload URL',
-				description: 'Get a pre-signed storage URL and key to upload a file yourself',
+				description:
+					"Get a signed storage URL and key to upload a file yourself with an HTTP request. Needs the file's MIME type; returns the URL, headers and key.",
 				routing: { request: { method: 'POST', url: '/vapor/signed-storage-url' } },
 			},
 			{
 				name: 'Upload',
 				value: 'upload',
-				action: 'Upload a file to raydocs storage',
+				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- a proper noun keeps its capital
+				action: 'Upload a file to Raydocs storage',
 				description:
-					'Upload binary files through signed URLs and return their keys, for Session Document → Add by Key or Batch → Create',
+					'Upload the files of each input item to Raydocs storage. Needs the binary fields holding the files; returns their upload keys, for Session Document → Add by Upload Key or Batch → Create.',
 			},
 		],
 		default: 'upload',

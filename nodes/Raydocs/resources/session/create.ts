@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { validateUuidParameter } from '../../shared/ids';
-import { templateLocator, workspaceForListsLocator } from '../../shared/locators';
+import { locatorUuidExpression, templateLocator, workspaceForListsLocator } from '../../shared/locators';
 
 const showOnlyForSessionCreate = { operation: ['create'], resource: ['session'] };
 
@@ -13,7 +13,7 @@ export const sessionCreateDescription: INodeProperties[] = [
 			send: {
 				type: 'body',
 				property: 'extraction_template_id',
-				value: '={{ String($value).trim() }}',
+				value: `={{ ${locatorUuidExpression('$value', 'templates')} }}`,
 				preSend: [validateUuidParameter('templateId', 'template')],
 			},
 		},

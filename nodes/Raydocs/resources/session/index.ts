@@ -22,14 +22,16 @@ export const sessionDescription: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a session',
-				description: 'Open an extraction session for a template (POST /extractions/sessions)',
+				description:
+					'Open an extraction session: one template applied to a set of documents. Needs the template (pick it or give its UUID); returns the session with its ID.',
 				routing: { request: { method: 'POST', url: '/extractions/sessions' } },
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete a session',
-				description: 'Delete a session and its results (DELETE /extractions/sessions/{ID})',
+				description:
+					'Delete an extraction session and its results. Needs the session UUID (session_id from Extract Document, or the ID from Session → Create); returns deleted: true.',
 				routing: {
 					request: { method: 'DELETE', url: sessionUrl },
 					...deletedOutput,
@@ -40,14 +42,15 @@ export const sessionDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a session',
 				description:
-					'Get a session with its documents and results (GET /extractions/sessions/{ID})',
+					'Get an extraction session with its documents and results. Needs the session UUID (session_id from Extract Document, or the ID from Session → Create).',
 				routing: { request: { method: 'GET', url: sessionUrl } },
 			},
 			{
 				name: 'Update',
 				value: 'update',
 				action: 'Update a session',
-				description: 'Rename a session (PUT /extractions/sessions/{ID})',
+				description:
+					'Rename an extraction session. Needs the session UUID and the new name; returns the updated session.',
 				routing: { request: { method: 'PUT', url: sessionUrl } },
 			},
 		],

@@ -28,7 +28,7 @@ export const sessionDocumentDescription: INodeProperties[] = [
 				value: 'addByKey',
 				action: 'Add uploaded files to a session by key',
 				description:
-					'Register files already uploaded to Raydocs storage with a session (POST /extractions/sessions/{ID}/documents/upload, or the legacy POST /extractions/sessions/{ID}/documents)',
+					'Add files already uploaded to Raydocs storage to a session. Needs the session UUID and the upload keys from File Upload → Upload; returns the added documents.',
 				routing: {
 					request: {
 						method: 'POST',
@@ -42,7 +42,7 @@ export const sessionDocumentDescription: INodeProperties[] = [
 				value: 'attach',
 				action: 'Attach workspace documents to a session',
 				description:
-					'Attach documents already in the workspace (POST /extractions/sessions/{ID}/documents/attach)',
+					'Add documents already stored in the workspace to a session. Needs the session UUID and the workspace document UUIDs (from Workspace Document → Get Many); returns the attached documents.',
 				routing: {
 					request: { method: 'POST', url: `${sessionDocumentsUrl}/attach` },
 					output: { postReceive: [splitListResponse] },
@@ -53,7 +53,7 @@ export const sessionDocumentDescription: INodeProperties[] = [
 				value: 'detach',
 				action: 'Detach a document from a session',
 				description:
-					'Remove a document from a session, keeping it in the workspace (DELETE /extractions/sessions/{ID}/documents/{documentId})',
+					'Remove a document from a session; it stays in the workspace. Needs the session UUID and the document UUID; returns deleted: true.',
 				routing: {
 					request: {
 						method: 'DELETE',
@@ -66,7 +66,8 @@ export const sessionDocumentDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many documents of a session',
-				description: 'List the documents of a session (GET /extractions/sessions/{ID}/documents)',
+				description:
+					'List the documents of an extraction session. Needs the session UUID (session_id from Extract Document, or the ID from Session → Create).',
 				routing: {
 					request: { method: 'GET', url: sessionDocumentsUrl },
 					operations: { pagination: sendRoutedListRequest },
@@ -77,7 +78,7 @@ export const sessionDocumentDescription: INodeProperties[] = [
 				value: 'upload',
 				action: 'Upload files to a session',
 				description:
-					'Upload binary files and add them to a session under their own names (signed URL, then POST /extractions/sessions/{ID}/documents per file)',
+					'Upload the files of each input item and add them to a session, each under its own file name. Needs the session UUID and the binary fields holding the files; returns the added documents.',
 			},
 		],
 		default: 'upload',

@@ -6,6 +6,19 @@ import { contextualEmbeddingField, SCHEMA_JSON_EXAMPLE, sendSchemaJson } from '.
 
 const showOnlyForTemplateCreate = { operation: ['create'], resource: ['template'] };
 
+const schemaJsonField: INodeProperties = {
+	displayName: 'Schema JSON',
+	name: 'schemaJson',
+	type: 'json',
+	required: true,
+	default: '',
+	placeholder: SCHEMA_JSON_EXAMPLE,
+	description:
+		'What to extract: groups of fields with their type and extraction prompt (the schema_json object of a Raydocs template, as Template → Get returns it)',
+	displayOptions: { show: { ...showOnlyForTemplateCreate, '@version': [{ _cnd: { gte: 1.1 } }] } },
+	routing: { send: { preSend: [sendSchemaJson] } },
+};
+
 export const templateCreateDescription: INodeProperties[] = [
 	{
 		...workspaceLocator(showOnlyForTemplateCreate, 'The workspace to create the template in'),
@@ -29,17 +42,15 @@ export const templateCreateDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForTemplateCreate },
 		routing: { send: { type: 'body', property: 'name' } },
 	},
+	// Version 1 pre-filled the sample as the value, so an unedited node created a sample template;
+	// from 1.1 the sample is only a placeholder and an empty schema is refused before any request.
 	{
-		displayName: 'Schema JSON',
-		name: 'schemaJson',
-		type: 'json',
-		required: true,
+		...schemaJsonField,
 		default: SCHEMA_JSON_EXAMPLE,
-		description:
-			'What to extract: groups of fields with their type and extraction prompt (the schema_json object of a Raydocs template)',
-		displayOptions: { show: showOnlyForTemplateCreate },
-		routing: { send: { preSend: [sendSchemaJson] } },
+		placeholder: undefined,
+		displayOptions: { show: { ...showOnlyForTemplateCreate, '@version': [1] } },
 	},
+	schemaJsonField,
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

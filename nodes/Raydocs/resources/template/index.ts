@@ -8,10 +8,11 @@ import { templateDuplicateDescription } from './duplicate';
 import { templateGetDescription } from './get';
 import { templateGetManyDescription } from './getAll';
 import { templateUpdateDescription } from './update';
+import { locatorUuidExpression } from '../../shared/locators';
 
 const showOnlyForTemplates = { resource: ['template'] };
 
-const templateUrl = '=/extractions/templates/{{ String($parameter.templateId).trim() }}';
+const templateUrl = `=/extractions/templates/{{ ${locatorUuidExpression('$parameter.templateId', 'templates')} }}`;
 
 export const templateDescription: INodeProperties[] = [
 	{
@@ -25,7 +26,8 @@ export const templateDescription: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a template',
-				description: 'Create an extraction template in a workspace (POST /extractions/templates)',
+				description:
+					'Create an extraction template in a workspace. Needs the workspace, a name and the schema JSON (groups of fields with their types and prompts); returns the template with its ID.',
 				routing: { request: { method: 'POST', url: '/extractions/templates' } },
 			},
 			{
@@ -33,7 +35,7 @@ export const templateDescription: INodeProperties[] = [
 				value: 'delete',
 				action: 'Delete a template',
 				description:
-					'Delete a template with its sessions and results (DELETE /extractions/templates/{ID})',
+					'Delete a template with all its sessions and results. Needs the template (pick it or give its UUID); returns deleted: true.',
 				routing: {
 					request: { method: 'DELETE', url: templateUrl },
 					...deletedOutput,
@@ -43,14 +45,16 @@ export const templateDescription: INodeProperties[] = [
 				name: 'Duplicate',
 				value: 'duplicate',
 				action: 'Duplicate a template',
-				description: 'Copy a template (POST /extractions/templates/{ID}/duplicate)',
+				description:
+					'Copy a template. Needs the template (pick it or give its UUID); returns the copy with its new ID.',
 				routing: { request: { method: 'POST', url: `${templateUrl}/duplicate` } },
 			},
 			{
 				name: 'Get',
 				value: 'get',
 				action: 'Get a template',
-				description: 'Get a template with its schema and settings (GET /extractions/templates/{ID})',
+				description:
+					'Get a template with its schema and settings. Needs the template (pick it or give its UUID).',
 				routing: { request: { method: 'GET', url: templateUrl } },
 			},
 			{
@@ -58,7 +62,7 @@ export const templateDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many templates',
 				description:
-					'List the templates of a workspace (GET /workspaces/{ID}/extractions/templates)',
+					'List the extraction templates of a workspace with their schemas. Needs the workspace (pick it or give its number).',
 				routing: {
 					request: {
 						method: 'GET',
@@ -72,7 +76,7 @@ export const templateDescription: INodeProperties[] = [
 				value: 'update',
 				action: 'Update a template',
 				description:
-					'Change the name, description, schema or settings of a template (PUT /extractions/templates/{ID})',
+					'Change the name, description, schema or settings of a template. Needs the template (pick it or give its UUID) and at least one field to change; returns the updated template.',
 				routing: { request: { method: 'PUT', url: templateUrl } },
 			},
 		],

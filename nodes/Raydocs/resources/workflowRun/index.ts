@@ -1,8 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { workspaceLocator } from '../../shared/descriptions';
-import { EXAMPLE_UUID, validateUuidParameter } from '../../shared/ids';
-import { validateWorkspaceId } from '../../shared/ids';
+import { EXAMPLE_UUID, validateUuidParameter, validateWorkspaceId } from '../../shared/ids';
+import { locatorUuidExpression, workflowLocator } from '../../shared/locators';
 import { sendWorkflowRunsListRequest, workflowRunGetManyDescription } from './getAll';
 import { workflowRunGetFileDescription } from './getFile';
 import { workflowRunGetOutputDescription } from './getOutput';
@@ -10,7 +10,7 @@ import { workflowRunGetOutputDescription } from './getOutput';
 const showOnlyForWorkflowRuns = { resource: ['workflowRun'] };
 
 const runsUrl =
-	'=/workspaces/{{ String($parameter.workspaceId).trim() }}/workflows/{{ String($parameter.workflowId).trim() }}/runs';
+	`=/workspaces/{{ String($parameter.workspaceId).trim() }}/workflows/{{ ${locatorUuidExpression('$parameter.workflowId', 'workflows')} }}/runs`;
 const runUrl = `${runsUrl}/{{ String($parameter.runId).trim() }}`;
 
 export const workflowRunDescription: INodeProperties[] = [
@@ -26,7 +26,7 @@ export const workflowRunDescription: INodeProperties[] = [
 				value: 'getFile',
 				action: 'Get the runtime file of a workflow run',
 				description:
-					'Get the temporary runtime file of a run (GET /workspaces/{ID}/workflows/{workflowID}/runs/{runID}/file)',
+					'Get a temporary link to the runtime file of a workflow run. Needs the workspace, the workflow UUID and the run UUID (the ID from Workflow Run → Get Many).',
 				routing: { request: { method: 'GET', url: `${runUrl}/file` } },
 			},
 			{
@@ -34,7 +34,7 @@ export const workflowRunDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many workflow runs',
 				description:
-					'List the runs of a workflow, or sync completed runs with a cursor (GET /workspaces/{ID}/workflows/{workflowID}/runs)',
+					"List the runs of a Raydocs workflow, newest first, or the runs completed since a moment (cursor sync). Needs the workspace and the workflow UUID (from the workflow's link in Raydocs).",
 				routing: {
 					request: { method: 'GET', url: runsUrl },
 					operations: { pagination: sendWorkflowRunsListRequest },
@@ -45,7 +45,7 @@ export const workflowRunDescription: INodeProperties[] = [
 				value: 'getOutput',
 				action: 'Get the output of a workflow run',
 				description:
-					'Get the public JSON output of a run (GET /workspaces/{ID}/workflows/{workflowID}/runs/{runID}/output)',
+					'Get the public JSON output of a workflow run. Needs the workspace, the workflow UUID and the run UUID (the ID from Workflow Run → Get Many).',
 				routing: { request: { method: 'GET', url: `${runUrl}/output` } },
 			},
 		],
@@ -56,21 +56,17 @@ export const workflowRunDescription: INodeProperties[] = [
 		routing: { send: { preSend: [validateWorkspaceId] } },
 	},
 	{
-		displayName: 'Workflow ID',
-		name: 'workflowId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: `e.g. ${EXAMPLE_UUID}`,
-		description: 'ID of the Raydocs workflow (a UUID, shown in the workflow URL in Raydocs)',
-		displayOptions: { show: showOnlyForWorkflowRuns },
+		...workflowLocator(
+			showOnlyForWorkflowRuns,
+			"The Raydocs workflow: its UUID, or its link from Raydocs (Raydocs has no endpoint that lists workflows, so there is no list to pick from)",
+		),
 		routing: {
 			send: {
 				preSend: [
 					validateUuidParameter(
 						'workflowId',
 						'workflow',
-						`Copy the workflow's ID from Raydocs, e.g. ${EXAMPLE_UUID}.`,
+						`Copy the workflow's ID or link from Raydocs, e.g. ${EXAMPLE_UUID}.`,
 					),
 				],
 			},

@@ -21,14 +21,16 @@ export const workspaceDescription: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create a workspace',
-				description: 'Create a new workspace (POST /workspaces/create)',
+				description:
+					'Create a workspace. Needs a name; returns the workspace with its number (ID).',
 				routing: { request: { method: 'POST', url: '/workspaces/create' } },
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
 				action: 'Delete a workspace',
-				description: 'Delete a workspace and everything in it (DELETE /workspaces/{ID})',
+				description:
+					'Delete a workspace with everything in it. Needs the workspace (pick it or give its number); returns deleted: true.',
 				routing: {
 					request: { method: 'DELETE', url: '=/workspaces/{{ String($parameter.workspaceId).trim() }}' },
 					...deletedOutput,
@@ -38,7 +40,8 @@ export const workspaceDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many workspaces',
-				description: 'List the workspaces the token can see (GET /workspaces)',
+				description:
+					"List the workspaces the token's user belongs to, with their numbers (IDs) and names",
 				routing: {
 					request: { method: 'GET', url: '/workspaces' },
 					operations: { pagination: sendRoutedListRequest },
@@ -48,7 +51,8 @@ export const workspaceDescription: INodeProperties[] = [
 				name: 'Update',
 				value: 'update',
 				action: 'Update a workspace',
-				description: 'Rename a workspace or change its icon (PUT /workspaces/{ID})',
+				description:
+					'Rename a workspace or change its icon. Needs the workspace (pick it or give its number); returns the updated workspace.',
 				routing: {
 					request: { method: 'PUT', url: '=/workspaces/{{ String($parameter.workspaceId).trim() }}' },
 				},

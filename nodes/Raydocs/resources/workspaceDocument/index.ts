@@ -10,11 +10,12 @@ import { workspaceDocumentGetDescription } from './get';
 import { workspaceDocumentGetManyDescription, workspaceDocumentPageSize } from './getAll';
 import { workspaceDocumentGetDownloadUrlDescription } from './getDownloadUrl';
 import { workspaceDocumentReparseDescription } from './reparse';
+import { locatorUuidExpression } from '../../shared/locators';
 
 const showOnlyForWorkspaceDocuments = { resource: ['workspaceDocument'] };
 
 const documentsUrl = '=/workspaces/{{ String($parameter.workspaceId).trim() }}/documents';
-const documentUrl = `${documentsUrl}/{{ String($parameter.documentId).trim() }}`;
+const documentUrl = `${documentsUrl}/{{ ${locatorUuidExpression('$parameter.documentId', 'documents')} }}`;
 
 export const workspaceDocumentOperations = { create: executeWorkspaceDocumentCreate };
 
@@ -31,13 +32,14 @@ export const workspaceDocumentDescription: INodeProperties[] = [
 				value: 'create',
 				action: 'Create a workspace document',
 				description:
-					'Store files in the workspace, from binary data or an upload key (POST /workspaces/{ID}/documents)',
+					"Store files in a workspace, from the input item's binary data or an upload key. Needs the workspace; returns each document with its ID (Raydocs reuses an identical file).",
 			},
 			{
 				name: 'Download',
 				value: 'download',
 				action: 'Download a workspace document',
-				description: 'Download the file as binary data, through its signed link',
+				description:
+					'Download a workspace document as binary data. Needs the workspace and the document (pick it, search it by name, or give its UUID); returns the file in the chosen binary field.',
 				routing: {
 					request: { method: 'GET', url: `${documentUrl}/url` },
 					operations: { pagination: sendRoutedDownloadRequest },
@@ -48,14 +50,15 @@ export const workspaceDocumentDescription: INodeProperties[] = [
 				value: 'get',
 				action: 'Get a workspace document',
 				description:
-					'Get a document with its parsings (GET /workspaces/{ID}/documents/{documentID})',
+					'Get a workspace document with its status and parsings. Needs the workspace and the document (pick it, search it by name, or give its UUID).',
 				routing: { request: { method: 'GET', url: documentUrl } },
 			},
 			{
 				name: 'Get Download URL',
 				value: 'getDownloadUrl',
 				action: 'Get the download URL of a workspace document',
-				description: 'Get a signed link to the file, valid 10 minutes',
+				description:
+					'Get a signed link to a workspace document, valid 10 minutes. Needs the workspace and the document; returns the URL.',
 				routing: { request: { method: 'GET', url: `${documentUrl}/url` } },
 			},
 			{
@@ -63,7 +66,7 @@ export const workspaceDocumentDescription: INodeProperties[] = [
 				value: 'getAll',
 				action: 'Get many workspace documents',
 				description:
-					'Search, filter and sort the documents of a workspace (GET /workspaces/{ID}/documents)',
+					'Search, filter and sort the documents of a workspace. Needs the workspace; returns one item per document with its ID, file name and status.',
 				routing: {
 					request: { method: 'GET', url: documentsUrl, qs: { per_page: workspaceDocumentPageSize } },
 					operations: { pagination: sendRoutedListRequest },
@@ -74,7 +77,7 @@ export const workspaceDocumentDescription: INodeProperties[] = [
 				value: 'reparse',
 				action: 'Reparse a workspace document',
 				description:
-					'Queue parsing of a document for a parsing configuration (POST /workspaces/{ID}/documents/{documentID}/reparse)',
+					"Queue the parsing of a workspace document for a parsing configuration. Needs the workspace, the document and the configuration's 64-character hash.",
 				routing: { request: { method: 'POST', url: `${documentUrl}/reparse` } },
 			},
 		],

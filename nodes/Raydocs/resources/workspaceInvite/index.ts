@@ -26,7 +26,7 @@ export const workspaceInviteDescription: INodeProperties[] = [
 				value: 'cancel',
 				action: 'Cancel a workspace invite',
 				description:
-					'Withdraw a pending invitation (DELETE /workspaces/{ID}/invites/{inviteID})',
+					'Withdraw a pending invitation to a workspace. Needs the workspace and the invite ID (from Workspace Invite → Get Many); returns deleted: true.',
 				routing: {
 					request: { method: 'DELETE', url: inviteUrl },
 					...deletedOutput,
@@ -37,14 +37,15 @@ export const workspaceInviteDescription: INodeProperties[] = [
 				value: 'getLink',
 				action: 'Get the link of a workspace invite',
 				description:
-					'Get the shareable link of an invitation (GET /workspaces/{ID}/invites/{inviteID}/link)',
+					'Get the shareable link of a pending invitation. Needs the workspace and the invite ID (from Workspace Invite → Get Many).',
 				routing: { request: { method: 'GET', url: `${inviteUrl}/link` } },
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many workspace invites',
-				description: 'List the pending invitations of a workspace (GET /workspaces/{ID}/invites)',
+				description:
+					'List the pending invitations of a workspace. Needs the workspace.',
 				routing: {
 					request: { method: 'GET', url: invitesUrl },
 					operations: { pagination: sendRoutedListRequest },
@@ -55,7 +56,7 @@ export const workspaceInviteDescription: INodeProperties[] = [
 				value: 'resend',
 				action: 'Resend a workspace invite',
 				description:
-					'Email an invitation again and extend its validity (POST /workspaces/{ID}/invites/{inviteID}/resend)',
+					'Email a pending invitation again and extend its validity. Needs the workspace and the invite ID (from Workspace Invite → Get Many).',
 				routing: { request: { method: 'POST', url: `${inviteUrl}/resend` } },
 			},
 		],

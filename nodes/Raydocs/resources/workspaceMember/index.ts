@@ -27,7 +27,7 @@ export const workspaceMemberDescription: INodeProperties[] = [
 				value: 'add',
 				action: 'Add a member to a workspace',
 				description:
-					'Add a person to a workspace, or invite them by email if they have no account (POST /workspaces/{ID}/users/add)',
+					'Add a person to a workspace by email, or invite them if they have no Raydocs account. Needs the workspace, the email and the role.',
 				routing: {
 					request: { method: 'POST', url: `${usersUrl}/add` },
 					output: { postReceive: [memberAddedOutput] },
@@ -37,7 +37,8 @@ export const workspaceMemberDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many workspace members',
-				description: 'List the members of a workspace and their roles (GET /workspaces/{ID}/users)',
+				description:
+					'List the members of a workspace with their roles. Needs the workspace; returns one item per member with the user ID.',
 				routing: {
 					request: { method: 'GET', url: usersUrl },
 					operations: { pagination: sendRoutedListRequest },
@@ -48,7 +49,7 @@ export const workspaceMemberDescription: INodeProperties[] = [
 				value: 'leave',
 				action: 'Leave a workspace',
 				description:
-					"Remove the token's user from a workspace (POST /workspaces/{ID}/leave)",
+					"Remove the token's own user from a workspace. Needs the workspace.",
 				routing: {
 					request: {
 						method: 'POST',
@@ -61,7 +62,7 @@ export const workspaceMemberDescription: INodeProperties[] = [
 				value: 'remove',
 				action: 'Remove a member from a workspace',
 				description:
-					'Remove another member from a workspace (DELETE /workspaces/{ID}/users/{userID}/remove)',
+					'Remove another member from a workspace. Needs the workspace and the user ID (from Workspace Member → Get Many).',
 				routing: {
 					request: { method: 'DELETE', url: `${memberUrl}/remove` },
 					...deletedOutput,
@@ -72,7 +73,7 @@ export const workspaceMemberDescription: INodeProperties[] = [
 				value: 'updateRole',
 				action: 'Update the role of a workspace member',
 				description:
-					"Change a member's role (PUT /workspaces/{ID}/users/{userID}/update-role)",
+					'Change the role of a workspace member. Needs the workspace, the user ID (from Workspace Member → Get Many) and the new role.',
 				routing: { request: { method: 'PUT', url: `${memberUrl}/update-role` } },
 			},
 		],

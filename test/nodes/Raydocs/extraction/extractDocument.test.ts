@@ -144,6 +144,67 @@ describe('Raydocs → Extraction → Extract Document', () => {
 		expect(storageRequests(fake())).toHaveLength(0);
 	});
 
+	describe('version 1.1', () => {
+		const v11 = { typeVersion: 1.1 };
+		const storedDocument = (filename: string) =>
+			fake().seedWorkspaceDocument(fake().state.seed!.workspaceId, { filename, content: `%PDF ${filename}`, status: 'processed' });
+		const attachedIds = () =>
+			(apiRequests(fake()).find((entry) => entry.path.endsWith('/documents/attach'))?.body as { document_ids: string[] })
+				.document_ids;
+
+		it('takes a document picked from the list, pasted as a link, or several IDs', async () => {
+			const [first, second] = [storedDocument('first.pdf'), storedDocument('second.pdf')];
+			const picked = await runRaydocs(
+				fake(),
+				extract({ inputSource: 'documentIds', documents: { __rl: true, mode: 'list', value: first.id, cachedResultName: 'first.pdf' } }),
+				v11,
+			);
+			expect(picked.error).toBeUndefined();
+			expect(attachedIds()).toEqual([first.id]);
+
+			fake().log.length = 0;
+			const link = `https://app.raydocs.com/workspaces/1/documents/${second.id}?tab=preview`;
+			await runRaydocs(fake(), extract({ inputSource: 'documentIds', documents: { __rl: true, mode: 'url', value: link } }), v11);
+			expect(attachedIds()).toEqual([second.id]);
+
+			fake().log.length = 0;
+			await runRaydocs(
+				fake(),
+				extract({ inputSource: 'documentIds', documents: { __rl: true, mode: 'id', value: `${first.id}, ${second.id}` } }),
+				v11,
+			);
+			expect(attachedIds()).toEqual([first.id, second.id]);
+		});
+
+		it('keeps the input files unless turned off; version 1 only on request', async () => {
+			const input = () => [fileItem('%PDF keep', 'keep.pdf', 'application/pdf', 'data', { from: 'email' })];
+			const kept = await runRaydocs(fake(), extract(), { ...v11, input: input() });
+			expect(kept.items[0].binary?.data).toMatchObject({ fileName: 'keep.pdf', mimeType: 'application/pdf' });
+			expect(kept.items[0].json.status).toBe('completed');
+
+			const dropped = await runRaydocs(fake(), extract({ options: { ...fastWait, keepInputBinary: false } }), { ...v11, input: input() });
+			expect(dropped.items[0].binary).toBeUndefined();
+
+			const version1 = await runRaydocs(fake(), extract(), { input: input() });
+			expect(version1.items[0].binary).toBeUndefined();
+			const version1Kept = await runRaydocs(fake(), extract({ options: { ...fastWait, keepInputBinary: true } }), { input: input() });
+			expect(version1Kept.items[0].binary?.data).toMatchObject({ fileName: 'keep.pdf' });
+		});
+
+		it('names the ids result_id and session_id with Simplify off too', async () => {
+			const raw = await runRaydocs(fake(), extract({ simplify: false }), { ...v11, input: [fileItem('%PDF raw ids')] });
+			const json = raw.items[0].json;
+			expect(json.result_id).toBe(json.id);
+			expect(json.session_id).toBe(json.extraction_session_id);
+			expect(json.session_id).toMatch(UUID);
+			expect(json.audit_data).toBeDefined();
+
+			const version1 = await runRaydocs(fake(), extract({ simplify: false }), { input: [fileItem('%PDF raw v1')] });
+			expect(version1.items[0].json).not.toHaveProperty('result_id');
+			expect(version1.items[0].json).not.toHaveProperty('session_id');
+		});
+	});
+
 	it('names the missing binary field and the ones the item has, before any request', async () => {
 		const { error } = await runRaydocs(fake(), extract({ binaryPropertyName: 'invoice' }), {
 			input: [fileItem('%PDF x', 'x.pdf', 'application/pdf', 'attachment_0')],

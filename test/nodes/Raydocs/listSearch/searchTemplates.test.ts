@@ -53,10 +53,22 @@ describe('Raydocs → list search → Templates', () => {
 		expect(apiRequests(fake())).toHaveLength(2);
 	});
 
-	it('asks for a workspace first when none is chosen, without a request', async () => {
-		const context = loadOptionsContext(fake(), parameters({ __rl: true, mode: 'list', value: '' }));
-		await expect(searchTemplates.call(context)).rejects.toThrow('Choose a workspace first');
+	it('answers an empty list while no workspace is chosen, without a request or an error', async () => {
+		for (const workspaceId of [{ __rl: true, mode: 'list', value: '' }, { __rl: true, mode: 'id', value: 'abc' }]) {
+			const context = loadOptionsContext(fake(), parameters(workspaceId));
+			await expect(searchTemplates.call(context)).resolves.toEqual({ results: [] });
+		}
 		expect(apiRequests(fake())).toHaveLength(0);
+	});
+
+	it('states the HTTP status once: the editor prints it before the message', async () => {
+		const context = loadOptionsContext(fake(), parameters({ __rl: true, mode: 'list', value: '1' }), 'rd_not-a-real-token');
+		const error = await searchTemplates.call(context).then(
+			() => undefined,
+			(failure: { message: string; httpCode?: string }) => failure,
+		);
+		expect(error?.httpCode).toBe('401');
+		expect(error?.message).toBe('Raydocs rejected the access token: it is invalid, expired or revoked');
 	});
 
 	it('names templates-read when the token cannot list templates', async () => {

@@ -34,9 +34,9 @@ describe('Raydocs → list search → Workspace Documents', () => {
 		expect(apiRequests(fake())[0].query).toMatchObject({ query: 'invoice' });
 	});
 
-	it('asks for a workspace first when none is chosen, without a request', async () => {
+	it('answers an empty list while no workspace is chosen, without a request or an error', async () => {
 		const context = loadOptionsContext(fake(), { ...parameters, workspaceId: { __rl: true, mode: 'list', value: '' } });
-		await expect(searchWorkspaceDocuments.call(context)).rejects.toThrow('Choose a workspace first');
+		await expect(searchWorkspaceDocuments.call(context)).resolves.toEqual({ results: [] });
 		expect(apiRequests(fake())).toHaveLength(0);
 	});
 });

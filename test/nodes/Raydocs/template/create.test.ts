@@ -1,3 +1,5 @@
+import type { INodeParameters } from 'n8n-workflow';
+
 import { apiRequests, byId, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
 
 const schema = {
@@ -44,6 +46,21 @@ describe('Raydocs → Template → Create', () => {
 				settings: { parsing: { contextual_embedding: true } },
 			},
 		});
+	});
+
+	it('version 1.1 shows the sample schema as a placeholder: left empty, nothing is created', async () => {
+		const withoutSchema: INodeParameters = create() as INodeParameters;
+		delete withoutSchema.schemaJson;
+		const empty = await runRaydocs(fake(), withoutSchema, { typeVersion: 1.1 });
+		expect(empty.error?.message).toBe('Schema JSON is empty');
+		expect(apiRequests(fake())).toHaveLength(0);
+
+		// Workflows saved with version 1 keep their pre-filled sample schema.
+		const version1 = await runRaydocs(fake(), withoutSchema);
+		expect(version1.error).toBeUndefined();
+		expect((apiRequests(fake())[0].body as { schema_json: { groups: object } }).schema_json.groups).toHaveProperty(
+			'invoice_details',
+		);
 	});
 
 	it('sends no optional field that was not added', async () => {

@@ -27,6 +27,18 @@ describe('Raydocs → Template → Get', () => {
 		expect(items[0].json.name).toBe('Listed');
 	});
 
+	it('accepts a template pasted as a link', async () => {
+		const template = fake().seedTemplate(1, { name: 'Linked' });
+		const { items, error } = await runRaydocs(fake(), {
+			resource: 'template',
+			operation: 'get',
+			templateId: { __rl: true, mode: 'url', value: `https://app.raydocs.com/w/1/extractions/templates/${template.id}?tab=schema` },
+		});
+		expect(error).toBeUndefined();
+		expect(items[0].json.name).toBe('Linked');
+		expect(apiRequests(fake())[0].path).toBe(`/extractions/templates/${template.id}`);
+	});
+
 	it('says which template was not found on 404', async () => {
 		const missing = '00000000-0000-4000-8000-000000000000';
 		const { error } = await runRaydocs(fake(), { resource: 'template', operation: 'get', templateId: byId(missing) });

@@ -37,6 +37,29 @@ describe('Raydocs → Workflow Run → Get Many', () => {
 			]);
 		});
 
+		it('takes the workflow by ID or as a link from Raydocs, and refuses a link without one', async () => {
+			fake().seedWorkflowRun(1, workflowId, { output: {} });
+			for (const workflow of [
+				{ __rl: true, mode: 'id', value: workflowId },
+				{ __rl: true, mode: 'url', value: `https://app.raydocs.com/workspaces/1/workflows/${workflowId}` },
+			]) {
+				const { items, error } = await runRaydocs(fake(), getMany({ mode: 'page', workflowId: workflow }));
+				expect(error).toBeUndefined();
+				expect(items).toHaveLength(1);
+			}
+			expect(apiRequests(fake()).map((request) => request.path)).toEqual([
+				`/workspaces/1/workflows/${workflowId}/runs`,
+				`/workspaces/1/workflows/${workflowId}/runs`,
+			]);
+			await expect(
+				runRaydocs(
+					fake(),
+					getMany({ mode: 'page', workflowId: { __rl: true, mode: 'url', value: 'https://app.raydocs.com/workspaces/1' } }),
+				),
+			).rejects.toThrow('Paste a Raydocs link that contains /workflows/ followed by the workflow ID');
+			expect(apiRequests(fake())).toHaveLength(2);
+		});
+
 		it('stops at Limit', async () => {
 			for (let index = 0; index < 20; index++) fake().seedWorkflowRun(1, workflowId, { output: {} });
 			const { items } = await runRaydocs(fake(), getMany({ mode: 'page', returnAll: false, limit: 4 }));
