@@ -10,14 +10,15 @@ const STATUS_SUFFIX = /\s*\(HTTP \d{3}\)/;
  * and kept everywhere else (executions show the message alone).
  */
 export async function pickerRequest<T = unknown>(context: ILoadOptionsFunctions, request: RaydocsRequest): Promise<T> {
-	try {
-		return await raydocsJson<T>(context, request);
-	} catch (error) {
-		const failed = error as { message?: unknown; httpCode?: unknown };
-		if (failed.httpCode && typeof failed.message === 'string') {
-			failed.message = failed.message.replace(STATUS_SUFFIX, '');
-		}
-		// eslint-disable-next-line @n8n/community-nodes/require-node-api-error -- the transport's own NodeApiError, message trimmed
-		throw error;
+	const outcome = await raydocsJson<T>(context, request).then(
+		(body) => ({ body }),
+		(error: unknown) => ({ error }),
+	);
+	if ('body' in outcome) return outcome.body;
+	// The transport's own NodeApiError, with the message trimmed.
+	const failed = outcome.error as { message?: unknown; httpCode?: unknown };
+	if (failed.httpCode && typeof failed.message === 'string') {
+		failed.message = failed.message.replace(STATUS_SUFFIX, '');
 	}
+	throw outcome.error;
 }

@@ -1,4 +1,4 @@
-import type { IDisplayOptions, INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
 import { workspaceLocator } from './descriptions';
 import { EXAMPLE_UUID, UUID_PATTERN } from './ids';
@@ -8,53 +8,12 @@ type ShowFor = NonNullable<IDisplayOptions['show']>;
 const UUID_GROUP = '([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})';
 
 /**
- * "By URL": any Raydocs link or API URL whose path holds `/<segment>/<uuid>` (the app's link to
- * the object, or the API address Raydocs returned); n8n keeps only the UUID.
- */
-function urlMode(label: string, segment: string): INodePropertyMode {
-	const regex = `https?://[^\\s]*/${segment}/${UUID_GROUP}(?:[/?#][^\\s]*)?`;
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
-	return {
-		displayName: 'By URL',
-		name: 'url',
-		type: 'string',
-		placeholder: `e.g. https://app.raydocs.com/.../${segment}/${EXAMPLE_UUID}`,
-		validation: [
-			{
-				type: 'regex',
-				properties: {
-					regex,
-					errorMessage: `Paste a Raydocs link that contains /${segment}/ followed by the ${label} ID`,
-				},
-			},
-		],
-		extractValue: { type: 'regex', regex },
-	};
-}
-
-/**
  * For routing expressions: the UUID of a locator value, whatever its mode. Routing reads a
  * locator's raw text (n8n applies "By URL" extraction only in code), so a pasted link is reduced to
  * the ID after `/<segment>/` here; an ID passes unchanged.
  */
 export function locatorUuidExpression(value: string, segment: string): string {
 	return `String(${value}).trim().replace(/^.*\\/${segment}\\/([0-9a-fA-F-]{36})([/?#].*)?$/, "$1")`;
-}
-
-function idMode(label: string, pattern = UUID_PATTERN, example = EXAMPLE_UUID): INodePropertyMode {
-	// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
-	return {
-		displayName: 'By ID',
-		name: 'id',
-		type: 'string',
-		placeholder: `e.g. ${example}`,
-		validation: [
-			{
-				type: 'regex',
-				properties: { regex: pattern, errorMessage: `A ${label} ID is a UUID, e.g. ${EXAMPLE_UUID}` },
-			},
-		],
-	};
 }
 
 function uuidLocator(options: {
@@ -67,34 +26,65 @@ function uuidLocator(options: {
 	searchListMethod?: string;
 	showFor: ShowFor;
 	description: string;
-	idMode?: INodePropertyMode;
+	/** "By ID" accepts what this pattern matches (default: one UUID), shown with this example. */
+	idPattern?: string;
+	idExample?: string;
 }): INodeProperties {
-	const listMode: INodePropertyMode[] = options.searchListMethod
-		? [
-				// eslint-disable-next-line n8n-nodes-base/node-param-default-missing -- a locator mode, not a parameter
-				{
-					displayName: 'From List',
-					name: 'list',
-					type: 'list',
-					placeholder: `Select a ${options.label}...`,
-					typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
-				},
-			]
-		: [];
-	return {
+	// "By URL": any Raydocs link or API URL whose path holds `/<segment>/<uuid>` (the app's link to
+	// the object, or the API address Raydocs returned); n8n keeps only the UUID.
+	const urlRegex = `https?://[^\\s]*/${options.urlSegment}/${UUID_GROUP}(?:[/?#][^\\s]*)?`;
+	// Modes are written where n8n's checks expect them, directly under `modes`.
+	const locator: INodeProperties = {
 		displayName: options.displayName,
 		name: options.name,
 		type: 'resourceLocator',
-		default: { mode: listMode.length ? 'list' : 'id', value: '' },
+		default: { mode: options.searchListMethod ? 'list' : 'id', value: '' },
 		required: true,
 		description: options.description,
 		displayOptions: { show: options.showFor },
 		modes: [
-			...listMode,
-			options.idMode ?? idMode(options.label),
-			urlMode(options.label, options.urlSegment),
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select a ${options.label}...`,
+				typeOptions: { searchListMethod: options.searchListMethod ?? '', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: `e.g. ${options.idExample ?? EXAMPLE_UUID}`,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: options.idPattern ?? UUID_PATTERN,
+							errorMessage: `A ${options.label} ID is a UUID, e.g. ${EXAMPLE_UUID}`,
+						},
+					},
+				],
+			},
+			{
+				displayName: 'By URL',
+				name: 'url',
+				type: 'string',
+				placeholder: `e.g. https://app.raydocs.com/.../${options.urlSegment}/${EXAMPLE_UUID}`,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: urlRegex,
+							errorMessage: `Paste a Raydocs link that contains /${options.urlSegment}/ followed by the ${options.label} ID`,
+						},
+					},
+				],
+				extractValue: { type: 'regex', regex: urlRegex },
+			},
 		],
 	};
+	if (!options.searchListMethod) locator.modes = locator.modes!.filter((mode) => mode.name !== 'list');
+	return locator;
 }
 
 /** An extraction template, listed from the workspace chosen in the node's `workspaceId` field. */
@@ -147,7 +137,8 @@ export function workspaceDocumentsLocator(showFor: ShowFor): INodeProperties {
 		showFor,
 		description:
 			'The workspace documents to extract from: pick one (the list shows the documents of the workspace chosen above, searchable by name), paste its link, or give one or more UUIDs separated by commas',
-		idMode: idMode('document', UUID_LIST_PATTERN, `${EXAMPLE_UUID}, ${EXAMPLE_UUID.replace(/0$/, '1')}`),
+		idPattern: UUID_LIST_PATTERN,
+		idExample: `${EXAMPLE_UUID}, ${EXAMPLE_UUID.replace(/0$/, '1')}`,
 	});
 }
 

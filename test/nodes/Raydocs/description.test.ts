@@ -45,11 +45,13 @@ describe('Raydocs node description (what the editor shows)', () => {
 		expect(extract.description).toMatch(/returns one item per input item/);
 	});
 
-	it('keeps proper nouns capitalised in actions', () => {
+	it('writes actions in sentence case without lower-cased proper nouns', () => {
+		// n8n's community-package checks require sentence case for actions, so proper nouns stay out
+		// of them (names and descriptions keep "Excel" and "Raydocs").
 		const actions = operationOptions.map((option) => option.action ?? '');
-		expect(actions).toContain('Export an extraction result to Excel');
-		expect(actions).toContain('Upload a file to Raydocs storage');
-		for (const action of actions) expect(action).not.toMatch(/\b(excel|raydocs)\b/);
+		expect(actions).toContain('Export an extraction result as an xlsx spreadsheet');
+		expect(actions).toContain('Upload a file to storage');
+		for (const action of actions) expect(action).not.toMatch(/\b(excel|raydocs)\b/i);
 	});
 
 	it('tells every resource apart, Document from Workspace Document', () => {

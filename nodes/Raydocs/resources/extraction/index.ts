@@ -41,8 +41,9 @@ export const extractionDescription: INodeProperties[] = [
 			{
 				name: 'Export to Excel',
 				value: 'exportExcel',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- a proper noun keeps its capital
-				action: 'Export an extraction result to Excel',
+				// Sentence case is n8n's rule for actions (its community-package checks enforce it), so
+				// the action names the file type rather than the product.
+				action: 'Export an extraction result as an xlsx spreadsheet',
 				description:
 					'Download an extraction result as an Excel file with Data, Audit and Metadata sheets. Needs the result UUID (result_id from Extract Document); returns the .xlsx file as binary data.',
 				routing: {

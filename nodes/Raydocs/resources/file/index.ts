@@ -26,8 +26,8 @@ export const fileDescription: INodeProperties[] = [
 			{
 				name: 'Upload',
 				value: 'upload',
-				// eslint-disable-next-line n8n-nodes-base/node-param-operation-option-action-miscased -- a proper noun keeps its capital
-				action: 'Upload a file to Raydocs storage',
+				// Sentence case is n8n's rule for actions (its community-package checks enforce it).
+				action: 'Upload a file to storage',
 				description:
 					'Upload the files of each input item to Raydocs storage. Needs the binary fields holding the files; returns their upload keys, for Session Document → Add by Upload Key or Batch → Create.',
 			},
