@@ -131,6 +131,9 @@ async function measure(label: string, fake: FakeRaydocs, run: () => Promise<JobR
 	const api = apiEntries(fake);
 	const counts = fake.rateLimitCounts();
 	const measured = { label, jobs, accepted: counts.allowed, limited: counts.refused, spanSeconds: spanMs(api) / 1000 };
+	const first = api[0]?.at ?? 0;
+	const refusedAt = api.filter((entry) => entry.rateLimited).map((entry) => ((entry.at - first) / 1000).toFixed(1));
+	if (refusedAt.length) console.error(`[bench] 429s at (s after the first request): ${refusedAt.join(' ')}`);
 	console.error(`[bench] ${label}: ${jobs.map((job) => `${job.process} ${job.extracted}/${DOCUMENTS} in ${job.seconds.toFixed(1)} s`).join(', ')}; ${measured.limited} 429s`);
 	return measured;
 }
