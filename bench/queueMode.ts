@@ -13,6 +13,8 @@
  *   npm run bench:queue                       this package
  *   BENCH_QUEUE_PACKAGE=/path/to/n8n-nodes-raydocs-x.tgz npm run bench:queue   another build of it
  *   BENCH_QUEUE_REQUESTS=33 npm run bench:queue   the credential's Rate Limit (Requests), e.g. 100 / 3
+ *   BENCH_QUEUE_OPERATION=extractDocument npm run bench:queue   Extraction → Extract Document per file
+ *                                             (5 requests per document instead of about 2)
  */
 import { join } from 'path';
 
@@ -32,6 +34,8 @@ const CEILING = RATE_LIMIT.limit / (RATE_LIMIT.windowMs / 1000);
 const CREDENTIAL_REQUESTS = Number(process.env.BENCH_QUEUE_REQUESTS ?? RATE_LIMIT.limit);
 const FAKE_TIMING = { parseMs: 200, runQueuedMs: 100, runProcessingMs: 300, batchSessionStartMs: 50 };
 const JOB_TIMEOUT_MS = 300_000;
+const OPERATION = process.env.BENCH_QUEUE_OPERATION === 'extractDocument' ? 'extractDocument' : 'batchExtract';
+const OPERATION_LABEL = OPERATION === 'batchExtract' ? 'Batch → Extract Many' : 'Extraction → Extract Document';
 
 interface Job {
 	workflow: WorkflowJson;
@@ -55,19 +59,19 @@ interface Measured {
 	spanSeconds: number;
 }
 
-/** Read 100 files → Extract Many, started by a webhook or by the editor's Execute. */
+/** Read 100 files → Extract Many (or Extract Document), started by a webhook or by the editor's Execute. */
 function extractManyJob(cluster: QueueModeN8n, fake: FakeRaydocs, id: string, start: Job['start']): Job {
 	const dir = join(cluster.main.filesDir, id);
 	writeDistinctPdfs(dir, DOCUMENTS, id);
 	const workflow = chainWorkflow(id, [
 		readFilesNode('Read Files', `${dir}/*.pdf`),
-		raydocsNode('Extract Many', RAYDOCS_CREDENTIAL, {
-			resource: 'batch',
-			operation: 'extract',
+		raydocsNode('Extract', RAYDOCS_CREDENTIAL, {
+			...(OPERATION === 'batchExtract'
+				? { resource: 'batch', operation: 'extract', waitForResults: true }
+				: { resource: 'extraction', operation: 'extractDocument', inputSource: 'binary' }),
 			templateId: byId(fake.state.seed!.templateId),
 			allBinaries: false,
 			binaryPropertyName: 'data',
-			waitForResults: true,
 			simplify: true,
 			fieldLayout: 'flat',
 			options: { pollInterval: 1, timeout: 240 },
@@ -110,7 +114,7 @@ async function runJob(cluster: QueueModeN8n, rest: N8nRest, job: Job): Promise<J
 		execution = await finishedExecution(rest, job.workflow.id);
 	}
 	const data = execution.data as { resultData?: { error?: { message?: string }; runData?: Record<string, Array<{ data?: { main?: Array<Array<{ json: Record<string, unknown> }>> } }>> } };
-	const items = data.resultData?.runData?.['Extract Many']?.[0]?.data?.main?.[0] ?? [];
+	const items = data.resultData?.runData?.Extract?.[0]?.data?.main?.[0] ?? [];
 	return {
 		execution,
 		process: cluster.workerOf(execution.id) ?? 'main',
@@ -127,6 +131,9 @@ async function measure(label: string, fake: FakeRaydocs, run: () => Promise<JobR
 	const api = apiEntries(fake);
 	const counts = fake.rateLimitCounts();
 	const measured = { label, jobs, accepted: counts.allowed, limited: counts.refused, spanSeconds: spanMs(api) / 1000 };
+	const first = api[0]?.at ?? 0;
+	const refusedAt = api.filter((entry) => entry.rateLimited).map((entry) => ((entry.at - first) / 1000).toFixed(1));
+	if (refusedAt.length) console.error(`[bench] 429s at (s after the first request): ${refusedAt.join(' ')}`);
 	console.error(`[bench] ${label}: ${jobs.map((job) => `${job.process} ${job.extracted}/${DOCUMENTS} in ${job.seconds.toFixed(1)} s`).join(', ')}; ${measured.limited} 429s`);
 	return measured;
 }
@@ -171,7 +178,7 @@ async function main(): Promise<void> {
 		assertNothingLeft(cluster.main);
 	}
 
-	console.log(`\nQueue mode, one IP: Raydocs → Batch → Extract Many, ${DOCUMENTS} distinct PDFs read from disk per job, n8n ${cluster.main.version} (main + 2 workers, Redis, SQLite).`);
+	console.log(`\nQueue mode, one IP: Raydocs → ${OPERATION_LABEL}, ${DOCUMENTS} distinct PDFs read from disk per job, n8n ${cluster.main.version} (main + 2 workers, Redis, SQLite).`);
 	console.log(
 		`Fake Raydocs limit per IP ${RATE_LIMIT.limit} requests / ${RATE_LIMIT.windowMs / 1000} s (real: 100 / 60 s), a ceiling of ${CEILING.toFixed(1)} requests/s; credential: ${CREDENTIAL_REQUESTS} / ${RATE_LIMIT.windowMs / 1000} s. Package: ${packageLabel}.`,
 	);

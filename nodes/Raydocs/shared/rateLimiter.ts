@@ -164,8 +164,10 @@ export async function acquireRequestSlot(
 /**
  * Brings the window in line with the server's count for our IP: X-RateLimit-Remaining says how many
  * requests the server counted (limit - remaining). Those that are not ours (sent up to this one)
- * came from other processes; the difference to what we already hold as `others` is added as seen
- * now, or the oldest are dropped when the server counts fewer.
+ * came from other processes; what exceeds the `others` we already hold is added as seen now. When
+ * the server counts fewer, the others stay until their own window passes: a slot that just freed
+ * on the server is about to be reused by the process that held it, and taking it too would earn
+ * one of the two a 429 (measured: a pair at every window's turn).
  */
 function observeServerAnswer(window: LimiterWindow, slot: LimiterSlot, answer: SlotAnswer): void {
 	if (answer.refused) window.slots = window.slots.filter((own) => own !== slot);
@@ -181,8 +183,6 @@ function observeServerAnswer(window: LimiterWindow, slot: LimiterSlot, answer: S
 	const counted = Math.max(0, window.serverLimit - server.remaining);
 	const ours = window.slots.filter((own) => own.seq <= slot.seq).length;
 	const others = Math.max(0, counted - ours);
-	window.others.sort((a, b) => a - b);
-	if (window.others.length > others) window.others.splice(0, window.others.length - others);
 	const now = Date.now();
 	while (window.others.length < others) window.others.push(now);
 }
