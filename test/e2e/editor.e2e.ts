@@ -189,7 +189,7 @@ describeOn2("Raydocs in n8n's editor (Chromium, n8n 2.x)", () => {
 			await nodeCreator().getByText('What happens next?').waitFor();
 			await expectText(asAction.locator(testId('node-creator-item-description')), TRIGGER_DESCRIPTION);
 			await asAction.click();
-			await nodeCreator().getByText('Export an extraction result to Excel', { exact: true }).waitFor();
+			await nodeCreator().getByText('Export an extraction result as an xlsx spreadsheet', { exact: true }).waitFor();
 			await nodeCreator().getByText('Extract data from a document and wait', { exact: true }).click();
 			await ndv().waitFor();
 		});
