@@ -18,7 +18,7 @@ import { QueueModeN8n } from '../../scripts/n8n/queueMode';
 import type { FinishedExecution, N8nRest } from '../../scripts/n8n/rest';
 import { startFakeRaydocs, type FakeRaydocs } from '../fake-raydocs/server';
 import { completedRun, sessionWithDocument } from '../helpers/trigger';
-import { waitFor, withLogsOnFailure } from './waiting';
+import { waitFor } from './waiting';
 
 const FAKE_TIMING = { parseMs: 200, runQueuedMs: 100, runProcessingMs: 300, batchSessionStartMs: 50 };
 
@@ -43,7 +43,7 @@ describeQueue('Raydocs in n8n queue mode (Redis, main + 2 workers), n8n 2.x', ()
 	let started = 0;
 
 	const withLogs = async (body: () => Promise<void>) =>
-		await withLogsOnFailure('e2e queue', () => ({ dir: cluster?.main.logsDir, tail: cluster?.main.logTail(4) }), body);
+		await (cluster ? cluster.main.withLogs('e2e queue', body) : body());
 
 	beforeAll(async () => {
 		started = Date.now();

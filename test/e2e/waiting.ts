@@ -1,5 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- drives real n8n processes in tests; never shipped */
-/** Waiting and failure reporting shared by the real-n8n suites. */
+/** Waiting shared by the real-n8n suites (failure logs: N8nHost.withLogs). */
 import { sleep } from '../../scripts/n8n/processes';
 
 /** Polls `probe` every half second until it returns a value. */
@@ -10,19 +10,5 @@ export async function waitFor<T>(what: string, timeoutMs: number, probe: () => P
 		if (value !== undefined) return value;
 		if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
 		await sleep(500);
-	}
-}
-
-/** Runs a case; when it fails, prints `label`, where the logs are and their last lines. */
-export async function withLogsOnFailure(label: string, logs: () => { dir?: string; tail?: string }, body: () => Promise<void>): Promise<void> {
-	let passed = false;
-	try {
-		await body();
-		passed = true;
-	} finally {
-		if (!passed) {
-			const { dir, tail } = logs();
-			process.stderr.write(`\n[${label}] case failed; logs in ${dir}\n${tail ?? ''}\n`);
-		}
 	}
 }

@@ -4,28 +4,34 @@ import { EXAMPLE_UUID, validateIntegerParameter, validateUuidParameter } from '.
 
 type ShowFor = NonNullable<IDisplayOptions['show']>;
 
-/** A UUID typed or mapped by the user, checked before it goes into a URL. */
-function uuidField(
-	field: { displayName: string; name: string; label: string; fix: string },
+/**
+ * An ID typed or mapped by the user (sessions, results and runs have no list to pick from; members
+ * and invites are listed by Get Many), checked before it goes into a URL.
+ */
+function idField(
+	field: { displayName: string; name: string; label: string; kind: 'uuid' | 'wholeNumber'; fix?: string; example?: number },
 	showFor: ShowFor,
 	description: string,
 ): INodeProperties {
+	const uuid = field.kind === 'uuid';
+	const validate = uuid ? validateUuidParameter : validateIntegerParameter;
 	return {
 		displayName: field.displayName,
 		name: field.name,
 		type: 'string',
 		default: '',
 		required: true,
-		placeholder: `e.g. ${EXAMPLE_UUID}`,
+		placeholder: `e.g. ${uuid ? EXAMPLE_UUID : field.example}`,
 		description,
 		displayOptions: { show: showFor },
-		routing: { send: { preSend: [validateUuidParameter(field.name, field.label, field.fix)] } },
+		routing: { send: { preSend: [validate(field.name, field.label, field.fix)] } },
 	};
 }
 
 export function resultIdField(showFor: ShowFor, description: string): INodeProperties {
-	return uuidField(
+	return idField(
 		{
+			kind: 'uuid',
 			displayName: 'Result ID',
 			name: 'resultId',
 			label: 'result',
@@ -38,8 +44,9 @@ export function resultIdField(showFor: ShowFor, description: string): INodePrope
 
 /** Raydocs has no endpoint that lists sessions, so a session is given by its ID. */
 export function sessionIdField(showFor: ShowFor, description: string): INodeProperties {
-	return uuidField(
+	return idField(
 		{
+			kind: 'uuid',
 			displayName: 'Session ID',
 			name: 'sessionId',
 			label: 'session',
@@ -51,8 +58,9 @@ export function sessionIdField(showFor: ShowFor, description: string): INodeProp
 }
 
 export function workflowRunIdField(showFor: ShowFor, description: string): INodeProperties {
-	return uuidField(
+	return idField(
 		{
+			kind: 'uuid',
 			displayName: 'Run ID',
 			name: 'runId',
 			label: 'workflow run',
@@ -63,32 +71,17 @@ export function workflowRunIdField(showFor: ShowFor, description: string): INode
 	);
 }
 
-/** A number Raydocs gives members and invites (they have no picker: Get Many lists them). */
-function wholeNumberField(
-	field: { displayName: string; name: string; label: string; example: number },
-	showFor: ShowFor,
-	description: string,
-): INodeProperties {
-	return {
-		displayName: field.displayName,
-		name: field.name,
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: `e.g. ${field.example}`,
-		description,
-		displayOptions: { show: showFor },
-		routing: { send: { preSend: [validateIntegerParameter(field.name, field.label)] } },
-	};
-}
-
 export function inviteIdField(showFor: ShowFor, description: string): INodeProperties {
-	return wholeNumberField({ displayName: 'Invite ID', name: 'inviteId', label: 'invite', example: 5 }, showFor, description);
+	return idField(
+		{ displayName: 'Invite ID', name: 'inviteId', label: 'invite', kind: 'wholeNumber', example: 5 },
+		showFor,
+		description,
+	);
 }
 
 export function workspaceMemberIdField(showFor: ShowFor, description: string): INodeProperties {
-	return wholeNumberField(
-		{ displayName: 'User ID', name: 'userId', label: 'workspace member', example: 42 },
+	return idField(
+		{ displayName: 'User ID', name: 'userId', label: 'workspace member', kind: 'wholeNumber', example: 42 },
 		showFor,
 		description,
 	);

@@ -1,4 +1,4 @@
-import { byId, fileItem, requestLines, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
+import { extractDocumentParameters, fileItem, requestLines, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
 
 /**
  * "N documents take about as long as the slowest one": every item's run is started before the node
@@ -9,21 +9,7 @@ describe('Raydocs → Extraction → Extract Document with several items', () =>
 
 	it('starts every run before it waits for the first, and returns each item paired', async () => {
 		const input = [0, 1, 2, 3, 4].map((index) => fileItem(`%PDF concurrent ${index}`, `c${index}.pdf`));
-		const { items, error } = await runRaydocs(
-			fake(),
-			{
-				resource: 'extraction',
-				operation: 'extractDocument',
-				templateId: byId(fake().state.seed!.templateId),
-				inputSource: 'binary',
-				allBinaries: false,
-				binaryPropertyName: 'data',
-				simplify: true,
-				fieldLayout: 'flat',
-				options: { pollInterval: 0.1, timeout: 20 },
-			},
-			{ input },
-		);
+		const { items, error } = await runRaydocs(fake(), extractDocumentParameters(fake()), { input });
 		expect(error).toBeUndefined();
 		expect(items.map((item) => [item.pairedItem, item.json.status])).toEqual(
 			input.map((_, index) => [{ item: index }, 'completed']),
