@@ -22,8 +22,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'path';
 
 import { nodeItems, type N8nHost, type WorkflowJson } from '../scripts/n8n/host';
-import type { FakeEngine } from '../test/fake-raydocs/engine';
-import { startFakeRaydocs, type FakeRaydocs } from '../test/fake-raydocs/server';
+import type { FakeEngine } from '../tools/fake-raydocs/engine';
+import { startFakeRaydocs, type FakeRaydocs } from '../tools/fake-raydocs/server';
 import { chainWorkflow, raydocsNode, readFilesNode, type NodeSpec } from '../test/e2e/workflows';
 import {
 	apiEntries,
@@ -42,7 +42,7 @@ import {
 } from './realN8n';
 
 const MB = 1024 * 1024;
-/** What the fake's storage listener accepts (MAX_BODY_BYTES in test/fake-raydocs/server.ts). */
+/** What the fake's storage listener accepts (MAX_BODY_BYTES in tools/fake-raydocs/server.ts). */
 const FAKE_STORAGE_MAX_BYTES = 64 * MB;
 const SAMPLE_MS = 100;
 

@@ -14,7 +14,7 @@
  *   npm run build && node scripts/run-ts.js bench/overhead.ts
  */
 import type { N8nHost, WorkflowJson } from '../scripts/n8n/host';
-import { startFakeRaydocs } from '../test/fake-raydocs/server';
+import { startFakeRaydocs } from '../tools/fake-raydocs/server';
 import { byId, chainWorkflow, raydocsNode, type NodeSpec } from '../test/e2e/workflows';
 import {
 	apiEntries,

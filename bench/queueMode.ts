@@ -25,7 +25,7 @@ import { sleep } from '../scripts/n8n/processes';
 import { QueueModeN8n } from '../scripts/n8n/queueMode';
 import type { FinishedExecution, N8nRest } from '../scripts/n8n/rest';
 import { byId, chainWorkflow, raydocsNode, readFilesNode } from '../test/e2e/workflows';
-import { startFakeRaydocs, type FakeRaydocs } from '../test/fake-raydocs/server';
+import { startFakeRaydocs, type FakeRaydocs } from '../tools/fake-raydocs/server';
 import { apiEntries, assertNothingLeft, BENCH_LINE, printTable, RAYDOCS_CREDENTIAL, spanMs, writeDistinctPdfs } from './realN8n';
 
 const DOCUMENTS = 100;

@@ -13,7 +13,7 @@ import { installPackage } from '../scripts/n8n/communityPackage';
 import { N8nHost, type ExecutionRun, type ExecutionItem, type NodeRun, type WorkflowJson, type WorkflowNode } from '../scripts/n8n/host';
 import { ensureInstalled, N8N_HOSTS, n8nBinary, type N8nLine } from '../scripts/n8n/hosts';
 import { sampleInvoicePdf } from '../scripts/sampleInvoice';
-import type { FakeRaydocs, RequestLogEntry } from '../test/fake-raydocs/server';
+import type { FakeRaydocs, RequestLogEntry } from '../tools/fake-raydocs/server';
 
 /** The benchmarks run in the current n8n line. */
 export const BENCH_LINE: N8nLine = '2';

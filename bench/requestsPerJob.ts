@@ -10,8 +10,8 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { Raydocs } from '../nodes/Raydocs/Raydocs.node';
 import { RaydocsTrigger } from '../nodes/RaydocsTrigger/RaydocsTrigger.node';
-import { startFakeRaydocs, type FakeRaydocs } from '../test/fake-raydocs/server';
-import { api } from '../test/fake-raydocs/test-helpers';
+import { startFakeRaydocs, type FakeRaydocs } from '../tools/fake-raydocs/server';
+import { api } from '../test/tools/fake-raydocs/test-helpers';
 import { pollingTrigger, runNode, type RaydocsCredentialData } from '../test/harness/engine';
 import { sampleInvoicePdf } from '../scripts/sampleInvoice';
 

@@ -19,7 +19,7 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 
 import type { N8nHost, WorkflowJson } from '../scripts/n8n/host';
-import { startFakeRaydocs, type FakeRaydocs } from '../test/fake-raydocs/server';
+import { startFakeRaydocs, type FakeRaydocs } from '../tools/fake-raydocs/server';
 import { byId, chainWorkflow, raydocsNode, readFilesNode } from '../test/e2e/workflows';
 import {
 	apiEntries,

@@ -20,7 +20,7 @@ import { join } from 'path';
 import type { ExecutionItem, N8nHost, WorkflowJson, WorkflowNode } from '../scripts/n8n/host';
 import type { FinishedExecution } from '../scripts/n8n/rest';
 import { PROJECT_ROOT } from '../scripts/n8n/hosts';
-import { startFakeRaydocs, type FakeRaydocs, type RequestLogEntry } from '../test/fake-raydocs/server';
+import { startFakeRaydocs, type FakeRaydocs, type RequestLogEntry } from '../tools/fake-raydocs/server';
 import { byId, chainWorkflow, raydocsNode, readFilesNode } from '../test/e2e/workflows';
 import {
 	apiEntries,

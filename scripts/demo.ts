@@ -17,7 +17,7 @@
 import { rmSync } from 'fs';
 import { join } from 'path';
 
-import { startFakeRaydocs, type FakeRaydocs } from '../test/fake-raydocs/server';
+import { startFakeRaydocs, type FakeRaydocs } from '../tools/fake-raydocs/server';
 import { installPackage } from './n8n/communityPackage';
 import { EXAMPLE_CREDENTIAL, INVOICE_EXAMPLE, loadExample, prepareExample, writeExampleFiles } from './n8n/examples';
 import { N8nHost, nodeItems, type ExecutionItem, type ExecutionRun } from './n8n/host';

@@ -10,8 +10,8 @@
  * Env: N8N_LINE=2|1 (default 2), N8N_PORT (default 5678), FAKE_RAYDOCS_PORT (default: a free port).
  */
 
-import { startFakeRaydocs, type FakeRaydocs } from '../test/fake-raydocs/server';
-import { api } from '../test/fake-raydocs/test-helpers';
+import { startFakeRaydocs, type FakeRaydocs } from '../tools/fake-raydocs/server';
+import { api } from '../test/tools/fake-raydocs/test-helpers';
 import { sampleInvoicePdf } from './sampleInvoice';
 import { installPackage } from './n8n/communityPackage';
 import { EXAMPLE_CREDENTIAL, exampleFiles, loadExample, prepareExample, writeExampleFiles } from './n8n/examples';

@@ -14,7 +14,7 @@ import { linesFromEnv, N8N_HOSTS, isInstalled } from '../../scripts/n8n/hosts';
 import type { N8nRest } from '../../scripts/n8n/rest';
 import { CUSTOM_OPERATIONS_MIN_N8N } from '../../nodes/Raydocs/shared/olderN8n';
 import { byId, chainWorkflow, raydocsNode, readFilesNode, RAYDOCS_NODE_TYPE } from '../e2e/workflows';
-import { startFakeRaydocs, type FakeRaydocs, type RequestLogEntry } from '../fake-raydocs/server';
+import { startFakeRaydocs, type FakeRaydocs, type RequestLogEntry } from '../../tools/fake-raydocs/server';
 import { completedRun, sessionWithDocument } from '../helpers/trigger';
 
 const [line] = linesFromEnv();

@@ -20,7 +20,7 @@ import { installPackage } from '../../scripts/n8n/communityPackage';
 import { N8nHost } from '../../scripts/n8n/host';
 import { ensureInstalled, linesFromEnv, PROJECT_ROOT } from '../../scripts/n8n/hosts';
 import { LOCAL_OWNER } from '../../scripts/n8n/rest';
-import { startFakeRaydocs, type FakeRaydocs } from '../fake-raydocs/server';
+import { startFakeRaydocs, type FakeRaydocs } from '../../tools/fake-raydocs/server';
 
 const ARTIFACTS_DIR = process.env.E2E_ARTIFACTS_DIR ?? join(PROJECT_ROOT, 'test-artifacts', 'editor');
 const README_IMAGES_DIR = join(PROJECT_ROOT, 'docs', 'images');

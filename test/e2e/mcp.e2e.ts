@@ -26,7 +26,7 @@ import { ensureInstalled, linesFromEnv, N8N_HOSTS, type N8nLine } from '../../sc
 import { sleep } from '../../scripts/n8n/processes';
 import { replaceReadmeSection } from '../../scripts/readmeSection';
 import { sampleInvoicePdf } from '../../scripts/sampleInvoice';
-import { startFakeRaydocs, type FakeRaydocs } from '../fake-raydocs/server';
+import { startFakeRaydocs, type FakeRaydocs } from '../../tools/fake-raydocs/server';
 import { startFileHost, type FileHost } from '../helpers/fileHost';
 
 const FAKE_TIMING = { parseMs: 200, runQueuedMs: 100, runProcessingMs: 300 };

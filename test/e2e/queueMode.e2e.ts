@@ -16,7 +16,7 @@ import { ensureInstalled, linesFromEnv } from '../../scripts/n8n/hosts';
 import { sleep } from '../../scripts/n8n/processes';
 import { QueueModeN8n } from '../../scripts/n8n/queueMode';
 import type { FinishedExecution, N8nRest } from '../../scripts/n8n/rest';
-import { startFakeRaydocs, type FakeRaydocs } from '../fake-raydocs/server';
+import { startFakeRaydocs, type FakeRaydocs } from '../../tools/fake-raydocs/server';
 import { completedRun, sessionWithDocument } from '../helpers/trigger';
 import { waitFor } from './waiting';
 

@@ -13,7 +13,7 @@ import { loadExample, manualExampleFiles, prepareExample, writeExampleFiles, typ
 import { N8nHost, nodeItems, type ExecuteResult } from '../../scripts/n8n/host';
 import { ensureInstalled, linesFromEnv, N8N_HOSTS, type N8nLine } from '../../scripts/n8n/hosts';
 import type { N8nRest } from '../../scripts/n8n/rest';
-import { startFakeRaydocs, type FakeRaydocs, type RequestLogEntry } from '../fake-raydocs/server';
+import { startFakeRaydocs, type FakeRaydocs, type RequestLogEntry } from '../../tools/fake-raydocs/server';
 import { byId, chainWorkflow, raydocsNode, readFilesNode, RAYDOCS_NODE_TYPE } from './workflows';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -11,7 +11,7 @@ import { N8nHost, type ExecutionRun } from '../../scripts/n8n/host';
 import { ensureInstalled, linesFromEnv, N8N_HOSTS, type N8nLine } from '../../scripts/n8n/hosts';
 import { sleep } from '../../scripts/n8n/processes';
 import type { FinishedExecution, N8nRest } from '../../scripts/n8n/rest';
-import { startFakeRaydocs, type FakeRaydocs } from '../fake-raydocs/server';
+import { startFakeRaydocs, type FakeRaydocs } from '../../tools/fake-raydocs/server';
 import { completedRun, sessionWithDocument } from '../helpers/trigger';
 import { waitFor } from './waiting';
 

@@ -4,8 +4,8 @@ import { Raydocs } from '../../nodes/Raydocs/Raydocs.node';
 import { forgetDocumentedForms } from '../../nodes/Raydocs/shared/documentedForms';
 import { resetRequestWindows } from '../../nodes/Raydocs/shared/rateLimiter';
 import { retryPolicy } from '../../nodes/Raydocs/shared/transport';
-import type { FakeRaydocs, FakeRaydocsOptions, RequestLogEntry } from '../fake-raydocs/server';
-import { startFakeRaydocs } from '../fake-raydocs/server';
+import type { FakeRaydocs, FakeRaydocsOptions, RequestLogEntry } from '../../tools/fake-raydocs/server';
+import { startFakeRaydocs } from '../../tools/fake-raydocs/server';
 import { runNode, type RaydocsCredentialData, type RunNodeResult } from '../harness/engine';
 
 export const raydocsNode = new Raydocs();

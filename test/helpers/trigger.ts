@@ -2,8 +2,8 @@ import { sleep, Workflow } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { RaydocsTrigger } from '../../nodes/RaydocsTrigger/RaydocsTrigger.node';
-import type { FakeRaydocs } from '../fake-raydocs/server';
-import { api } from '../fake-raydocs/test-helpers';
+import type { FakeRaydocs } from '../../tools/fake-raydocs/server';
+import { api } from '../tools/fake-raydocs/test-helpers';
 import { pollingTrigger, type PollHandle } from '../harness/engine';
 import { credentialsFor } from './raydocs';
 

@@ -1,7 +1,7 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { retryPolicy } from '../../nodes/Raydocs/shared/transport';
-import type { FakeRaydocs, FaultSpec, RequestLogEntry } from '../fake-raydocs/server';
+import type { FakeRaydocs, FaultSpec, RequestLogEntry } from '../../tools/fake-raydocs/server';
 import { byId, fileItem, runRaydocs, useFakeRaydocs } from '../helpers/raydocs';
 import { completedRun, extractionTrigger, resultIds, sessionWithDocument } from '../helpers/trigger';
 

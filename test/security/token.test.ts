@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { FakeRaydocs } from '../fake-raydocs/server';
+import type { FakeRaydocs } from '../../tools/fake-raydocs/server';
 import { byId, fileItem, runRaydocs, useFakeRaydocs } from '../helpers/raydocs';
 
 /**

@@ -4,7 +4,7 @@ import { join } from 'path';
 
 import { RAYDOCS_API_ENDPOINTS } from '../../../nodes/Raydocs/shared/endpoints';
 import { operationRows } from '../../../scripts/operations-table';
-import { RAYDOCS_ENDPOINTS } from '../../fake-raydocs/endpoints';
+import { RAYDOCS_ENDPOINTS } from '../../../tools/fake-raydocs/endpoints';
 
 const key = (endpoint: { method: string; path: string }) => `${endpoint.method} ${endpoint.path}`;
 

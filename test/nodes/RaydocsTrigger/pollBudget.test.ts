@@ -3,7 +3,7 @@ import type { IPollFunctions } from 'n8n-workflow';
 
 import { pollDeadline } from '../../../nodes/RaydocsTrigger/pollBudget';
 import { pollingTrigger } from '../../harness/engine';
-import type { FakeRaydocs } from '../../fake-raydocs/server';
+import type { FakeRaydocs } from '../../../tools/fake-raydocs/server';
 import { apiRequests, credentialsFor, useFakeRaydocs } from '../../helpers/raydocs';
 import { resultIds, triggerNode } from '../../helpers/trigger';
 

@@ -4,7 +4,7 @@ import { pollingTrigger } from '../../harness/engine';
 import { apiRequests, credentialsFor, useFakeRaydocs } from '../../helpers/raydocs';
 import { restarted, resultIds, triggerNode } from '../../helpers/trigger';
 import type { NodeParameterValueType, Workflow } from 'n8n-workflow';
-import type { FakeRaydocs } from '../../fake-raydocs/server';
+import type { FakeRaydocs } from '../../../tools/fake-raydocs/server';
 
 /** Raydocs holds back runs completed in the current second; wait until it is over. */
 const pastOpenSecond = async () => await sleep(1100 - (Date.now() % 1000));

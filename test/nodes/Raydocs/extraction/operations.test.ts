@@ -7,7 +7,7 @@ import {
 	runRaydocs,
 	useFakeRaydocs,
 } from '../../../helpers/raydocs';
-import type { FakeRaydocs } from '../../../fake-raydocs/server';
+import type { FakeRaydocs } from '../../../../tools/fake-raydocs/server';
 
 /** A completed run made through the node itself: the cheapest way to real fixtures. */
 async function completedRun(fake: FakeRaydocs): Promise<{ sessionId: string; resultId: string }> {

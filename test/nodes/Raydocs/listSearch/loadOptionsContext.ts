@@ -1,7 +1,7 @@
 import type { LoadOptionsContext } from 'n8n-core';
 import type { INodeParameters } from 'n8n-workflow';
 
-import type { FakeRaydocs } from '../../../fake-raydocs/server';
+import type { FakeRaydocs } from '../../../../tools/fake-raydocs/server';
 import { loadOptionsContext as harnessLoadOptionsContext } from '../../../harness/engine';
 import { credentialsFor, raydocsNode } from '../../../helpers/raydocs';
 

@@ -1,4 +1,4 @@
-import type { FakeRaydocs } from '../../../fake-raydocs/server';
+import type { FakeRaydocs } from '../../../../tools/fake-raydocs/server';
 import { byId, runRaydocs } from '../../../helpers/raydocs';
 
 /** Opens a session through the node (the fake has no session seeder) and forgets that request. */

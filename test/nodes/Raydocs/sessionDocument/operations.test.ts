@@ -1,5 +1,5 @@
 import { apiRequests, byId, fileItem, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
-import type { FakeRaydocs } from '../../../fake-raydocs/server';
+import type { FakeRaydocs } from '../../../../tools/fake-raydocs/server';
 
 async function newSession(fake: FakeRaydocs): Promise<string> {
 	const { items } = await runRaydocs(fake, {

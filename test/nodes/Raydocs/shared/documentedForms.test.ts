@@ -7,7 +7,7 @@ import {
 	type RequestForm,
 } from '../../../../nodes/Raydocs/shared/documentedForms';
 import { routeAnswer } from '../../../../nodes/Raydocs/shared/errors';
-import type { Variants } from '../../../fake-raydocs/types';
+import type { Variants } from '../../../../tools/fake-raydocs/types';
 import { apiRequests, byId, requestLines, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
 import { seedInvite } from '../workspaceInvite/invites';
 

@@ -1,9 +1,9 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- tests of the test server's sockets and timers */
 import http from 'node:http';
 
-import { clientAddressKey } from './ratelimit';
-import { startFakeRaydocs } from './server';
-import type { FakeRaydocs } from './server';
+import { clientAddressKey } from '../../../tools/fake-raydocs/ratelimit';
+import { startFakeRaydocs } from '../../../tools/fake-raydocs/server';
+import type { FakeRaydocs } from '../../../tools/fake-raydocs/server';
 import { ManualClock, api } from './test-helpers';
 import type { WireWorkspace } from './test-helpers';
 

@@ -1,6 +1,6 @@
-import { RAYDOCS_ENDPOINTS, endpointKey } from './endpoints';
-import { startFakeRaydocs } from './server';
-import type { FakeRaydocs } from './server';
+import { RAYDOCS_ENDPOINTS, endpointKey } from '../../../tools/fake-raydocs/endpoints';
+import { startFakeRaydocs } from '../../../tools/fake-raydocs/server';
+import type { FakeRaydocs } from '../../../tools/fake-raydocs/server';
 import { api, uploadFile } from './test-helpers';
 import type { WireRun, WireSession } from './test-helpers';
 

@@ -1,12 +1,12 @@
 /* eslint-disable no-console, @n8n/community-nodes/no-restricted-globals -- the command-line entry point of the test server talks to the terminal and the process */
 /**
- * Standalone fake Raydocs: `node scripts/run-ts.js test/fake-raydocs/cli.ts [options]`.
+ * Standalone fake Raydocs: `node scripts/run-ts.js tools/fake-raydocs/cli.ts [options]`.
  * Prints the API URL, the storage URL and a full-ability token, then serves until SIGINT/SIGTERM.
  */
 import { DEFAULT_VARIANTS, startFakeRaydocs } from './server';
 import type { FakeRaydocsOptions, Timing, Variants } from './server';
 
-const USAGE = `Usage: node scripts/run-ts.js test/fake-raydocs/cli.ts [options]
+const USAGE = `Usage: node scripts/run-ts.js tools/fake-raydocs/cli.ts [options]
 
   --port N               API port (env FAKE_RAYDOCS_PORT; default 0 = any free port)
   --storage-port N       fake S3 port (env FAKE_RAYDOCS_STORAGE_PORT; default 0)

@@ -1,5 +1,5 @@
-import { startFakeRaydocs } from './server';
-import type { FakeRaydocs } from './server';
+import { startFakeRaydocs } from '../../../tools/fake-raydocs/server';
+import type { FakeRaydocs } from '../../../tools/fake-raydocs/server';
 import { ManualClock, api, readWorkbook, uploadFile } from './test-helpers';
 import type { WireRun, WireSession } from './test-helpers';
 

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-globals -- polling helper for tests, not node code */
 /** Helpers for the fake's own tests: typed requests, uploads, a manual clock and a ZIP reader. */
-import type { FakeRaydocs } from './server';
-import { crc32 } from './xlsx';
+import type { FakeRaydocs } from '../../../tools/fake-raydocs/server';
+import { crc32 } from '../../../tools/fake-raydocs/xlsx';
 
 export interface WireError {
 	message: string;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
-import { startFakeRaydocs } from './server';
-import type { FakeRaydocs } from './server';
+import { startFakeRaydocs } from '../../../tools/fake-raydocs/server';
+import type { FakeRaydocs } from '../../../tools/fake-raydocs/server';
 import { ManualClock, api, uploadFile } from './test-helpers';
 import type { WireDocument, WireSession, WireSignedUrl } from './test-helpers';
 

@@ -1,5 +1,5 @@
-import { startFakeRaydocs } from './server';
-import type { FakeRaydocs, WorkflowRun } from './server';
+import { startFakeRaydocs } from '../../../tools/fake-raydocs/server';
+import type { FakeRaydocs, WorkflowRun } from '../../../tools/fake-raydocs/server';
 import { ManualClock, api, readStoredZip } from './test-helpers';
 import type { WirePage } from './test-helpers';
 
