@@ -2,20 +2,14 @@
 import http from 'node:http';
 
 import { clientAddressKey } from '../../../tools/fake-raydocs/ratelimit';
-import { startFakeRaydocs } from '../../../tools/fake-raydocs/server';
-import type { FakeRaydocs } from '../../../tools/fake-raydocs/server';
+import { startFakeRaydocs, type FakeRaydocs } from '../../../tools/fake-raydocs/server';
+import { useFake } from './setup';
 import { ManualClock, api } from './test-helpers';
 import type { WireWorkspace } from './test-helpers';
 
 let fake: FakeRaydocs;
 
-beforeAll(async () => {
-	fake = await startFakeRaydocs({ rateLimit: false });
-});
-beforeEach(() => fake.reset());
-afterAll(async () => {
-	await fake.close();
-});
+useFake({ rateLimit: false }, (started) => (fake = started));
 
 describe('faults', () => {
 	it('answers the next N matching requests with a status, then behaves normally', async () => {

@@ -1,17 +1,11 @@
-import { startFakeRaydocs } from '../../../tools/fake-raydocs/server';
 import type { FakeRaydocs } from '../../../tools/fake-raydocs/server';
+import { useFake } from './setup';
 import { api } from './test-helpers';
 import type { WirePage, WireSession, WireTemplate } from './test-helpers';
 
 let fake: FakeRaydocs;
 
-beforeAll(async () => {
-	fake = await startFakeRaydocs({ rateLimit: false });
-});
-beforeEach(() => fake.reset());
-afterAll(async () => {
-	await fake.close();
-});
+useFake({ rateLimit: false }, (started) => (fake = started));
 
 const schema = {
 	config: { reasoning_enabled: false },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
-import { startFakeRaydocs } from '../../../tools/fake-raydocs/server';
 import type { FakeRaydocs } from '../../../tools/fake-raydocs/server';
+import { useFake } from './setup';
 import { ManualClock, api, uploadFile } from './test-helpers';
 import type { WireDocument, WireSession, WireSignedUrl } from './test-helpers';
 
@@ -22,13 +22,7 @@ interface WireWorkspaceDocumentCreated {
 const clock = new ManualClock();
 let fake: FakeRaydocs;
 
-beforeAll(async () => {
-	fake = await startFakeRaydocs({ rateLimit: false, clock: clock.now, signedUrlTtlMs: 1000 });
-});
-beforeEach(() => fake.reset());
-afterAll(async () => {
-	await fake.close();
-});
+useFake({ rateLimit: false, clock: clock.now, signedUrlTtlMs: 1000 }, (started) => (fake = started));
 
 async function newSession(): Promise<string> {
 	const response = await api<WireSession>(fake, 'POST', '/extractions/sessions', {

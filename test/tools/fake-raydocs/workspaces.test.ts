@@ -1,5 +1,5 @@
-import { startFakeRaydocs } from '../../../tools/fake-raydocs/server';
-import type { FakeRaydocs } from '../../../tools/fake-raydocs/server';
+import { startFakeRaydocs, type FakeRaydocs } from '../../../tools/fake-raydocs/server';
+import { useFake } from './setup';
 import { api } from './test-helpers';
 import type { WireWorkspace } from './test-helpers';
 
@@ -22,13 +22,7 @@ interface WireInvite {
 
 let fake: FakeRaydocs;
 
-beforeAll(async () => {
-	fake = await startFakeRaydocs({ rateLimit: false });
-});
-beforeEach(() => fake.reset());
-afterAll(async () => {
-	await fake.close();
-});
+useFake({ rateLimit: false }, (started) => (fake = started));
 
 /** A second user in the seeded workspace with `role`, and a token for them. */
 function member(role: 'admin' | 'user' | 'readonly'): { id: number; token: string } {
