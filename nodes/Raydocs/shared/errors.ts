@@ -1,7 +1,7 @@
 import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
-import { matchEndpoint, PATH_PARAMETER_LABELS } from './endpoints';
+import { matchEndpoint, PATH_PARAMETER_LABELS, type MatchedEndpoint } from './endpoints';
 
 /** What we could learn about a failed HTTP exchange, whatever shape the HTTP client threw. */
 export interface HttpFailure {
@@ -197,6 +197,14 @@ export function routeAnswer(failure: HttpFailure): 'missing route' | 'missing re
 	return isUnknownRoute(failure.body) ? 'missing route' : 'missing record';
 }
 
+/**
+ * Whether the server has no route for the call at all (so it processed nothing): a 405, an
+ * unknown-route 404, or a 404 for a path that is no documented Raydocs endpoint.
+ */
+function isRouteMissing(failure: HttpFailure, matched: MatchedEndpoint | undefined): boolean {
+	return routeAnswer(failure) === 'missing route' || (failure.status === 404 && !matched);
+}
+
 /** Laravel validation errors as "field: message" lines. */
 export function describeValidationErrors(body: unknown): string | undefined {
 	if (!isObject(body) || !isObject(body.errors)) return undefined;
@@ -276,7 +284,7 @@ export function explainFailure(failure: HttpFailure, request: FailedRequest): Ex
 		};
 	}
 	if (status === 404) {
-		if (!matched || isUnknownRoute(failure.body)) {
+		if (!matched || isRouteMissing(failure, matched)) {
 			const words = said ? `: "${said}"` : isObject(failure.body) ? '' : ' (the answer was not a Raydocs error)';
 			return {
 				message: `The server has no route for ${request.method} ${request.path} (HTTP 404)${words}`,
@@ -363,9 +371,7 @@ export function raydocsApiError(
 	const explained = explainFailure(failure, request);
 	const message = redactSecrets(explained.message, secrets);
 	const description = redactSecrets(explained.description, secrets);
-	const routeMissing =
-		routeAnswer(failure) === 'missing route' ||
-		(failure.status === 404 && !matchEndpoint(request.method, request.path));
+	const routeMissing = isRouteMissing(failure, matchEndpoint(request.method, request.path));
 	// Built from a plain object so that neither the request config (with its Authorization header)
 	// nor an earlier wrapped error ends up inside the error n8n stores with the execution.
 	const errorResponse: JsonObject = {

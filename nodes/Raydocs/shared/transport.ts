@@ -25,7 +25,6 @@ import {
 import { requestedItemCount } from './descriptions';
 import { readListPage } from './listResponse';
 import { acquireRequestSlot, pauseRequests, type RequestPriority } from './rateLimiter';
-import { observeRoutedResponseHeaders } from './routedResponseHeaders';
 import { rateLimitedWaitMs } from './serverRateLimit';
 
 export const CREDENTIAL_TYPE = 'raydocsApi';
@@ -279,21 +278,19 @@ export async function sendRoutedRequest(
 			form.url,
 			// A fresh copy per attempt: the engine writes into the options it is given.
 			async (_baseUrl, onResponseHeaders) =>
-				await observeRoutedResponseHeaders(this, onResponseHeaders, async () =>
-					await withStatusCheck(requestData, async () =>
-						await this.makeRoutingRequest({
-							...requestData,
-							options: {
-								...requestData.options,
-								method: form.method as IHttpRequestMethods,
-								url: form.url,
-								body: form.body as IHttpRequestOptions['body'],
-								headers: { ...requestData.options.headers },
-								timeout: Math.min(requestData.options.timeout ?? Infinity, retryPolicy.requestTimeoutMs),
-								ignoreHttpStatusErrors: true,
-							},
-						}),
-					),
+				await withResponseCheck(requestData, onResponseHeaders, async () =>
+					await this.makeRoutingRequest({
+						...requestData,
+						options: {
+							...requestData.options,
+							method: form.method as IHttpRequestMethods,
+							url: form.url,
+							body: form.body as IHttpRequestOptions['body'],
+							headers: { ...requestData.options.headers },
+							timeout: Math.min(requestData.options.timeout ?? Infinity, retryPolicy.requestTimeoutMs),
+							ignoreHttpStatusErrors: true,
+						},
+					}),
 				),
 			assertJsonItems,
 		),
@@ -305,13 +302,15 @@ type PostReceiveStep = DeclarativeRestApiSettings.ResultOptions['postReceive'][n
 /**
  * Routed requests go out with `ignoreHttpStatusErrors` (so that status, body and headers of a
  * failure can be read on n8n 1.x as on 2.x). The engine then hands every answer to the operation's
- * postReceive steps, which see the full response, so a first step raises an HttpStatusError before
- * any output shaping runs. The engine post-processes with the `postReceive` array of the request
- * data given to the pagination hook; copies share that array, so the step is added to it for the
- * duration of one call, and the call fails loudly if the engine did not run it.
+ * postReceive steps, which see the full response (makeRoutingRequest itself returns only items):
+ * a first step passes the headers on to the limiter (X-RateLimit-*) and raises an HttpStatusError
+ * before any output shaping runs. The engine post-processes with the `postReceive` array of the
+ * request data given to the pagination hook; copies share that array, so the step is added to it
+ * for the duration of one call, and the call fails loudly if the engine did not run it.
  */
-async function withStatusCheck(
+async function withResponseCheck(
 	requestData: DeclarativeRestApiSettings.ResultOptions,
+	onResponseHeaders: (headers: unknown) => void,
 	send: () => Promise<INodeExecutionData[]>,
 ): Promise<INodeExecutionData[]> {
 	let checked = false;
@@ -323,6 +322,7 @@ async function withStatusCheck(
 		actions: [
 			async function checkStatus(items: INodeExecutionData[], response: IN8nHttpFullResponse) {
 				checked = true;
+				onResponseHeaders(response.headers);
 				assertSuccessStatus(response);
 				if (splitArrays && Array.isArray(response.body)) {
 					return (response.body as INodeExecutionData['json'][]).map((json) => ({ json }));
