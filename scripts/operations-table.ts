@@ -6,43 +6,8 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { Raydocs } from '../nodes/Raydocs/Raydocs.node';
-import { matchEndpoint } from '../nodes/Raydocs/shared/endpoints';
-
-/**
- * Operations whose calls cannot be read from their routing: those that run as code, and those that
- * send more than one request.
- */
-export const OPERATION_CALLS: Record<string, string[]> = {
-	'file:getUploadUrl': ['POST /vapor/signed-storage-url'],
-	'extraction:extractDocument': [
-		'POST /vapor/signed-storage-url',
-		'GET /workspaces/{workspaceId}/documents',
-		'POST /extractions/sessions',
-		'POST /extractions/sessions/{sessionId}/documents',
-		'POST /extractions/sessions/{sessionId}/documents/upload',
-		'POST /extractions/sessions/{sessionId}/documents/attach',
-		'POST /extractions/sessions/{sessionId}/results',
-		'GET /extractions/results/{resultId}',
-	],
-	'extraction:waitForResult': ['GET /extractions/results/{resultId}'],
-	'batch:extract': [
-		'POST /vapor/signed-storage-url',
-		'POST /extractions/templates/{templateId}/sessions/batch',
-		'GET /extractions/sessions/{sessionId}/results',
-		'GET /extractions/results/{resultId}',
-	],
-	'file:upload': ['POST /vapor/signed-storage-url'],
-	'sessionDocument:upload': [
-		'POST /vapor/signed-storage-url',
-		'POST /extractions/sessions/{sessionId}/documents',
-		'POST /extractions/sessions/{sessionId}/documents/upload',
-	],
-	'sessionDocument:addByKey': [
-		'POST /extractions/sessions/{sessionId}/documents/upload',
-		'POST /extractions/sessions/{sessionId}/documents',
-	],
-	'workspaceDocument:create': ['POST /vapor/signed-storage-url', 'POST /workspaces/{workspaceId}/documents'],
-};
+import { declaredCallsOf, endpointsOfRoutedRequest } from '../nodes/Raydocs/shared/endpointRequests';
+import type { RaydocsEndpoint } from '../nodes/Raydocs/shared/endpoints';
 
 export interface OperationRow {
 	resource: string;
@@ -53,46 +18,57 @@ export interface OperationRow {
 	abilities: string[];
 }
 
-/** `METHOD path` of a routed operation, its `{{ … }}` expressions standing in for path parameters. */
-function routedEndpoint(option: INodePropertyOptions): string[] {
+/**
+ * The endpoints an operation uses: those its routed request was built from, or those its code
+ * declares. An operation with neither is a mistake the table refuses to hide.
+ */
+export function endpointsOfOperation(node: Raydocs, resource: string, option: INodePropertyOptions): readonly RaydocsEndpoint[] {
 	const request = option.routing?.request;
-	if (!request?.method || typeof request.url !== 'string') return [];
-	const path = request.url.replace(/^=/, '').replace(/\{\{.*?\}\}/g, 'x');
-	return [`${request.method} ${path}`];
+	const routed = request ? endpointsOfRoutedRequest(request) : undefined;
+	const code = (node.customOperations as Record<string, Record<string, object> | undefined>)[resource]?.[String(option.value)];
+	const endpoints = routed ?? (code ? declaredCallsOf(code) : undefined);
+	if (!endpoints) {
+		throw new Error(`${resource}:${String(option.value)} neither builds its request with routedRequest nor declares its calls`);
+	}
+	return endpoints;
 }
 
-function normalise(endpoint: string): string {
-	const [method, path] = endpoint.split(' ');
-	const matched = matchEndpoint(method, path.replace(/\{[^}]+\}/g, 'x'));
-	return matched ? `${matched.endpoint.method} ${matched.endpoint.path}` : endpoint;
+function operationPropertyOf(node: Raydocs, resource: string) {
+	return node.description.properties.find(
+		(property) =>
+			property.name === 'operation' &&
+			(property.displayOptions?.show?.resource as string[] | undefined)?.includes(resource),
+	);
+}
+
+/** The endpoints of the operation that node parameters select (n8n's defaults where they are missing). */
+export function endpointsOfParameters(parameters: { resource?: unknown; operation?: unknown }): readonly RaydocsEndpoint[] {
+	const node = new Raydocs();
+	const resourceProperty = node.description.properties.find((property) => property.name === 'resource');
+	const resource = String(parameters.resource ?? resourceProperty?.default);
+	const operationProperty = operationPropertyOf(node, resource);
+	const operation = String(parameters.operation ?? operationProperty?.default);
+	const option = ((operationProperty?.options ?? []) as INodePropertyOptions[]).find((candidate) => candidate.value === operation);
+	if (!option) throw new Error(`The Raydocs node has no operation ${resource}:${operation}`);
+	return endpointsOfOperation(node, resource, option);
 }
 
 export function operationRows(): OperationRow[] {
-	const { properties } = new Raydocs().description;
+	const node = new Raydocs();
+	const { properties } = node.description;
 	const resources = (properties.find((property) => property.name === 'resource')?.options ?? []) as INodePropertyOptions[];
 	const rows: OperationRow[] = [];
 	for (const resource of resources) {
-		const operationProperty = properties.find(
-			(property) =>
-				property.name === 'operation' &&
-				(property.displayOptions?.show?.resource as string[] | undefined)?.includes(String(resource.value)),
-		);
+		const operationProperty = operationPropertyOf(node, String(resource.value));
 		for (const option of (operationProperty?.options ?? []) as INodePropertyOptions[]) {
-			const key = `${resource.value}:${option.value}`;
-			const endpoints = (OPERATION_CALLS[key] ?? routedEndpoint(option)).map(normalise);
-			const abilities = new Set<string>();
-			for (const endpoint of endpoints) {
-				const [method, path] = endpoint.split(' ');
-				const matched = matchEndpoint(method, path.replace(/\{[^}]+\}/g, 'x'));
-				matched?.endpoint.abilities.forEach((ability) => abilities.add(ability));
-			}
+			const endpoints = endpointsOfOperation(node, String(resource.value), option);
 			rows.push({
 				resource: String(resource.value),
 				resourceName: resource.name,
 				operation: String(option.value),
 				operationName: option.name,
-				endpoints,
-				abilities: [...abilities],
+				endpoints: endpoints.map((endpoint) => `${endpoint.method} ${endpoint.path}`),
+				abilities: [...new Set(endpoints.flatMap((endpoint) => endpoint.abilities))],
 			});
 		}
 	}

@@ -1,11 +1,13 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { Raydocs } from '../../nodes/Raydocs/Raydocs.node';
+import { matchEndpoint } from '../../nodes/Raydocs/shared/endpoints';
 import { forgetDocumentedForms } from '../../nodes/Raydocs/shared/documentedForms';
 import { resetRequestWindows } from '../../nodes/Raydocs/shared/rateLimiter';
 import { retryPolicy } from '../../nodes/Raydocs/shared/transport';
 import type { FakeRaydocs, FakeRaydocsOptions, RequestLogEntry } from '../../tools/fake-raydocs/server';
 import { startFakeRaydocs } from '../../tools/fake-raydocs/server';
+import { endpointsOfParameters } from '../../scripts/operations-table';
 import { runNode, type RaydocsCredentialData, type RunNodeResult } from '../harness/engine';
 
 export const raydocsNode = new Raydocs();
@@ -46,12 +48,18 @@ export function credentialsFor(fake: FakeRaydocs, token = fake.token): RaydocsCr
 	};
 }
 
+/**
+ * Every run checks that the requests it sent reach only endpoints its operation declares (the
+ * entries its routed request was built from, or its code's declared calls): the README's
+ * operations table and the coverage test are derived from those declarations.
+ */
 export async function runRaydocs(
 	fake: FakeRaydocs,
 	parameters: INodeParameters,
 	options: { token?: string; input?: INodeExecutionData[]; continueOnFail?: boolean; typeVersion?: number } = {},
 ): Promise<RunNodeResult> {
-	return await runNode({
+	const sentBefore = fake.log.length;
+	const result = await runNode({
 		nodeType: raydocsNode,
 		parameters,
 		credentials: credentialsFor(fake, options.token),
@@ -59,6 +67,22 @@ export async function runRaydocs(
 		continueOnFail: options.continueOnFail,
 		typeVersion: options.typeVersion,
 	});
+	expectOnlyDeclaredCalls(parameters, fake.log.slice(sentBefore));
+	return result;
+}
+
+/** Throws when a request in `sent` went to an endpoint the operation of `parameters` does not declare. */
+export function expectOnlyDeclaredCalls(parameters: INodeParameters, sent: RequestLogEntry[]): void {
+	const declared = endpointsOfParameters(parameters);
+	for (const entry of sent) {
+		if (entry.listener !== 'api') continue;
+		const endpoint = matchEndpoint(entry.method, entry.path)?.endpoint;
+		if (!endpoint || !declared.includes(endpoint)) {
+			const operation = `${String(parameters.resource)}:${String(parameters.operation)}`;
+			const known = declared.map((candidate) => `${candidate.method} ${candidate.path}`).join(', ');
+			throw new Error(`${operation} sent ${entry.method} ${entry.path}, which is not among its declared endpoints (${known})`);
+		}
+	}
 }
 
 /** Requests that reached the API listener, in order. */

@@ -5,6 +5,8 @@ import type {
 	INodeListSearchResult,
 } from 'n8n-workflow';
 
+import { RAYDOCS_API } from '../shared/endpoints';
+import { pathOf } from '../shared/endpointRequests';
 import { pickerRequest } from './pickerRequest';
 import { listItemsOf } from '../shared/listResponse';
 
@@ -49,7 +51,7 @@ export async function searchTemplates(
 	for (let read = 0; page !== undefined && read < MAX_PAGES_PER_SEARCH; read++) {
 		const body = await pickerRequest(this, {
 			method: 'GET',
-			url: `/workspaces/${workspaceId}/extractions/templates`,
+			url: pathOf(RAYDOCS_API.listTemplates, { workspaceId }),
 			qs: { page },
 		});
 		for (const template of listItemsOf<TemplateSummary>(body)) {

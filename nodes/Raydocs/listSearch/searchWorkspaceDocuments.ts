@@ -5,6 +5,8 @@ import type {
 	IDataObject,
 } from 'n8n-workflow';
 
+import { RAYDOCS_API } from '../shared/endpoints';
+import { pathOf } from '../shared/endpointRequests';
 import { pickerRequest } from './pickerRequest';
 import { listItemsOf } from '../shared/listResponse';
 import { chosenWorkspaceId } from './searchTemplates';
@@ -31,7 +33,7 @@ export async function searchWorkspaceDocuments(
 	if (query) qs.query = query;
 	const body = await pickerRequest(this, {
 		method: 'GET',
-		url: `/workspaces/${workspaceId}/documents`,
+		url: pathOf(RAYDOCS_API.listWorkspaceDocuments, { workspaceId }),
 		qs,
 	});
 	const results: INodeListSearchItems[] = listItemsOf<DocumentSummary>(body).map((document) => ({

@@ -1,5 +1,7 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { RAYDOCS_API } from '../shared/endpoints';
+import { pathOf } from '../shared/endpointRequests';
 import { pickerRequest } from './pickerRequest';
 import { listItemsOf } from '../shared/listResponse';
 
@@ -13,7 +15,7 @@ export async function searchWorkspaces(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const body = await pickerRequest(this, { method: 'GET', url: '/workspaces' });
+	const body = await pickerRequest(this, { method: 'GET', url: pathOf(RAYDOCS_API.listWorkspaces) });
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = listItemsOf<WorkspaceSummary>(body)
 		.filter((workspace) => !needle || String(workspace.name ?? '').toLowerCase().includes(needle))

@@ -1,6 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { RAYDOCS_API } from './endpoints';
+import { pathOf } from './endpointRequests';
 import { raydocsJson } from './transport';
 import { listItemsOf } from './listResponse';
 
@@ -66,7 +68,7 @@ export async function findWorkspaceDocumentByName(
 	}
 	const body = await raydocsJson(context, {
 		method: 'GET',
-		url: `/workspaces/${workspaceId}/documents`,
+		url: pathOf(RAYDOCS_API.listWorkspaceDocuments, { workspaceId }),
 		qs: { query, per_page: CANDIDATES_READ, sort: 'created_at', order: 'desc' },
 	});
 	const found = listItemsOf<DocumentSummary>(body);

@@ -19,68 +19,91 @@ const endpoint = (
 	retrySafe = method !== 'POST',
 ): RaydocsEndpoint => ({ method, path, abilities, retrySafe });
 
-export const RAYDOCS_API_ENDPOINTS: readonly RaydocsEndpoint[] = [
+/**
+ * Every documented Raydocs endpoint, by name. Operations build their requests from these entries
+ * (routed ones with routedRequest, code ones with pathOf, see endpointRequests.ts), so the README's
+ * operations table and the coverage test read which endpoints each operation uses from the code.
+ */
+export const RAYDOCS_API = {
 	// A signed upload URL creates nothing until bytes are stored under it.
-	endpoint('POST', '/vapor/signed-storage-url', [], true),
-	endpoint('GET', '/workspaces', ['workspaces-read']),
-	endpoint('POST', '/workspaces/create', ['workspaces-write']),
-	endpoint('PUT', '/workspaces/{workspaceId}', ['workspaces-write']),
-	endpoint('DELETE', '/workspaces/{workspaceId}', ['workspaces-write']),
-	endpoint('GET', '/workspaces/{workspaceId}/users', ['workspace-users-read']),
-	endpoint('POST', '/workspaces/{workspaceId}/users/add', ['workspace-users-write']),
-	endpoint('PUT', '/workspaces/{workspaceId}/users/{userId}/update-role', ['workspace-users-write']),
-	endpoint('DELETE', '/workspaces/{workspaceId}/users/{userId}/remove', ['workspace-users-write']),
-	endpoint('POST', '/workspaces/{workspaceId}/leave', ['workspace-users-write']),
-	endpoint('GET', '/workspaces/{workspaceId}/invites', ['workspace-users-read']),
-	endpoint('POST', '/workspaces/{workspaceId}/invites/{inviteId}/resend', ['workspace-users-write']),
-	endpoint('GET', '/workspaces/{workspaceId}/invites/{inviteId}/link', ['workspace-users-read']),
-	endpoint('DELETE', '/workspaces/{workspaceId}/invites/{inviteId}', ['workspace-users-write']),
-	endpoint('GET', '/workspaces/{workspaceId}/extractions/templates', ['templates-read']),
-	endpoint('POST', '/extractions/templates', ['templates-write']),
-	endpoint('GET', '/extractions/templates/{templateId}', ['templates-read']),
-	endpoint('PUT', '/extractions/templates/{templateId}', ['templates-write']),
-	endpoint('DELETE', '/extractions/templates/{templateId}', ['templates-write']),
-	endpoint('POST', '/extractions/templates/{templateId}/duplicate', ['templates-write']),
-	endpoint('POST', '/extractions/sessions', ['sessions-write']),
-	endpoint('GET', '/extractions/sessions/{sessionId}', ['sessions-read']),
-	endpoint('PUT', '/extractions/sessions/{sessionId}', ['sessions-write']),
-	endpoint('DELETE', '/extractions/sessions/{sessionId}', ['sessions-write']),
-	endpoint('GET', '/extractions/sessions/{sessionId}/documents', ['sessions-read']),
-	endpoint('POST', '/extractions/sessions/{sessionId}/documents/upload', ['sessions-write']),
-	endpoint('POST', '/extractions/sessions/{sessionId}/documents/attach', ['sessions-write']),
-	endpoint('DELETE', '/extractions/sessions/{sessionId}/documents/{documentId}', ['sessions-write']),
-	endpoint('POST', '/extractions/sessions/{sessionId}/documents', ['sessions-write']),
-	endpoint('POST', '/extractions/templates/{templateId}/sessions/batch', ['sessions-write']),
-	endpoint('POST', '/extractions/templates/{templateId}/sessions/batch/execute', ['sessions-write']),
-	endpoint('POST', '/extractions/templates/{templateId}/sessions/batch/delete', ['sessions-write']),
+	createSignedUploadUrl: endpoint('POST', '/vapor/signed-storage-url', [], true),
+	listWorkspaces: endpoint('GET', '/workspaces', ['workspaces-read']),
+	createWorkspace: endpoint('POST', '/workspaces/create', ['workspaces-write']),
+	updateWorkspace: endpoint('PUT', '/workspaces/{workspaceId}', ['workspaces-write']),
+	deleteWorkspace: endpoint('DELETE', '/workspaces/{workspaceId}', ['workspaces-write']),
+	listWorkspaceMembers: endpoint('GET', '/workspaces/{workspaceId}/users', ['workspace-users-read']),
+	addWorkspaceMember: endpoint('POST', '/workspaces/{workspaceId}/users/add', ['workspace-users-write']),
+	updateWorkspaceMemberRole: endpoint('PUT', '/workspaces/{workspaceId}/users/{userId}/update-role', [
+		'workspace-users-write',
+	]),
+	removeWorkspaceMember: endpoint('DELETE', '/workspaces/{workspaceId}/users/{userId}/remove', ['workspace-users-write']),
+	leaveWorkspace: endpoint('POST', '/workspaces/{workspaceId}/leave', ['workspace-users-write']),
+	listWorkspaceInvites: endpoint('GET', '/workspaces/{workspaceId}/invites', ['workspace-users-read']),
+	resendWorkspaceInvite: endpoint('POST', '/workspaces/{workspaceId}/invites/{inviteId}/resend', [
+		'workspace-users-write',
+	]),
+	getWorkspaceInviteLink: endpoint('GET', '/workspaces/{workspaceId}/invites/{inviteId}/link', ['workspace-users-read']),
+	cancelWorkspaceInvite: endpoint('DELETE', '/workspaces/{workspaceId}/invites/{inviteId}', ['workspace-users-write']),
+	listTemplates: endpoint('GET', '/workspaces/{workspaceId}/extractions/templates', ['templates-read']),
+	createTemplate: endpoint('POST', '/extractions/templates', ['templates-write']),
+	getTemplate: endpoint('GET', '/extractions/templates/{templateId}', ['templates-read']),
+	updateTemplate: endpoint('PUT', '/extractions/templates/{templateId}', ['templates-write']),
+	deleteTemplate: endpoint('DELETE', '/extractions/templates/{templateId}', ['templates-write']),
+	duplicateTemplate: endpoint('POST', '/extractions/templates/{templateId}/duplicate', ['templates-write']),
+	createSession: endpoint('POST', '/extractions/sessions', ['sessions-write']),
+	getSession: endpoint('GET', '/extractions/sessions/{sessionId}', ['sessions-read']),
+	updateSession: endpoint('PUT', '/extractions/sessions/{sessionId}', ['sessions-write']),
+	deleteSession: endpoint('DELETE', '/extractions/sessions/{sessionId}', ['sessions-write']),
+	listSessionDocuments: endpoint('GET', '/extractions/sessions/{sessionId}/documents', ['sessions-read']),
+	addSessionDocumentsByKeys: endpoint('POST', '/extractions/sessions/{sessionId}/documents/upload', ['sessions-write']),
+	attachSessionDocuments: endpoint('POST', '/extractions/sessions/{sessionId}/documents/attach', ['sessions-write']),
+	detachSessionDocument: endpoint('DELETE', '/extractions/sessions/{sessionId}/documents/{documentId}', [
+		'sessions-write',
+	]),
+	addSessionDocument: endpoint('POST', '/extractions/sessions/{sessionId}/documents', ['sessions-write']),
+	createBatchSessions: endpoint('POST', '/extractions/templates/{templateId}/sessions/batch', ['sessions-write']),
+	executeBatchSessions: endpoint('POST', '/extractions/templates/{templateId}/sessions/batch/execute', [
+		'sessions-write',
+	]),
+	deleteBatchSessions: endpoint('POST', '/extractions/templates/{templateId}/sessions/batch/delete', ['sessions-write']),
 	// Export only reads results.
-	endpoint('POST', '/extractions/templates/{templateId}/sessions/batch/export', ['sessions-read'], true),
-	endpoint('GET', '/extractions/documents/{documentId}', ['sessions-read']),
-	endpoint('GET', '/extractions/documents/{documentId}/url', ['sessions-read']),
-	endpoint('GET', '/extractions/documents/{documentId}/chunks', ['sessions-read']),
-	endpoint('DELETE', '/extractions/documents/{documentId}', ['sessions-write']),
-	endpoint('GET', '/workspaces/{workspaceId}/documents', ['documents-read']),
-	endpoint('POST', '/workspaces/{workspaceId}/documents', ['documents-write']),
-	endpoint('GET', '/workspaces/{workspaceId}/documents/{documentId}', ['documents-read']),
-	endpoint('GET', '/workspaces/{workspaceId}/documents/{documentId}/url', [
+	exportBatchSessions: endpoint(
+		'POST',
+		'/extractions/templates/{templateId}/sessions/batch/export',
+		['sessions-read'],
+		true,
+	),
+	getDocument: endpoint('GET', '/extractions/documents/{documentId}', ['sessions-read']),
+	getDocumentUrl: endpoint('GET', '/extractions/documents/{documentId}/url', ['sessions-read']),
+	getDocumentChunks: endpoint('GET', '/extractions/documents/{documentId}/chunks', ['sessions-read']),
+	deleteDocument: endpoint('DELETE', '/extractions/documents/{documentId}', ['sessions-write']),
+	listWorkspaceDocuments: endpoint('GET', '/workspaces/{workspaceId}/documents', ['documents-read']),
+	createWorkspaceDocument: endpoint('POST', '/workspaces/{workspaceId}/documents', ['documents-write']),
+	getWorkspaceDocument: endpoint('GET', '/workspaces/{workspaceId}/documents/{documentId}', ['documents-read']),
+	getWorkspaceDocumentUrl: endpoint('GET', '/workspaces/{workspaceId}/documents/{documentId}/url', [
 		'workspaces-read',
 		'documents-read',
 	]),
-	endpoint('POST', '/workspaces/{workspaceId}/documents/{documentId}/reparse', ['documents-write']),
-	endpoint('GET', '/extractions/sessions/{sessionId}/results', ['sessions-read']),
-	endpoint('POST', '/extractions/sessions/{sessionId}/results', ['sessions-write']),
-	endpoint('GET', '/extractions/results/{resultId}', ['sessions-read']),
-	endpoint('DELETE', '/extractions/results/{resultId}', ['sessions-write']),
-	endpoint('GET', '/extractions/results/{resultId}/export/excel', ['sessions-read']),
-	endpoint('GET', '/workspaces/{workspaceId}/workflows/{workflowId}/runs', [
+	reparseWorkspaceDocument: endpoint('POST', '/workspaces/{workspaceId}/documents/{documentId}/reparse', [
+		'documents-write',
+	]),
+	listSessionResults: endpoint('GET', '/extractions/sessions/{sessionId}/results', ['sessions-read']),
+	runExtraction: endpoint('POST', '/extractions/sessions/{sessionId}/results', ['sessions-write']),
+	getResult: endpoint('GET', '/extractions/results/{resultId}', ['sessions-read']),
+	deleteResult: endpoint('DELETE', '/extractions/results/{resultId}', ['sessions-write']),
+	exportResultExcel: endpoint('GET', '/extractions/results/{resultId}/export/excel', ['sessions-read']),
+	listWorkflowRuns: endpoint('GET', '/workspaces/{workspaceId}/workflows/{workflowId}/runs', [
 		'workspaces-read',
 		'workflows-read',
 	]),
-	endpoint('GET', '/workspaces/{workspaceId}/workflows/{workflowId}/runs/{runId}/output', [
+	getWorkflowRunOutput: endpoint('GET', '/workspaces/{workspaceId}/workflows/{workflowId}/runs/{runId}/output', [
 		'workflow-runs-output-read',
 	]),
-	endpoint('GET', '/workspaces/{workspaceId}/workflows/{workflowId}/runs/{runId}/file', []),
-];
+	getWorkflowRunFile: endpoint('GET', '/workspaces/{workspaceId}/workflows/{workflowId}/runs/{runId}/file', []),
+} satisfies Record<string, RaydocsEndpoint>;
+
+/** The same entries as a list, in the order of the Raydocs reference. */
+export const RAYDOCS_API_ENDPOINTS: readonly RaydocsEndpoint[] = Object.values(RAYDOCS_API);
 
 /**
  * Calls that Raydocs' documentation generations give in two forms: the API reference's (listed in

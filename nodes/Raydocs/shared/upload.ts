@@ -3,6 +3,8 @@ import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
 import type { InputFile } from './binaryInput';
 import { isMissingRouteError, readHttpFailure } from './errors';
+import { RAYDOCS_API } from './endpoints';
+import { pathOf } from './endpointRequests';
 import { raydocsJson, retryPolicy } from './transport';
 import { listItemsOf } from './listResponse';
 
@@ -35,7 +37,7 @@ async function requestSignedUpload(
 ): Promise<SignedUpload> {
 	const signed = await raydocsJson<SignedUpload>(context, {
 		method: 'POST',
-		url: '/vapor/signed-storage-url',
+		url: pathOf(RAYDOCS_API.createSignedUploadUrl),
 		body: { content_type: file.mimeType, visibility: 'private' },
 	});
 	if (!signed || typeof signed.url !== 'string' || typeof signed.key !== 'string') {
@@ -169,7 +171,7 @@ export async function addUploadsToSession(
 			documents.push(
 				await raydocsJson<IDataObject>(context, {
 					method: 'POST',
-					url: `/extractions/sessions/${sessionId}/documents`,
+					url: pathOf(RAYDOCS_API.addSessionDocument, { sessionId }),
 					body: { key: upload.key, filename: upload.fileName },
 				}),
 			);
@@ -181,7 +183,7 @@ export async function addUploadsToSession(
 		if (!isMissingRouteError(failure)) throw failure;
 		const body = await raydocsJson<unknown>(context, {
 			method: 'POST',
-			url: `/extractions/sessions/${sessionId}/documents/upload`,
+			url: pathOf(RAYDOCS_API.addSessionDocumentsByKeys, { sessionId }),
 			body: { keys: uploads.slice(index).map((rest) => rest.key) },
 		});
 		documents.push(...listItemsOf<IDataObject>(body));

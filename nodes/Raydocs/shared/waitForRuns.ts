@@ -2,6 +2,8 @@ import { sleep } from 'n8n-workflow';
 import type { IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
 import { TERMINAL_RUN_STATUSES, type ExtractionRun } from './extractionOutput';
+import { RAYDOCS_API } from './endpoints';
+import { pathOf } from './endpointRequests';
 import { raydocsJson } from './transport';
 import { listItemsOf } from './listResponse';
 
@@ -130,7 +132,7 @@ export async function waitForRuns(
 			try {
 				const run = await raydocsJson<ExtractionRun>(context, {
 					method: 'GET',
-					url: `/extractions/results/${encodeURIComponent(id)}`,
+					url: pathOf(RAYDOCS_API.getResult, { resultId: encodeURIComponent(id) }),
 					priority: 'low',
 				});
 				if (!TERMINAL_RUN_STATUSES.has(run.status)) {
@@ -177,11 +179,11 @@ export async function waitForSessionRuns(
 		settings,
 		async (sessionId) => {
 			try {
-				const sessionUrl = `/extractions/sessions/${encodeURIComponent(sessionId)}`;
-				const session = await readJson<{ results?: ExtractionRun[] }>(sessionUrl);
+				const inSession = { sessionId: encodeURIComponent(sessionId) };
+				const session = await readJson<{ results?: ExtractionRun[] }>(pathOf(RAYDOCS_API.getSession, inSession));
 				const runs = Array.isArray(session.results)
 					? session.results
-					: listItemsOf<ExtractionRun>(await readJson(`${sessionUrl}/results`));
+					: listItemsOf<ExtractionRun>(await readJson(pathOf(RAYDOCS_API.listSessionResults, inSession)));
 				const run = latestRun(runs);
 				if (!run || !TERMINAL_RUN_STATUSES.has(run.status)) {
 					outcomes.set(sessionId, { timedOut: false, runId: run?.id, lastStatus: run?.status ?? 'parsing' });
@@ -190,7 +192,7 @@ export async function waitForSessionRuns(
 				const full =
 					run.data !== undefined || run.status === 'failed'
 						? run
-						: await readJson<ExtractionRun>(`/extractions/results/${encodeURIComponent(run.id)}`);
+						: await readJson<ExtractionRun>(pathOf(RAYDOCS_API.getResult, { resultId: encodeURIComponent(run.id) }));
 				outcomes.set(sessionId, { timedOut: false, runId: run.id, run: full });
 			} catch (error) {
 				outcomes.set(sessionId, { timedOut: false, error: error as NodeApiError });

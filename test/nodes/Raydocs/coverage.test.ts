@@ -2,6 +2,8 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
+import { Raydocs } from '../../../nodes/Raydocs/Raydocs.node';
+import { declaredCallsOf, endpointsOfRoutedRequest } from '../../../nodes/Raydocs/shared/endpointRequests';
 import { RAYDOCS_API_ENDPOINTS } from '../../../nodes/Raydocs/shared/endpoints';
 import { operationRows } from '../../../scripts/operations-table';
 import { RAYDOCS_ENDPOINTS } from '../../../tools/fake-raydocs/endpoints';
@@ -20,6 +22,23 @@ describe('Raydocs node coverage of the API', () => {
 		expect(RAYDOCS_API_ENDPOINTS.map((endpoint) => [key(endpoint), endpoint.abilities])).toEqual(
 			RAYDOCS_ENDPOINTS.map((endpoint) => [key(endpoint), endpoint.abilities]),
 		);
+	});
+
+	it('builds every routed request from the endpoint table, and declares the calls of every code operation', () => {
+		const node = new Raydocs();
+		const customOperations = node.customOperations as Record<string, Record<string, object> | undefined>;
+		const undeclared: string[] = [];
+		for (const property of node.description.properties) {
+			if (property.name !== 'operation') continue;
+			const [resource] = property.displayOptions!.show!.resource as string[];
+			for (const option of property.options as Array<{ value: string; routing?: { request?: object } }>) {
+				const code = customOperations[resource]?.[option.value];
+				const request = option.routing?.request;
+				const endpoints = code ? declaredCallsOf(code) : request && endpointsOfRoutedRequest(request);
+				if (!endpoints?.length) undeclared.push(`${resource}:${option.value}`);
+			}
+		}
+		expect(undeclared).toEqual([]);
 	});
 
 	it('names every operation in Title Case with an action', () => {

@@ -9,6 +9,8 @@ import {
 import { requireUuid } from '../../shared/ids';
 import { ItemResults } from '../../shared/itemResults';
 import { templateLocator, workspaceForListsLocator } from '../../shared/locators';
+import { RAYDOCS_API } from '../../shared/endpoints';
+import { declareCalls, pathOf } from '../../shared/endpointRequests';
 import { raydocsJson } from '../../shared/transport';
 import { uploadFile } from '../../shared/upload';
 import { listItemsOf } from '../../shared/listResponse';
@@ -93,7 +95,7 @@ export async function executeBatchExtract(this: IExecuteFunctions): Promise<INod
 			try {
 				const body = await raydocsJson(this, {
 					method: 'POST',
-					url: `/extractions/templates/${templateId}/sessions/batch`,
+					url: pathOf(RAYDOCS_API.createBatchSessions, { templateId }),
 					body: { files: group.map((file) => file.key), settings: { auto_extract: true } },
 				});
 				const sessions = listItemsOf<BatchSession>(body);
@@ -142,3 +144,11 @@ export async function executeBatchExtract(this: IExecuteFunctions): Promise<INod
 	}
 	return results.collect(items.length);
 }
+
+declareCalls(executeBatchExtract, [
+	RAYDOCS_API.createSignedUploadUrl,
+	RAYDOCS_API.createBatchSessions,
+	RAYDOCS_API.getSession,
+	RAYDOCS_API.listSessionResults,
+	RAYDOCS_API.getResult,
+]);

@@ -7,11 +7,13 @@ import { batchDeleteDescription } from './delete';
 import { batchExecuteDescription } from './execute';
 import { batchExportDescription, batchExportOutput } from './export';
 import { batchExtractDescription, executeBatchExtract } from './extract';
+import { RAYDOCS_API } from '../../shared/endpoints';
+import { routedRequest } from '../../shared/endpointRequests';
 import { locatorUuidExpression } from '../../shared/locators';
 
 const showOnlyForBatches = { resource: ['batch'] };
 
-const batchUrl = `=/extractions/templates/{{ ${locatorUuidExpression('$parameter.templateId', 'templates')} }}/sessions/batch`;
+const templateIdOfLocator = { templateId: locatorUuidExpression('$parameter.templateId', 'templates') };
 
 export const batchOperations = { extract: executeBatchExtract };
 
@@ -30,7 +32,7 @@ export const batchDescription: INodeProperties[] = [
 				description:
 					'Create one session per uploaded file for a template, optionally starting each extraction at once. Needs the template and the upload keys from File Upload → Upload; returns the created sessions.',
 				routing: {
-					request: { method: 'POST', url: batchUrl },
+					request: routedRequest(RAYDOCS_API.createBatchSessions, templateIdOfLocator),
 					output: { postReceive: [splitListResponse] },
 				},
 			},
@@ -40,7 +42,7 @@ export const batchDescription: INodeProperties[] = [
 				action: 'Delete sessions in a batch',
 				description:
 					'Delete several sessions of a template with their results. Needs the template and the session IDs (from Batch → Create or Session → Create).',
-				routing: { request: { method: 'POST', url: `${batchUrl}/delete` }, ...deletedOutput },
+				routing: { request: routedRequest(RAYDOCS_API.deleteBatchSessions, templateIdOfLocator), ...deletedOutput },
 			},
 			{
 				name: 'Execute',
@@ -48,7 +50,7 @@ export const batchDescription: INodeProperties[] = [
 				action: 'Run extractions on sessions in a batch',
 				description:
 					'Start extraction runs on several sessions of a template without waiting. Needs the template and the session IDs; returns the queued runs. Follow up with Extraction → Wait for Result.',
-				routing: { request: { method: 'POST', url: `${batchUrl}/execute` } },
+				routing: { request: routedRequest(RAYDOCS_API.executeBatchSessions, templateIdOfLocator) },
 			},
 			{
 				name: 'Export',
@@ -57,12 +59,10 @@ export const batchDescription: INodeProperties[] = [
 				description:
 					'Export the extracted data of several sessions of a template as JSON items (one per session), a CSV file or an Excel file. Needs the template and the session IDs.',
 				routing: {
-					request: {
-						method: 'POST',
-						url: `${batchUrl}/export`,
+					request: routedRequest(RAYDOCS_API.exportBatchSessions, templateIdOfLocator, {
 						encoding: 'arraybuffer',
 						json: false,
-					},
+					}),
 					output: { postReceive: [batchExportOutput] },
 				},
 			},

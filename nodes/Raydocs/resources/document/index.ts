@@ -7,11 +7,13 @@ import { documentDownloadDescription } from './download';
 import { documentGetDescription } from './get';
 import { chunkItems, documentGetChunksDescription } from './getChunks';
 import { documentGetDownloadUrlDescription } from './getDownloadUrl';
+import { RAYDOCS_API } from '../../shared/endpoints';
+import { routedRequest } from '../../shared/endpointRequests';
 import { locatorUuidExpression } from '../../shared/locators';
 
 const showOnlyForDocuments = { resource: ['document'] };
 
-const documentUrl = `=/extractions/documents/{{ ${locatorUuidExpression('$parameter.documentId', 'documents')} }}`;
+const documentIdOfLocator = { documentId: locatorUuidExpression('$parameter.documentId', 'documents') };
 
 export const documentDescription: INodeProperties[] = [
 	{
@@ -28,7 +30,7 @@ export const documentDescription: INodeProperties[] = [
 				description:
 					"Delete a document used in extraction sessions, with its chunks and derived data. Needs the document UUID (pick it from the workspace's documents); returns deleted: true.",
 				routing: {
-					request: { method: 'DELETE', url: documentUrl },
+					request: routedRequest(RAYDOCS_API.deleteDocument, documentIdOfLocator),
 					...deletedOutput,
 				},
 			},
@@ -39,7 +41,7 @@ export const documentDescription: INodeProperties[] = [
 				description:
 					"Download the original file of a document as binary data. Needs the document UUID (pick it from the workspace's documents); returns the file in the chosen binary field.",
 				routing: {
-					request: { method: 'GET', url: `${documentUrl}/url` },
+					request: routedRequest(RAYDOCS_API.getDocumentUrl, documentIdOfLocator),
 					operations: { pagination: sendRoutedDownloadRequest },
 				},
 			},
@@ -49,7 +51,7 @@ export const documentDescription: INodeProperties[] = [
 				action: 'Get a document',
 				description:
 					"Get a document by its ID: file name, status, page count and size. Needs the document UUID (pick it from the workspace's documents).",
-				routing: { request: { method: 'GET', url: documentUrl } },
+				routing: { request: routedRequest(RAYDOCS_API.getDocument, documentIdOfLocator) },
 			},
 			{
 				name: 'Get Chunks',
@@ -58,7 +60,7 @@ export const documentDescription: INodeProperties[] = [
 				description:
 					"Get the parsed text of a processed document, one item per chunk with its content and pages. Needs the document UUID (pick it from the workspace's documents).",
 				routing: {
-					request: { method: 'GET', url: `${documentUrl}/chunks` },
+					request: routedRequest(RAYDOCS_API.getDocumentChunks, documentIdOfLocator),
 					output: { postReceive: [chunkItems] },
 				},
 			},
@@ -68,7 +70,7 @@ export const documentDescription: INodeProperties[] = [
 				action: 'Get the download URL of a document',
 				description:
 					'Get a signed link to the original file of a document, valid 10 minutes. Needs the document UUID; returns the URL.',
-				routing: { request: { method: 'GET', url: `${documentUrl}/url` } },
+				routing: { request: routedRequest(RAYDOCS_API.getDocumentUrl, documentIdOfLocator) },
 			},
 		],
 		default: 'get',

@@ -16,6 +16,8 @@ import {
 	workspaceDocumentsLocator,
 	workspaceForListsLocator,
 } from '../../shared/locators';
+import { RAYDOCS_API } from '../../shared/endpoints';
+import { declareCalls, pathOf } from '../../shared/endpointRequests';
 import { raydocsJson } from '../../shared/transport';
 import { addUploadsToSession, uploadFile, type UploadedFile } from '../../shared/upload';
 import { fileUrlField, inputFileFromUrl } from '../../shared/urlInput';
@@ -161,7 +163,7 @@ async function startExtraction(context: IExecuteFunctions, itemIndex: number, it
 
 	const session = await raydocsJson<Session>(context, {
 		method: 'POST',
-		url: '/extractions/sessions',
+		url: pathOf(RAYDOCS_API.createSession),
 		body: { extraction_template_id: templateId, name: String(options.sessionName || defaultName) },
 	});
 	if (uploads.length) {
@@ -169,13 +171,13 @@ async function startExtraction(context: IExecuteFunctions, itemIndex: number, it
 	} else {
 		await raydocsJson(context, {
 			method: 'POST',
-			url: `/extractions/sessions/${session.id}/documents/attach`,
+			url: pathOf(RAYDOCS_API.attachSessionDocuments, { sessionId: session.id }),
 			body: { document_ids: documentIds },
 		});
 	}
 	const run = await raydocsJson<ExtractionRun>(context, {
 		method: 'POST',
-		url: `/extractions/sessions/${session.id}/results`,
+		url: pathOf(RAYDOCS_API.runExtraction, { sessionId: session.id }),
 	});
 	if (!run?.id) {
 		throw new NodeOperationError(node, 'Raydocs started the extraction but returned no result ID', {
@@ -225,3 +227,14 @@ export async function executeExtractDocument(this: IExecuteFunctions): Promise<I
 	}
 	return results.collect(items.length);
 }
+
+declareCalls(executeExtractDocument, [
+	RAYDOCS_API.createSignedUploadUrl,
+	RAYDOCS_API.listWorkspaceDocuments,
+	RAYDOCS_API.createSession,
+	RAYDOCS_API.addSessionDocument,
+	RAYDOCS_API.addSessionDocumentsByKeys,
+	RAYDOCS_API.attachSessionDocuments,
+	RAYDOCS_API.runExtraction,
+	RAYDOCS_API.getResult,
+]);

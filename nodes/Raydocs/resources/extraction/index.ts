@@ -3,6 +3,8 @@ import type { INodeProperties } from 'n8n-workflow';
 import { binaryFileOutput } from '../../shared/binaryResponse';
 import { deletedOutput } from '../../shared/descriptions';
 import { shapeExtractionRunResponse } from '../../shared/extractionOutput';
+import { RAYDOCS_API } from '../../shared/endpoints';
+import { routedRequest } from '../../shared/endpointRequests';
 import { sendRoutedListRequest } from '../../shared/transport';
 import { extractionDeleteDescription } from './delete';
 import { executeExtractDocument, extractDocumentDescription } from './extractDocument';
@@ -34,7 +36,7 @@ export const extractionDescription: INodeProperties[] = [
 				description:
 					'Delete one extraction result (run). Needs the result UUID (result_id from Extract Document, or the ID from Extraction → Get Many); returns deleted: true.',
 				routing: {
-					request: { method: 'DELETE', url: '=/extractions/results/{{ String($parameter.resultId).trim() }}' },
+					request: routedRequest(RAYDOCS_API.deleteResult),
 					...deletedOutput,
 				},
 			},
@@ -47,15 +49,13 @@ export const extractionDescription: INodeProperties[] = [
 				description:
 					'Download an extraction result as an Excel file with Data, Audit and Metadata sheets. Needs the result UUID (result_id from Extract Document); returns the .xlsx file as binary data.',
 				routing: {
-					request: {
-						method: 'GET',
-						url: '=/extractions/results/{{ String($parameter.resultId).trim() }}/export/excel',
+					request: routedRequest(RAYDOCS_API.exportResultExcel, {}, {
 						encoding: 'arraybuffer',
 						json: false,
 						headers: {
 							Accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 						},
-					},
+					}),
 					output: { postReceive: [binaryFileOutput('extraction_result.xlsx')] },
 				},
 			},
@@ -73,7 +73,7 @@ export const extractionDescription: INodeProperties[] = [
 				description:
 					'Get one extraction result (run) with its status and extracted data. Needs the result UUID (result_id from Extract Document, or the ID from Extraction → Get Many).',
 				routing: {
-					request: { method: 'GET', url: '=/extractions/results/{{ String($parameter.resultId).trim() }}' },
+					request: routedRequest(RAYDOCS_API.getResult),
 					output: { postReceive: [shapeExtractionRunResponse] },
 				},
 			},
@@ -84,10 +84,7 @@ export const extractionDescription: INodeProperties[] = [
 				description:
 					'List the extraction results (runs) of a session. Needs the session UUID (session_id from Extract Document, or the ID from Session → Create).',
 				routing: {
-					request: {
-						method: 'GET',
-						url: '=/extractions/sessions/{{ String($parameter.sessionId).trim() }}/results',
-					},
+					request: routedRequest(RAYDOCS_API.listSessionResults),
 					operations: { pagination: sendRoutedListRequest },
 				},
 			},
@@ -97,12 +94,7 @@ export const extractionDescription: INodeProperties[] = [
 				action: 'Run an extraction on a session',
 				description:
 					'Start an extraction over the documents of a session, without waiting. Needs the session UUID (from Session → Create); returns the new run with its result ID. Follow up with Extraction → Wait for Result.',
-				routing: {
-					request: {
-						method: 'POST',
-						url: '=/extractions/sessions/{{ String($parameter.sessionId).trim() }}/results',
-					},
-				},
+				routing: { request: routedRequest(RAYDOCS_API.runExtraction) },
 			},
 			{
 				name: 'Wait for Result',

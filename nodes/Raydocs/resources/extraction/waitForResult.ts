@@ -2,6 +2,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { extractionOutputFields, waitOptions } from '../../shared/descriptions';
+import { RAYDOCS_API } from '../../shared/endpoints';
+import { declareCalls } from '../../shared/endpointRequests';
 import { failureReason, outputShapeOf, shapeExtractionRun } from '../../shared/extractionOutput';
 import { requireUuid } from '../../shared/ids';
 import { ItemResults } from '../../shared/itemResults';
@@ -95,3 +97,5 @@ export async function executeWaitForResult(this: IExecuteFunctions): Promise<INo
 	}
 	return results.collect(items.length);
 }
+
+declareCalls(executeWaitForResult, [RAYDOCS_API.getResult]);

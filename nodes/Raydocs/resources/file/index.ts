@@ -1,5 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { RAYDOCS_API } from '../../shared/endpoints';
+import { routedRequest } from '../../shared/endpointRequests';
 import { fileGetUploadUrlDescription } from './getUploadUrl';
 import { executeFileUpload, fileUploadDescription } from './upload';
 
@@ -21,7 +23,7 @@ export const fileDescription: INodeProperties[] = [
 				action: 'Get a signed upload URL',
 				description:
 					"Get a signed storage URL and key to upload a file yourself with an HTTP request. Needs the file's MIME type; returns the URL, headers and key.",
-				routing: { request: { method: 'POST', url: '/vapor/signed-storage-url' } },
+				routing: { request: routedRequest(RAYDOCS_API.createSignedUploadUrl) },
 			},
 			{
 				name: 'Upload',

@@ -2,6 +2,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { inputFilesOf, parsePropertyNames } from '../../shared/binaryInput';
 import { binaryInputFields } from '../../shared/descriptions';
+import { RAYDOCS_API } from '../../shared/endpoints';
+import { declareCalls } from '../../shared/endpointRequests';
 import { ItemResults } from '../../shared/itemResults';
 import { uploadFile } from '../../shared/upload';
 
@@ -40,3 +42,5 @@ export async function executeFileUpload(this: IExecuteFunctions): Promise<INodeE
 	}
 	return results.collect(items.length);
 }
+
+declareCalls(executeFileUpload, [RAYDOCS_API.createSignedUploadUrl]);

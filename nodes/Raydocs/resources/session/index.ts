@@ -1,14 +1,14 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { deletedOutput } from '../../shared/descriptions';
+import { RAYDOCS_API } from '../../shared/endpoints';
+import { routedRequest } from '../../shared/endpointRequests';
 import { sessionCreateDescription } from './create';
 import { sessionDeleteDescription } from './delete';
 import { sessionGetDescription } from './get';
 import { sessionUpdateDescription } from './update';
 
 const showOnlyForSessions = { resource: ['session'] };
-
-const sessionUrl = '=/extractions/sessions/{{ String($parameter.sessionId).trim() }}';
 
 export const sessionDescription: INodeProperties[] = [
 	{
@@ -24,7 +24,7 @@ export const sessionDescription: INodeProperties[] = [
 				action: 'Create a session',
 				description:
 					'Open an extraction session: one template applied to a set of documents. Needs the template (pick it or give its UUID); returns the session with its ID.',
-				routing: { request: { method: 'POST', url: '/extractions/sessions' } },
+				routing: { request: routedRequest(RAYDOCS_API.createSession) },
 			},
 			{
 				name: 'Delete',
@@ -33,7 +33,7 @@ export const sessionDescription: INodeProperties[] = [
 				description:
 					'Delete an extraction session and its results. Needs the session UUID (session_id from Extract Document, or the ID from Session → Create); returns deleted: true.',
 				routing: {
-					request: { method: 'DELETE', url: sessionUrl },
+					request: routedRequest(RAYDOCS_API.deleteSession),
 					...deletedOutput,
 				},
 			},
@@ -43,7 +43,7 @@ export const sessionDescription: INodeProperties[] = [
 				action: 'Get a session',
 				description:
 					'Get an extraction session with its documents and results. Needs the session UUID (session_id from Extract Document, or the ID from Session → Create).',
-				routing: { request: { method: 'GET', url: sessionUrl } },
+				routing: { request: routedRequest(RAYDOCS_API.getSession) },
 			},
 			{
 				name: 'Update',
@@ -51,7 +51,7 @@ export const sessionDescription: INodeProperties[] = [
 				action: 'Update a session',
 				description:
 					'Rename an extraction session. Needs the session UUID and the new name; returns the updated session.',
-				routing: { request: { method: 'PUT', url: sessionUrl } },
+				routing: { request: routedRequest(RAYDOCS_API.updateSession) },
 			},
 		],
 		default: 'create',

@@ -2,6 +2,8 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { deletedOutput } from '../../shared/descriptions';
 import { splitListResponse } from '../../shared/listResponse';
+import { RAYDOCS_API } from '../../shared/endpoints';
+import { routedRequest, routedRequestEither } from '../../shared/endpointRequests';
 import { sendRoutedListRequest } from '../../shared/transport';
 import { sessionDocumentAddByKeyDescription } from './addByKey';
 import { sessionDocumentAttachDescription } from './attach';
@@ -10,8 +12,6 @@ import { sessionDocumentGetManyDescription } from './getAll';
 import { executeSessionDocumentUpload, sessionDocumentUploadDescription } from './upload';
 
 const showOnlyForSessionDocuments = { resource: ['sessionDocument'] };
-
-const sessionDocumentsUrl = '=/extractions/sessions/{{ String($parameter.sessionId).trim() }}/documents';
 
 export const sessionDocumentOperations = { upload: executeSessionDocumentUpload };
 
@@ -30,10 +30,12 @@ export const sessionDocumentDescription: INodeProperties[] = [
 				description:
 					'Add files already uploaded to Raydocs storage to a session. Needs the session UUID and the upload keys from File Upload → Upload; returns the added documents.',
 				routing: {
-					request: {
-						method: 'POST',
-						url: `${sessionDocumentsUrl}{{ $parameter.uploadMode === "legacy" ? "" : "/upload" }}`,
-					},
+					// Upload Mode picks the endpoint: several keys, or (legacy) one key with its file name.
+					request: routedRequestEither(
+						'$parameter.uploadMode !== "legacy"',
+						RAYDOCS_API.addSessionDocumentsByKeys,
+						RAYDOCS_API.addSessionDocument,
+					),
 					output: { postReceive: [splitListResponse] },
 				},
 			},
@@ -44,7 +46,7 @@ export const sessionDocumentDescription: INodeProperties[] = [
 				description:
 					'Add documents already stored in the workspace to a session. Needs the session UUID and the workspace document UUIDs (from Workspace Document → Get Many); returns the attached documents.',
 				routing: {
-					request: { method: 'POST', url: `${sessionDocumentsUrl}/attach` },
+					request: routedRequest(RAYDOCS_API.attachSessionDocuments),
 					output: { postReceive: [splitListResponse] },
 				},
 			},
@@ -55,10 +57,7 @@ export const sessionDocumentDescription: INodeProperties[] = [
 				description:
 					'Remove a document from a session; it stays in the workspace. Needs the session UUID and the document UUID; returns deleted: true.',
 				routing: {
-					request: {
-						method: 'DELETE',
-						url: `${sessionDocumentsUrl}/{{ String($parameter.documentId).trim() }}`,
-					},
+					request: routedRequest(RAYDOCS_API.detachSessionDocument),
 					...deletedOutput,
 				},
 			},
@@ -69,7 +68,7 @@ export const sessionDocumentDescription: INodeProperties[] = [
 				description:
 					'List the documents of an extraction session. Needs the session UUID (session_id from Extract Document, or the ID from Session → Create).',
 				routing: {
-					request: { method: 'GET', url: sessionDocumentsUrl },
+					request: routedRequest(RAYDOCS_API.listSessionDocuments),
 					operations: { pagination: sendRoutedListRequest },
 				},
 			},

@@ -3,6 +3,8 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { binaryInputFields } from '../../shared/descriptions';
 import { requireUuid } from '../../shared/ids';
 import { ItemResults } from '../../shared/itemResults';
+import { RAYDOCS_API } from '../../shared/endpoints';
+import { declareCalls, pathOf } from '../../shared/endpointRequests';
 import { raydocsJson } from '../../shared/transport';
 import { addUploadsToSession, uploadFile, type UploadedFile } from '../../shared/upload';
 import { listItemsOf } from '../../shared/listResponse';
@@ -46,7 +48,7 @@ export async function executeSessionDocumentUpload(this: IExecuteFunctions): Pro
 			}
 			const body = await raydocsJson(this, {
 				method: 'POST',
-				url: `/extractions/sessions/${sessionId}/documents/upload`,
+				url: pathOf(RAYDOCS_API.addSessionDocumentsByKeys, { sessionId }),
 				body: { keys: uploads.map((upload) => upload.key) },
 			});
 			results.succeed(itemIndex, listItemsOf<INodeExecutionData['json']>(body));
@@ -57,3 +59,9 @@ export async function executeSessionDocumentUpload(this: IExecuteFunctions): Pro
 	}
 	return results.collect(items.length);
 }
+
+declareCalls(executeSessionDocumentUpload, [
+	RAYDOCS_API.createSignedUploadUrl,
+	RAYDOCS_API.addSessionDocument,
+	RAYDOCS_API.addSessionDocumentsByKeys,
+]);

@@ -8,11 +8,13 @@ import { templateDuplicateDescription } from './duplicate';
 import { templateGetDescription } from './get';
 import { templateGetManyDescription } from './getAll';
 import { templateUpdateDescription } from './update';
+import { RAYDOCS_API } from '../../shared/endpoints';
+import { routedRequest } from '../../shared/endpointRequests';
 import { locatorUuidExpression } from '../../shared/locators';
 
 const showOnlyForTemplates = { resource: ['template'] };
 
-const templateUrl = `=/extractions/templates/{{ ${locatorUuidExpression('$parameter.templateId', 'templates')} }}`;
+const templateIdOfLocator = { templateId: locatorUuidExpression('$parameter.templateId', 'templates') };
 
 export const templateDescription: INodeProperties[] = [
 	{
@@ -28,7 +30,7 @@ export const templateDescription: INodeProperties[] = [
 				action: 'Create a template',
 				description:
 					'Create an extraction template in a workspace. Needs the workspace, a name and the schema JSON (groups of fields with their types and prompts); returns the template with its ID.',
-				routing: { request: { method: 'POST', url: '/extractions/templates' } },
+				routing: { request: routedRequest(RAYDOCS_API.createTemplate) },
 			},
 			{
 				name: 'Delete',
@@ -37,7 +39,7 @@ export const templateDescription: INodeProperties[] = [
 				description:
 					'Delete a template with all its sessions and results. Needs the template (pick it or give its UUID); returns deleted: true.',
 				routing: {
-					request: { method: 'DELETE', url: templateUrl },
+					request: routedRequest(RAYDOCS_API.deleteTemplate, templateIdOfLocator),
 					...deletedOutput,
 				},
 			},
@@ -47,7 +49,7 @@ export const templateDescription: INodeProperties[] = [
 				action: 'Duplicate a template',
 				description:
 					'Copy a template. Needs the template (pick it or give its UUID); returns the copy with its new ID.',
-				routing: { request: { method: 'POST', url: `${templateUrl}/duplicate` } },
+				routing: { request: routedRequest(RAYDOCS_API.duplicateTemplate, templateIdOfLocator) },
 			},
 			{
 				name: 'Get',
@@ -55,7 +57,7 @@ export const templateDescription: INodeProperties[] = [
 				action: 'Get a template',
 				description:
 					'Get a template with its schema and settings. Needs the template (pick it or give its UUID).',
-				routing: { request: { method: 'GET', url: templateUrl } },
+				routing: { request: routedRequest(RAYDOCS_API.getTemplate, templateIdOfLocator) },
 			},
 			{
 				name: 'Get Many',
@@ -64,10 +66,7 @@ export const templateDescription: INodeProperties[] = [
 				description:
 					'List the extraction templates of a workspace with their schemas. Needs the workspace (pick it or give its number).',
 				routing: {
-					request: {
-						method: 'GET',
-						url: '=/workspaces/{{ String($parameter.workspaceId).trim() }}/extractions/templates',
-					},
+					request: routedRequest(RAYDOCS_API.listTemplates),
 					operations: { pagination: sendRoutedListRequest },
 				},
 			},
@@ -77,7 +76,7 @@ export const templateDescription: INodeProperties[] = [
 				action: 'Update a template',
 				description:
 					'Change the name, description, schema or settings of a template. Needs the template (pick it or give its UUID) and at least one field to change; returns the updated template.',
-				routing: { request: { method: 'PUT', url: templateUrl } },
+				routing: { request: routedRequest(RAYDOCS_API.updateTemplate, templateIdOfLocator) },
 			},
 		],
 		default: 'getAll',

@@ -3,15 +3,15 @@ import type { INodeProperties } from 'n8n-workflow';
 import { workspaceLocator } from '../../shared/descriptions';
 import { EXAMPLE_UUID, validateUuidParameter, validateWorkspaceId } from '../../shared/ids';
 import { locatorUuidExpression, workflowLocator } from '../../shared/locators';
+import { RAYDOCS_API } from '../../shared/endpoints';
+import { routedRequest } from '../../shared/endpointRequests';
 import { sendWorkflowRunsListRequest, workflowRunGetManyDescription } from './getAll';
 import { workflowRunGetFileDescription } from './getFile';
 import { workflowRunGetOutputDescription } from './getOutput';
 
 const showOnlyForWorkflowRuns = { resource: ['workflowRun'] };
 
-const runsUrl =
-	`=/workspaces/{{ String($parameter.workspaceId).trim() }}/workflows/{{ ${locatorUuidExpression('$parameter.workflowId', 'workflows')} }}/runs`;
-const runUrl = `${runsUrl}/{{ String($parameter.runId).trim() }}`;
+const workflowIdOfLocator = { workflowId: locatorUuidExpression('$parameter.workflowId', 'workflows') };
 
 export const workflowRunDescription: INodeProperties[] = [
 	{
@@ -27,7 +27,7 @@ export const workflowRunDescription: INodeProperties[] = [
 				action: 'Get the runtime file of a workflow run',
 				description:
 					'Get a temporary link to the runtime file of a workflow run. Needs the workspace, the workflow UUID and the run UUID (the ID from Workflow Run → Get Many).',
-				routing: { request: { method: 'GET', url: `${runUrl}/file` } },
+				routing: { request: routedRequest(RAYDOCS_API.getWorkflowRunFile, workflowIdOfLocator) },
 			},
 			{
 				name: 'Get Many',
@@ -36,7 +36,7 @@ export const workflowRunDescription: INodeProperties[] = [
 				description:
 					"List the runs of a Raydocs workflow, newest first, or the runs completed since a moment (cursor sync). Needs the workspace and the workflow UUID (from the workflow's link in Raydocs).",
 				routing: {
-					request: { method: 'GET', url: runsUrl },
+					request: routedRequest(RAYDOCS_API.listWorkflowRuns, workflowIdOfLocator),
 					operations: { pagination: sendWorkflowRunsListRequest },
 				},
 			},
@@ -46,7 +46,7 @@ export const workflowRunDescription: INodeProperties[] = [
 				action: 'Get the output of a workflow run',
 				description:
 					'Get the public JSON output of a workflow run. Needs the workspace, the workflow UUID and the run UUID (the ID from Workflow Run → Get Many).',
-				routing: { request: { method: 'GET', url: `${runUrl}/output` } },
+				routing: { request: routedRequest(RAYDOCS_API.getWorkflowRunOutput, workflowIdOfLocator) },
 			},
 		],
 		default: 'getAll',

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { deletedOutput } from '../../shared/descriptions';
+import { RAYDOCS_API } from '../../shared/endpoints';
+import { routedRequest } from '../../shared/endpointRequests';
 import { sendRoutedListRequest } from '../../shared/transport';
 import { workspaceCreateDescription } from './create';
 import { workspaceDeleteDescription } from './delete';
@@ -23,7 +25,7 @@ export const workspaceDescription: INodeProperties[] = [
 				action: 'Create a workspace',
 				description:
 					'Create a workspace. Needs a name; returns the workspace with its number (ID).',
-				routing: { request: { method: 'POST', url: '/workspaces/create' } },
+				routing: { request: routedRequest(RAYDOCS_API.createWorkspace) },
 			},
 			{
 				name: 'Delete',
@@ -32,7 +34,7 @@ export const workspaceDescription: INodeProperties[] = [
 				description:
 					'Delete a workspace with everything in it. Needs the workspace (pick it or give its number); returns deleted: true.',
 				routing: {
-					request: { method: 'DELETE', url: '=/workspaces/{{ String($parameter.workspaceId).trim() }}' },
+					request: routedRequest(RAYDOCS_API.deleteWorkspace),
 					...deletedOutput,
 				},
 			},
@@ -43,7 +45,7 @@ export const workspaceDescription: INodeProperties[] = [
 				description:
 					"List the workspaces the token's user belongs to, with their numbers (IDs) and names",
 				routing: {
-					request: { method: 'GET', url: '/workspaces' },
+					request: routedRequest(RAYDOCS_API.listWorkspaces),
 					operations: { pagination: sendRoutedListRequest },
 				},
 			},
@@ -53,9 +55,7 @@ export const workspaceDescription: INodeProperties[] = [
 				action: 'Update a workspace',
 				description:
 					'Rename a workspace or change its icon. Needs the workspace (pick it or give its number); returns the updated workspace.',
-				routing: {
-					request: { method: 'PUT', url: '=/workspaces/{{ String($parameter.workspaceId).trim() }}' },
-				},
+				routing: { request: routedRequest(RAYDOCS_API.updateWorkspace) },
 			},
 		],
 		default: 'getAll',

@@ -4,6 +4,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { binaryInputFields } from '../../shared/descriptions';
 import { requireWholeNumber } from '../../shared/ids';
 import { ItemResults } from '../../shared/itemResults';
+import { RAYDOCS_API } from '../../shared/endpoints';
+import { declareCalls, pathOf } from '../../shared/endpointRequests';
 import { raydocsJson } from '../../shared/transport';
 import { uploadFile } from '../../shared/upload';
 import { filesOfItem } from '../file/upload';
@@ -82,7 +84,7 @@ export async function executeWorkspaceDocumentCreate(this: IExecuteFunctions): P
 			for (const body of registrations) {
 				const created = await raydocsJson<IDataObject>(this, {
 					method: 'POST',
-					url: `/workspaces/${workspaceId}/documents`,
+					url: pathOf(RAYDOCS_API.createWorkspaceDocument, { workspaceId }),
 					body,
 				});
 				results.succeed(itemIndex, created);
@@ -94,3 +96,5 @@ export async function executeWorkspaceDocumentCreate(this: IExecuteFunctions): P
 	}
 	return results.collect(items.length);
 }
+
+declareCalls(executeWorkspaceDocumentCreate, [RAYDOCS_API.createSignedUploadUrl, RAYDOCS_API.createWorkspaceDocument]);

@@ -10,12 +10,13 @@ import { workspaceDocumentGetDescription } from './get';
 import { workspaceDocumentGetManyDescription, workspaceDocumentPageSize } from './getAll';
 import { workspaceDocumentGetDownloadUrlDescription } from './getDownloadUrl';
 import { workspaceDocumentReparseDescription } from './reparse';
+import { RAYDOCS_API } from '../../shared/endpoints';
+import { routedRequest } from '../../shared/endpointRequests';
 import { locatorUuidExpression } from '../../shared/locators';
 
 const showOnlyForWorkspaceDocuments = { resource: ['workspaceDocument'] };
 
-const documentsUrl = '=/workspaces/{{ String($parameter.workspaceId).trim() }}/documents';
-const documentUrl = `${documentsUrl}/{{ ${locatorUuidExpression('$parameter.documentId', 'documents')} }}`;
+const documentIdOfLocator = { documentId: locatorUuidExpression('$parameter.documentId', 'documents') };
 
 export const workspaceDocumentOperations = { create: executeWorkspaceDocumentCreate };
 
@@ -41,7 +42,7 @@ export const workspaceDocumentDescription: INodeProperties[] = [
 				description:
 					'Download a workspace document as binary data. Needs the workspace and the document (pick it, search it by name, or give its UUID); returns the file in the chosen binary field.',
 				routing: {
-					request: { method: 'GET', url: `${documentUrl}/url` },
+					request: routedRequest(RAYDOCS_API.getWorkspaceDocumentUrl, documentIdOfLocator),
 					operations: { pagination: sendRoutedDownloadRequest },
 				},
 			},
@@ -51,7 +52,7 @@ export const workspaceDocumentDescription: INodeProperties[] = [
 				action: 'Get a workspace document',
 				description:
 					'Get a workspace document with its status and parsings. Needs the workspace and the document (pick it, search it by name, or give its UUID).',
-				routing: { request: { method: 'GET', url: documentUrl } },
+				routing: { request: routedRequest(RAYDOCS_API.getWorkspaceDocument, documentIdOfLocator) },
 			},
 			{
 				name: 'Get Download URL',
@@ -59,7 +60,7 @@ export const workspaceDocumentDescription: INodeProperties[] = [
 				action: 'Get the download URL of a workspace document',
 				description:
 					'Get a signed link to a workspace document, valid 10 minutes. Needs the workspace and the document; returns the URL.',
-				routing: { request: { method: 'GET', url: `${documentUrl}/url` } },
+				routing: { request: routedRequest(RAYDOCS_API.getWorkspaceDocumentUrl, documentIdOfLocator) },
 			},
 			{
 				name: 'Get Many',
@@ -68,7 +69,7 @@ export const workspaceDocumentDescription: INodeProperties[] = [
 				description:
 					'Search, filter and sort the documents of a workspace. Needs the workspace; returns one item per document with its ID, file name and status.',
 				routing: {
-					request: { method: 'GET', url: documentsUrl, qs: { per_page: workspaceDocumentPageSize } },
+					request: routedRequest(RAYDOCS_API.listWorkspaceDocuments, {}, { qs: { per_page: workspaceDocumentPageSize } }),
 					operations: { pagination: sendRoutedListRequest },
 				},
 			},
@@ -78,7 +79,7 @@ export const workspaceDocumentDescription: INodeProperties[] = [
 				action: 'Reparse a workspace document',
 				description:
 					"Queue the parsing of a workspace document for a parsing configuration. Needs the workspace, the document and the configuration's 64-character hash.",
-				routing: { request: { method: 'POST', url: `${documentUrl}/reparse` } },
+				routing: { request: routedRequest(RAYDOCS_API.reparseWorkspaceDocument, documentIdOfLocator) },
 			},
 		],
 		default: 'getAll',

@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { deletedOutput, workspaceLocator } from '../../shared/descriptions';
+import { RAYDOCS_API } from '../../shared/endpoints';
+import { routedRequest } from '../../shared/endpointRequests';
 import { sendRoutedListRequest } from '../../shared/transport';
 import { validateWorkspaceId } from '../../shared/ids';
 import { workspaceInviteCancelDescription } from './cancel';
@@ -9,9 +11,6 @@ import { workspaceInviteGetManyDescription } from './getAll';
 import { workspaceInviteResendDescription } from './resend';
 
 const showOnlyForWorkspaceInvites = { resource: ['workspaceInvite'] };
-
-const invitesUrl = '=/workspaces/{{ String($parameter.workspaceId).trim() }}/invites';
-const inviteUrl = `${invitesUrl}/{{ String($parameter.inviteId).trim() }}`;
 
 export const workspaceInviteDescription: INodeProperties[] = [
 	{
@@ -28,7 +27,7 @@ export const workspaceInviteDescription: INodeProperties[] = [
 				description:
 					'Withdraw a pending invitation to a workspace. Needs the workspace and the invite ID (from Workspace Invite → Get Many); returns deleted: true.',
 				routing: {
-					request: { method: 'DELETE', url: inviteUrl },
+					request: routedRequest(RAYDOCS_API.cancelWorkspaceInvite),
 					...deletedOutput,
 				},
 			},
@@ -38,7 +37,7 @@ export const workspaceInviteDescription: INodeProperties[] = [
 				action: 'Get the link of a workspace invite',
 				description:
 					'Get the shareable link of a pending invitation. Needs the workspace and the invite ID (from Workspace Invite → Get Many).',
-				routing: { request: { method: 'GET', url: `${inviteUrl}/link` } },
+				routing: { request: routedRequest(RAYDOCS_API.getWorkspaceInviteLink) },
 			},
 			{
 				name: 'Get Many',
@@ -47,7 +46,7 @@ export const workspaceInviteDescription: INodeProperties[] = [
 				description:
 					'List the pending invitations of a workspace. Needs the workspace.',
 				routing: {
-					request: { method: 'GET', url: invitesUrl },
+					request: routedRequest(RAYDOCS_API.listWorkspaceInvites),
 					operations: { pagination: sendRoutedListRequest },
 				},
 			},
@@ -57,7 +56,7 @@ export const workspaceInviteDescription: INodeProperties[] = [
 				action: 'Resend a workspace invite',
 				description:
 					'Email a pending invitation again and extend its validity. Needs the workspace and the invite ID (from Workspace Invite → Get Many).',
-				routing: { request: { method: 'POST', url: `${inviteUrl}/resend` } },
+				routing: { request: routedRequest(RAYDOCS_API.resendWorkspaceInvite) },
 			},
 		],
 		default: 'getAll',

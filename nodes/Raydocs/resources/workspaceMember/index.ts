@@ -1,6 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { deletedOutput, workspaceLocator } from '../../shared/descriptions';
+import { RAYDOCS_API } from '../../shared/endpoints';
+import { routedRequest } from '../../shared/endpointRequests';
 import { sendRoutedListRequest } from '../../shared/transport';
 import { validateWorkspaceId } from '../../shared/ids';
 import { memberAddedOutput, workspaceMemberAddDescription } from './add';
@@ -10,9 +12,6 @@ import { workspaceMemberRemoveDescription } from './remove';
 import { workspaceMemberUpdateRoleDescription } from './updateRole';
 
 const showOnlyForWorkspaceMembers = { resource: ['workspaceMember'] };
-
-const usersUrl = '=/workspaces/{{ String($parameter.workspaceId).trim() }}/users';
-const memberUrl = `${usersUrl}/{{ String($parameter.userId).trim() }}`;
 
 export const workspaceMemberDescription: INodeProperties[] = [
 	{
@@ -29,7 +28,7 @@ export const workspaceMemberDescription: INodeProperties[] = [
 				description:
 					'Add a person to a workspace by email, or invite them if they have no Raydocs account. Needs the workspace, the email and the role.',
 				routing: {
-					request: { method: 'POST', url: `${usersUrl}/add` },
+					request: routedRequest(RAYDOCS_API.addWorkspaceMember),
 					output: { postReceive: [memberAddedOutput] },
 				},
 			},
@@ -40,7 +39,7 @@ export const workspaceMemberDescription: INodeProperties[] = [
 				description:
 					'List the members of a workspace with their roles. Needs the workspace; returns one item per member with the user ID.',
 				routing: {
-					request: { method: 'GET', url: usersUrl },
+					request: routedRequest(RAYDOCS_API.listWorkspaceMembers),
 					operations: { pagination: sendRoutedListRequest },
 				},
 			},
@@ -50,12 +49,7 @@ export const workspaceMemberDescription: INodeProperties[] = [
 				action: 'Leave a workspace',
 				description:
 					"Remove the token's own user from a workspace. Needs the workspace.",
-				routing: {
-					request: {
-						method: 'POST',
-						url: '=/workspaces/{{ String($parameter.workspaceId).trim() }}/leave',
-					},
-				},
+				routing: { request: routedRequest(RAYDOCS_API.leaveWorkspace) },
 			},
 			{
 				name: 'Remove',
@@ -64,7 +58,7 @@ export const workspaceMemberDescription: INodeProperties[] = [
 				description:
 					'Remove another member from a workspace. Needs the workspace and the user ID (from Workspace Member → Get Many).',
 				routing: {
-					request: { method: 'DELETE', url: `${memberUrl}/remove` },
+					request: routedRequest(RAYDOCS_API.removeWorkspaceMember),
 					...deletedOutput,
 				},
 			},
@@ -74,7 +68,7 @@ export const workspaceMemberDescription: INodeProperties[] = [
 				action: 'Update the role of a workspace member',
 				description:
 					'Change the role of a workspace member. Needs the workspace, the user ID (from Workspace Member → Get Many) and the new role.',
-				routing: { request: { method: 'PUT', url: `${memberUrl}/update-role` } },
+				routing: { request: routedRequest(RAYDOCS_API.updateWorkspaceMemberRole) },
 			},
 		],
 		default: 'getAll',
