@@ -16,10 +16,9 @@ import { workspaceDocumentDescription, workspaceDocumentOperations } from './res
 import { workspaceInviteDescription } from './resources/workspaceInvite';
 import { workspaceMemberDescription } from './resources/workspaceMember';
 import { MAIN_CONNECTION, prepareForOlderN8n } from './shared/olderN8n';
-import { withCustomOperations } from './shared/toolExecution';
 import { actionSubtitle } from './shared/subtitle';
-import { sendRoutedRequest } from './shared/transport';
 import { BASE_URL_EXPRESSION } from './shared/baseUrl';
+import { ROUTE_EVERY_REQUEST_THROUGH_TRANSPORT, transportRequestOperations } from './shared/transportWiring';
 
 // Operations that routing cannot express (uploads, waiting, batches) run as code; the rest stay declarative.
 const codeOperations = {
@@ -99,9 +98,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 		default: 'extraction',
-		// Turns on the engine's pagination hook for every operation, so that each request is
-		// sent by `requestOperations.pagination` (the transport) rather than directly.
-		routing: { send: { paginate: true } },
+		routing: ROUTE_EVERY_REQUEST_THROUGH_TRANSPORT,
 	},
 	...extractionDescription,
 	...batchDescription,
@@ -138,9 +135,8 @@ export class Raydocs implements INodeType {
 			baseURL: BASE_URL_EXPRESSION,
 			headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
 		},
-		// Every routed request goes through the transport (rate limit, retries, messages): see `resource`.
-		// As an AI tool n8n runs custom operations through this hook too (see withCustomOperations).
-		requestOperations: { pagination: withCustomOperations(codeOperations, sendRoutedRequest) },
+		// Every routed request goes through the transport: see transportWiring.ts.
+		requestOperations: transportRequestOperations(codeOperations),
 		properties,
 	};
 

@@ -1,7 +1,7 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { Raydocs } from '../../nodes/Raydocs/Raydocs.node';
-import { matchEndpoint } from '../../nodes/Raydocs/shared/endpoints';
+import { matchEndpoint, type RaydocsEndpoint } from '../../nodes/Raydocs/shared/endpoints';
 import { forgetDocumentedForms } from '../../nodes/Raydocs/shared/documentedForms';
 import { resetRequestWindows } from '../../nodes/Raydocs/shared/rateLimiter';
 import { retryPolicy } from '../../nodes/Raydocs/shared/transport';
@@ -48,6 +48,9 @@ export function credentialsFor(fake: FakeRaydocs, token = fake.token): RaydocsCr
 	};
 }
 
+// Runs in flight per fake: they share its request log, so each may see the others' requests.
+const runsInFlight = new WeakMap<FakeRaydocs, Set<Set<RaydocsEndpoint>>>();
+
 /**
  * Every run checks that the requests it sent reach only endpoints its operation declares (the
  * entries its routed request was built from, or its code's declared calls): the README's
@@ -58,28 +61,40 @@ export async function runRaydocs(
 	parameters: INodeParameters,
 	options: { token?: string; input?: INodeExecutionData[]; continueOnFail?: boolean; typeVersion?: number } = {},
 ): Promise<RunNodeResult> {
+	const declared = endpointsOfParameters(parameters);
+	const allowed = new Set(declared);
+	const inFlight = runsInFlight.get(fake) ?? new Set();
+	runsInFlight.set(fake, inFlight);
+	for (const other of inFlight) {
+		other.forEach((endpoint) => allowed.add(endpoint));
+		declared.forEach((endpoint) => other.add(endpoint));
+	}
+	inFlight.add(allowed);
 	const sentBefore = fake.log.length;
-	const result = await runNode({
-		nodeType: raydocsNode,
-		parameters,
-		credentials: credentialsFor(fake, options.token),
-		input: options.input,
-		continueOnFail: options.continueOnFail,
-		typeVersion: options.typeVersion,
-	});
-	expectOnlyDeclaredCalls(parameters, fake.log.slice(sentBefore));
-	return result;
+	try {
+		const result = await runNode({
+			nodeType: raydocsNode,
+			parameters,
+			credentials: credentialsFor(fake, options.token),
+			input: options.input,
+			continueOnFail: options.continueOnFail,
+			typeVersion: options.typeVersion,
+		});
+		expectOnlyCallsTo(allowed, parameters, fake.log.slice(sentBefore));
+		return result;
+	} finally {
+		inFlight.delete(allowed);
+	}
 }
 
-/** Throws when a request in `sent` went to an endpoint the operation of `parameters` does not declare. */
-export function expectOnlyDeclaredCalls(parameters: INodeParameters, sent: RequestLogEntry[]): void {
-	const declared = endpointsOfParameters(parameters);
+/** Throws when a request in `sent` went to an endpoint outside `allowed`. */
+export function expectOnlyCallsTo(allowed: ReadonlySet<RaydocsEndpoint>, parameters: INodeParameters, sent: RequestLogEntry[]): void {
 	for (const entry of sent) {
 		if (entry.listener !== 'api') continue;
 		const endpoint = matchEndpoint(entry.method, entry.path)?.endpoint;
-		if (!endpoint || !declared.includes(endpoint)) {
+		if (!endpoint || !allowed.has(endpoint)) {
 			const operation = `${String(parameters.resource)}:${String(parameters.operation)}`;
-			const known = declared.map((candidate) => `${candidate.method} ${candidate.path}`).join(', ');
+			const known = [...allowed].map((candidate) => `${candidate.method} ${candidate.path}`).join(', ');
 			throw new Error(`${operation} sent ${entry.method} ${entry.path}, which is not among its declared endpoints (${known})`);
 		}
 	}
