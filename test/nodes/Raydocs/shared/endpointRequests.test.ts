@@ -12,7 +12,7 @@ import { locatorUuidExpression } from '../../../../nodes/Raydocs/shared/locators
 /** Evaluates a `={{ … }}` url the way n8n would, for the parameters given. */
 function evaluateUrl(url: string, parameters: Record<string, unknown>): string {
 	const inner = /^=\{\{ (.*) \}\}$/.exec(url)![1];
-	// eslint-disable-next-line @typescript-eslint/no-implied-eval -- test-only evaluation of a generated expression
+	// eslint-disable-next-line @n8n/community-nodes/no-dangerous-functions -- evaluates the generated expression as n8n would; test only
 	return new Function('$parameter', `return ${inner};`)(parameters) as string;
 }
 
