@@ -7,7 +7,7 @@ type RoutedRequest = DeclarativeRestApiSettings.HttpRequestOptions;
 /**
  * Expressions that give a path parameter its value in a routed request, by parameter name. Without
  * one, `{name}` reads the node parameter of the same name, trimmed. Resource-locator parameters
- * pass e.g. `locatorUuidExpression('$parameter.templateId', 'templates')`.
+ * pass LOCATOR_PATH_PARAMETERS (locators.ts), which reduce a pasted link to its ID.
  */
 export type PathParameterExpressions = Record<string, string>;
 

@@ -16,6 +16,13 @@ export function locatorUuidExpression(value: string, segment: string): string {
 	return `String(${value}).trim().replace(/^.*\\/${segment}\\/([0-9a-fA-F-]{36})([/?#].*)?$/, "$1")`;
 }
 
+/** Path-parameter expressions (see routedRequest) for the locator fields whose IDs routed requests send. */
+export const LOCATOR_PATH_PARAMETERS = {
+	templateId: locatorUuidExpression('$parameter.templateId', 'templates'),
+	documentId: locatorUuidExpression('$parameter.documentId', 'documents'),
+	workflowId: locatorUuidExpression('$parameter.workflowId', 'workflows'),
+};
+
 function uuidLocator(options: {
 	displayName: string;
 	name: string;

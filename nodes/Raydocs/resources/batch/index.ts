@@ -9,11 +9,9 @@ import { batchExportDescription, batchExportOutput } from './export';
 import { batchExtractDescription, executeBatchExtract } from './extract';
 import { RAYDOCS_API } from '../../shared/endpoints';
 import { routedRequest } from '../../shared/endpointRequests';
-import { locatorUuidExpression } from '../../shared/locators';
+import { LOCATOR_PATH_PARAMETERS } from '../../shared/locators';
 
 const showOnlyForBatches = { resource: ['batch'] };
-
-const templateIdOfLocator = { templateId: locatorUuidExpression('$parameter.templateId', 'templates') };
 
 export const batchOperations = { extract: executeBatchExtract };
 
@@ -32,7 +30,7 @@ export const batchDescription: INodeProperties[] = [
 				description:
 					'Create one session per uploaded file for a template, optionally starting each extraction at once. Needs the template and the upload keys from File Upload → Upload; returns the created sessions.',
 				routing: {
-					request: routedRequest(RAYDOCS_API.createBatchSessions, templateIdOfLocator),
+					request: routedRequest(RAYDOCS_API.createBatchSessions, LOCATOR_PATH_PARAMETERS),
 					output: { postReceive: [splitListResponse] },
 				},
 			},
@@ -42,7 +40,7 @@ export const batchDescription: INodeProperties[] = [
 				action: 'Delete sessions in a batch',
 				description:
 					'Delete several sessions of a template with their results. Needs the template and the session IDs (from Batch → Create or Session → Create).',
-				routing: { request: routedRequest(RAYDOCS_API.deleteBatchSessions, templateIdOfLocator), ...deletedOutput },
+				routing: { request: routedRequest(RAYDOCS_API.deleteBatchSessions, LOCATOR_PATH_PARAMETERS), ...deletedOutput },
 			},
 			{
 				name: 'Execute',
@@ -50,7 +48,7 @@ export const batchDescription: INodeProperties[] = [
 				action: 'Run extractions on sessions in a batch',
 				description:
 					'Start extraction runs on several sessions of a template without waiting. Needs the template and the session IDs; returns the queued runs. Follow up with Extraction → Wait for Result.',
-				routing: { request: routedRequest(RAYDOCS_API.executeBatchSessions, templateIdOfLocator) },
+				routing: { request: routedRequest(RAYDOCS_API.executeBatchSessions, LOCATOR_PATH_PARAMETERS) },
 			},
 			{
 				name: 'Export',
@@ -59,7 +57,7 @@ export const batchDescription: INodeProperties[] = [
 				description:
 					'Export the extracted data of several sessions of a template as JSON items (one per session), a CSV file or an Excel file. Needs the template and the session IDs.',
 				routing: {
-					request: routedRequest(RAYDOCS_API.exportBatchSessions, templateIdOfLocator, {
+					request: routedRequest(RAYDOCS_API.exportBatchSessions, LOCATOR_PATH_PARAMETERS, {
 						encoding: 'arraybuffer',
 						json: false,
 					}),

@@ -9,11 +9,9 @@ import { chunkItems, documentGetChunksDescription } from './getChunks';
 import { documentGetDownloadUrlDescription } from './getDownloadUrl';
 import { RAYDOCS_API } from '../../shared/endpoints';
 import { routedRequest } from '../../shared/endpointRequests';
-import { locatorUuidExpression } from '../../shared/locators';
+import { LOCATOR_PATH_PARAMETERS } from '../../shared/locators';
 
 const showOnlyForDocuments = { resource: ['document'] };
-
-const documentIdOfLocator = { documentId: locatorUuidExpression('$parameter.documentId', 'documents') };
 
 export const documentDescription: INodeProperties[] = [
 	{
@@ -30,7 +28,7 @@ export const documentDescription: INodeProperties[] = [
 				description:
 					"Delete a document used in extraction sessions, with its chunks and derived data. Needs the document UUID (pick it from the workspace's documents); returns deleted: true.",
 				routing: {
-					request: routedRequest(RAYDOCS_API.deleteDocument, documentIdOfLocator),
+					request: routedRequest(RAYDOCS_API.deleteDocument, LOCATOR_PATH_PARAMETERS),
 					...deletedOutput,
 				},
 			},
@@ -41,7 +39,7 @@ export const documentDescription: INodeProperties[] = [
 				description:
 					"Download the original file of a document as binary data. Needs the document UUID (pick it from the workspace's documents); returns the file in the chosen binary field.",
 				routing: {
-					request: routedRequest(RAYDOCS_API.getDocumentUrl, documentIdOfLocator),
+					request: routedRequest(RAYDOCS_API.getDocumentUrl, LOCATOR_PATH_PARAMETERS),
 					operations: { pagination: sendRoutedDownloadRequest },
 				},
 			},
@@ -51,7 +49,7 @@ export const documentDescription: INodeProperties[] = [
 				action: 'Get a document',
 				description:
 					"Get a document by its ID: file name, status, page count and size. Needs the document UUID (pick it from the workspace's documents).",
-				routing: { request: routedRequest(RAYDOCS_API.getDocument, documentIdOfLocator) },
+				routing: { request: routedRequest(RAYDOCS_API.getDocument, LOCATOR_PATH_PARAMETERS) },
 			},
 			{
 				name: 'Get Chunks',
@@ -60,7 +58,7 @@ export const documentDescription: INodeProperties[] = [
 				description:
 					"Get the parsed text of a processed document, one item per chunk with its content and pages. Needs the document UUID (pick it from the workspace's documents).",
 				routing: {
-					request: routedRequest(RAYDOCS_API.getDocumentChunks, documentIdOfLocator),
+					request: routedRequest(RAYDOCS_API.getDocumentChunks, LOCATOR_PATH_PARAMETERS),
 					output: { postReceive: [chunkItems] },
 				},
 			},
@@ -70,7 +68,7 @@ export const documentDescription: INodeProperties[] = [
 				action: 'Get the download URL of a document',
 				description:
 					'Get a signed link to the original file of a document, valid 10 minutes. Needs the document UUID; returns the URL.',
-				routing: { request: routedRequest(RAYDOCS_API.getDocumentUrl, documentIdOfLocator) },
+				routing: { request: routedRequest(RAYDOCS_API.getDocumentUrl, LOCATOR_PATH_PARAMETERS) },
 			},
 		],
 		default: 'get',

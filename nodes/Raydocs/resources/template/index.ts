@@ -10,11 +10,9 @@ import { templateGetManyDescription } from './getAll';
 import { templateUpdateDescription } from './update';
 import { RAYDOCS_API } from '../../shared/endpoints';
 import { routedRequest } from '../../shared/endpointRequests';
-import { locatorUuidExpression } from '../../shared/locators';
+import { LOCATOR_PATH_PARAMETERS } from '../../shared/locators';
 
 const showOnlyForTemplates = { resource: ['template'] };
-
-const templateIdOfLocator = { templateId: locatorUuidExpression('$parameter.templateId', 'templates') };
 
 export const templateDescription: INodeProperties[] = [
 	{
@@ -39,7 +37,7 @@ export const templateDescription: INodeProperties[] = [
 				description:
 					'Delete a template with all its sessions and results. Needs the template (pick it or give its UUID); returns deleted: true.',
 				routing: {
-					request: routedRequest(RAYDOCS_API.deleteTemplate, templateIdOfLocator),
+					request: routedRequest(RAYDOCS_API.deleteTemplate, LOCATOR_PATH_PARAMETERS),
 					...deletedOutput,
 				},
 			},
@@ -49,7 +47,7 @@ export const templateDescription: INodeProperties[] = [
 				action: 'Duplicate a template',
 				description:
 					'Copy a template. Needs the template (pick it or give its UUID); returns the copy with its new ID.',
-				routing: { request: routedRequest(RAYDOCS_API.duplicateTemplate, templateIdOfLocator) },
+				routing: { request: routedRequest(RAYDOCS_API.duplicateTemplate, LOCATOR_PATH_PARAMETERS) },
 			},
 			{
 				name: 'Get',
@@ -57,7 +55,7 @@ export const templateDescription: INodeProperties[] = [
 				action: 'Get a template',
 				description:
 					'Get a template with its schema and settings. Needs the template (pick it or give its UUID).',
-				routing: { request: routedRequest(RAYDOCS_API.getTemplate, templateIdOfLocator) },
+				routing: { request: routedRequest(RAYDOCS_API.getTemplate, LOCATOR_PATH_PARAMETERS) },
 			},
 			{
 				name: 'Get Many',
@@ -76,7 +74,7 @@ export const templateDescription: INodeProperties[] = [
 				action: 'Update a template',
 				description:
 					'Change the name, description, schema or settings of a template. Needs the template (pick it or give its UUID) and at least one field to change; returns the updated template.',
-				routing: { request: routedRequest(RAYDOCS_API.updateTemplate, templateIdOfLocator) },
+				routing: { request: routedRequest(RAYDOCS_API.updateTemplate, LOCATOR_PATH_PARAMETERS) },
 			},
 		],
 		default: 'getAll',

@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { workspaceLocator } from '../../shared/descriptions';
 import { EXAMPLE_UUID, validateUuidParameter, validateWorkspaceId } from '../../shared/ids';
-import { locatorUuidExpression, workflowLocator } from '../../shared/locators';
+import { LOCATOR_PATH_PARAMETERS, workflowLocator } from '../../shared/locators';
 import { RAYDOCS_API } from '../../shared/endpoints';
 import { routedRequest } from '../../shared/endpointRequests';
 import { sendWorkflowRunsListRequest, workflowRunGetManyDescription } from './getAll';
@@ -10,8 +10,6 @@ import { workflowRunGetFileDescription } from './getFile';
 import { workflowRunGetOutputDescription } from './getOutput';
 
 const showOnlyForWorkflowRuns = { resource: ['workflowRun'] };
-
-const workflowIdOfLocator = { workflowId: locatorUuidExpression('$parameter.workflowId', 'workflows') };
 
 export const workflowRunDescription: INodeProperties[] = [
 	{
@@ -27,7 +25,7 @@ export const workflowRunDescription: INodeProperties[] = [
 				action: 'Get the runtime file of a workflow run',
 				description:
 					'Get a temporary link to the runtime file of a workflow run. Needs the workspace, the workflow UUID and the run UUID (the ID from Workflow Run → Get Many).',
-				routing: { request: routedRequest(RAYDOCS_API.getWorkflowRunFile, workflowIdOfLocator) },
+				routing: { request: routedRequest(RAYDOCS_API.getWorkflowRunFile, LOCATOR_PATH_PARAMETERS) },
 			},
 			{
 				name: 'Get Many',
@@ -36,7 +34,7 @@ export const workflowRunDescription: INodeProperties[] = [
 				description:
 					"List the runs of a Raydocs workflow, newest first, or the runs completed since a moment (cursor sync). Needs the workspace and the workflow UUID (from the workflow's link in Raydocs).",
 				routing: {
-					request: routedRequest(RAYDOCS_API.listWorkflowRuns, workflowIdOfLocator),
+					request: routedRequest(RAYDOCS_API.listWorkflowRuns, LOCATOR_PATH_PARAMETERS),
 					operations: { pagination: sendWorkflowRunsListRequest },
 				},
 			},
@@ -46,7 +44,7 @@ export const workflowRunDescription: INodeProperties[] = [
 				action: 'Get the output of a workflow run',
 				description:
 					'Get the public JSON output of a workflow run. Needs the workspace, the workflow UUID and the run UUID (the ID from Workflow Run → Get Many).',
-				routing: { request: routedRequest(RAYDOCS_API.getWorkflowRunOutput, workflowIdOfLocator) },
+				routing: { request: routedRequest(RAYDOCS_API.getWorkflowRunOutput, LOCATOR_PATH_PARAMETERS) },
 			},
 		],
 		default: 'getAll',

@@ -12,11 +12,9 @@ import { workspaceDocumentGetDownloadUrlDescription } from './getDownloadUrl';
 import { workspaceDocumentReparseDescription } from './reparse';
 import { RAYDOCS_API } from '../../shared/endpoints';
 import { routedRequest } from '../../shared/endpointRequests';
-import { locatorUuidExpression } from '../../shared/locators';
+import { LOCATOR_PATH_PARAMETERS } from '../../shared/locators';
 
 const showOnlyForWorkspaceDocuments = { resource: ['workspaceDocument'] };
-
-const documentIdOfLocator = { documentId: locatorUuidExpression('$parameter.documentId', 'documents') };
 
 export const workspaceDocumentOperations = { create: executeWorkspaceDocumentCreate };
 
@@ -42,7 +40,7 @@ export const workspaceDocumentDescription: INodeProperties[] = [
 				description:
 					'Download a workspace document as binary data. Needs the workspace and the document (pick it, search it by name, or give its UUID); returns the file in the chosen binary field.',
 				routing: {
-					request: routedRequest(RAYDOCS_API.getWorkspaceDocumentUrl, documentIdOfLocator),
+					request: routedRequest(RAYDOCS_API.getWorkspaceDocumentUrl, LOCATOR_PATH_PARAMETERS),
 					operations: { pagination: sendRoutedDownloadRequest },
 				},
 			},
@@ -52,7 +50,7 @@ export const workspaceDocumentDescription: INodeProperties[] = [
 				action: 'Get a workspace document',
 				description:
 					'Get a workspace document with its status and parsings. Needs the workspace and the document (pick it, search it by name, or give its UUID).',
-				routing: { request: routedRequest(RAYDOCS_API.getWorkspaceDocument, documentIdOfLocator) },
+				routing: { request: routedRequest(RAYDOCS_API.getWorkspaceDocument, LOCATOR_PATH_PARAMETERS) },
 			},
 			{
 				name: 'Get Download URL',
@@ -60,7 +58,7 @@ export const workspaceDocumentDescription: INodeProperties[] = [
 				action: 'Get the download URL of a workspace document',
 				description:
 					'Get a signed link to a workspace document, valid 10 minutes. Needs the workspace and the document; returns the URL.',
-				routing: { request: routedRequest(RAYDOCS_API.getWorkspaceDocumentUrl, documentIdOfLocator) },
+				routing: { request: routedRequest(RAYDOCS_API.getWorkspaceDocumentUrl, LOCATOR_PATH_PARAMETERS) },
 			},
 			{
 				name: 'Get Many',
@@ -79,7 +77,7 @@ export const workspaceDocumentDescription: INodeProperties[] = [
 				action: 'Reparse a workspace document',
 				description:
 					"Queue the parsing of a workspace document for a parsing configuration. Needs the workspace, the document and the configuration's 64-character hash.",
-				routing: { request: routedRequest(RAYDOCS_API.reparseWorkspaceDocument, documentIdOfLocator) },
+				routing: { request: routedRequest(RAYDOCS_API.reparseWorkspaceDocument, LOCATOR_PATH_PARAMETERS) },
 			},
 		],
 		default: 'getAll',
