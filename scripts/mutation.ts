@@ -11,6 +11,7 @@
  *   npm run test:mutation -- nodes/Raydocs/shared/ids.ts   one file (or several)
  *   npm run test:mutation -- --report                  the table from the last results only
  *   npm run test:mutation -- --readme                  ... and write it into the README
+ *   MUTATION_CONCURRENCY=1 npm run test:mutation ...   one test runner instead of two
  *
  * Results are kept per file in reports/mutation/<file>.json and reused (Stryker's incremental mode):
  * a rerun tests only mutants whose code or covering tests changed.
@@ -56,7 +57,15 @@ function runStryker(file: string): boolean {
 	}
 	const result = spawnSync(
 		'npx',
-		['stryker', 'run', '--mutate', file, '--incrementalFile', relative(root, resultFile(file))],
+		[
+			'stryker',
+			'run',
+			'--mutate',
+			file,
+			'--incrementalFile',
+			relative(root, resultFile(file)),
+			...(process.env.MUTATION_CONCURRENCY ? ['--concurrency', process.env.MUTATION_CONCURRENCY] : []),
+		],
 		{
 			cwd: root,
 			stdio: 'inherit',
