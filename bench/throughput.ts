@@ -19,16 +19,12 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 
 import type { N8nHost, WorkflowJson } from '../scripts/n8n/host';
-import { startFakeRaydocs, type FakeRaydocs } from '../tools/fake-raydocs/server';
+import type { FakeRaydocs } from '../tools/fake-raydocs/server';
 import { byId, chainWorkflow, raydocsNode, readFilesNode } from '../test/e2e/workflows';
 import {
 	apiEntries,
-	assertNothingLeft,
-	benchHost,
 	executionError,
 	fillPlaceholders,
-	hostLabel,
-	importBenchCredentials,
 	itemsOfAllRuns,
 	nodeRuns,
 	printTable,
@@ -36,6 +32,7 @@ import {
 	spanMs,
 	writeDistinctPdfs,
 } from './realN8n';
+import { runBench, withRealN8nBench } from './setUp';
 
 const DOCUMENTS = 200;
 const RATE_LIMIT = { limit: 100, windowMs: 6_000 };
@@ -158,15 +155,13 @@ function measure(setUp: SetUp, fake: FakeRaydocs, result: Awaited<ReturnType<N8n
 }
 
 async function main(): Promise<void> {
-	const started = Date.now();
-	const fake = await startFakeRaydocs({ timing: FAKE_TIMING, rateLimit: RATE_LIMIT });
-	let host: N8nHost | undefined;
-	const rows: Row[] = [];
-	let label = '';
-	try {
-		host = await benchHost('bench-throughput');
-		label = hostLabel(host);
-		await importBenchCredentials(host, fake, { requests: RATE_LIMIT.limit, windowSeconds: RATE_LIMIT.windowMs / 1000 });
+	const benchSetUp = {
+		purpose: 'bench-throughput',
+		fake: { timing: FAKE_TIMING, rateLimit: RATE_LIMIT },
+		credentialRateLimit: { requests: RATE_LIMIT.limit, windowSeconds: RATE_LIMIT.windowMs / 1000 },
+	};
+	const { rows, label } = await withRealN8nBench(benchSetUp, async ({ fake, host, label }) => {
+		const rows: Row[] = [];
 		const setUps: SetUp[] = [
 			ourWorkflow(host, fake, 'rdBenchThruMany', 'batchExtract'),
 			ourWorkflow(host, fake, 'rdBenchThruDoc', 'extractDocument'),
@@ -207,11 +202,8 @@ async function main(): Promise<void> {
 				`[bench] ${setUp.label}: ${row.outcome}, ${row.extracted}/${DOCUMENTS} extracted, ${row.wallSeconds.toFixed(1)} s${loops ? `, ${loops} Get Result rounds` : ''} (log ${result.logFile})`,
 			);
 		}
-	} finally {
-		await host?.dispose();
-		await fake.close();
-		if (host) assertNothingLeft(host);
-	}
+		return { rows, label };
+	});
 
 	console.log(`\nThroughput under the rate limit: ${DOCUMENTS} distinct one-page PDFs read from disk and extracted, in ${label}`);
 	console.log(
@@ -258,10 +250,7 @@ async function main(): Promise<void> {
 		['Endpoint', ...rows.map((row) => row.short)],
 		endpoints.map((endpoint) => [`\`${endpoint}\``, ...rows.map((row) => row.endpoints.get(endpoint) ?? 0)]),
 	);
-	console.log(`\nWhole benchmark: ${Math.round((Date.now() - started) / 1000)} s. Baseline workflow: bench/workflows/http-request-extract-many.json.`);
+	console.log('\nBaseline workflow: bench/workflows/http-request-extract-many.json.');
 }
 
-main().catch((error: Error) => {
-	console.error(error);
-	process.exit(1);
-});
+runBench(main);

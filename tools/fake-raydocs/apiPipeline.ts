@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- a test-only HTTP server: these rules target node code shipped to n8n Cloud */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- a test-only HTTP server: these rules target node code shipped to n8n Cloud */
 /**
  * The API listener's request pipeline (mirrors Laravel's order):
  *   fault injection → rate limit → route (404/405) → token (401) → abilities (403) → handler

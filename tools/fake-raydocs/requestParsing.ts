@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a test-only HTTP server: these rules target node code shipped to n8n Cloud */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- a test-only HTTP server: these rules target node code shipped to n8n Cloud */
 /** What the listeners read from an incoming request: its bytes, body, query and bearer token. */
 import type http from 'node:http';
 

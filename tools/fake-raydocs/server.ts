@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- a test-only HTTP server: these rules target node code shipped to n8n Cloud */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- a test-only HTTP server: these rules target node code shipped to n8n Cloud */
 /**
  * A faithful fake of the Raydocs REST API for tests, benchmarks and demos: two plain `node:http`
  * listeners on 127.0.0.1 — the API (apiPipeline.ts), and a fake S3 bucket for pre-signed uploads
