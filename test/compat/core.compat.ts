@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- drives a real n8n process in tests; never shipped */
 /**
  * The core of the package in ONE real n8n release, the one N8N_LINE (and N8N1_VERSION for other
  * 1.x releases) selects: it loads, the credential test, a routed read, Extract Document from a
