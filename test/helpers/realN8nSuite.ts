@@ -8,7 +8,11 @@ import { installPackage } from '../../scripts/n8n/communityPackage';
 import { N8nHost } from '../../scripts/n8n/host';
 import { ensureInstalled, isInstalled, N8N_HOSTS, type N8nLine } from '../../scripts/n8n/hosts';
 import type { N8nRest } from '../../scripts/n8n/rest';
-import { startFakeRaydocs, type FakeRaydocs, type FakeRaydocsOptions } from '../../tools/fake-raydocs/server';
+import {
+	startFakeRaydocs,
+	type FakeRaydocs,
+	type FakeRaydocsOptions,
+} from '../../tools/fake-raydocs/server';
 
 export interface FakeAndN8n {
 	fake: FakeRaydocs;
@@ -37,30 +41,40 @@ export function useFakeAndN8n(
 ): void {
 	let fake: FakeRaydocs | undefined;
 	let host: N8nHost | undefined;
-	beforeAll(async () => {
-		if (options.whenMissing === 'fail') {
-			if (!isInstalled(options.line))
-				throw new Error(`n8n ${N8N_HOSTS[options.line].version} is not installed: npm run test:compat installs it`);
-		} else {
-			// A no-op version check when `npm run n8n:install` ran; a full install (minutes) otherwise.
-			await ensureInstalled(options.line);
-		}
-		fake = await startFakeRaydocs(options.fake);
-		host = await N8nHost.create({ line: options.line, purpose: options.purpose });
-		process.stdout.write(`${options.announce}; run folder ${host.runDir}\n`);
-		await installPackage(host);
-		const { token, url } = fake;
-		if (options.credentials?.length) {
-			await host.importCredentials(
-				options.credentials.map((credential) => ({
-					...credential,
-					type: 'raydocsApi',
-					data: { accessToken: token, baseUrl: url, rateLimitRequests: 100, rateLimitWindowSeconds: 60 },
-				})),
-			);
-		}
-		await setUp({ fake, host });
-	}, options.timeoutMs ?? 30 * 60_000);
+	beforeAll(
+		async () => {
+			if (options.whenMissing === 'fail') {
+				if (!isInstalled(options.line))
+					throw new Error(
+						`n8n ${N8N_HOSTS[options.line].version} is not installed: npm run test:compat installs it`,
+					);
+			} else {
+				// A no-op version check when `npm run n8n:install` ran; a full install (minutes) otherwise.
+				await ensureInstalled(options.line);
+			}
+			fake = await startFakeRaydocs(options.fake);
+			host = await N8nHost.create({ line: options.line, purpose: options.purpose });
+			process.stdout.write(`${options.announce}; run folder ${host.runDir}\n`);
+			await installPackage(host);
+			const { token, url } = fake;
+			if (options.credentials?.length) {
+				await host.importCredentials(
+					options.credentials.map((credential) => ({
+						...credential,
+						type: 'raydocsApi',
+						data: {
+							accessToken: token,
+							baseUrl: url,
+							rateLimitRequests: 100,
+							rateLimitWindowSeconds: 60,
+						},
+					})),
+				);
+			}
+			await setUp({ fake, host });
+		},
+		options.timeoutMs ?? 30 * 60_000,
+	);
 
 	afterAll(async () => {
 		await host?.dispose();

@@ -29,7 +29,6 @@ import { TokenStore } from './tokens';
 import type { TokenRecord } from './tokens';
 import type {
 	DocumentSourceType,
-	DocumentStatus,
 	ExtractionRun,
 	FakeState,
 	Invite,
@@ -51,9 +50,8 @@ import { describeUpload } from './uploads';
 import { deepClone, newUuid, sha256Hex } from './util';
 import { buildZip } from './xlsx';
 
-/** Far enough in the future that a seeded status never moves on by itself. */
-const NEVER = 8.64e15;
-const PARSER_VERSION = 'v1';
+/** The parser version the fake's parsings report. */
+export const PARSER_VERSION = 'v1';
 const INVITE_VALIDITY_MS = 7 * 24 * 3600 * 1000;
 
 export interface DocumentInit {
@@ -144,7 +142,6 @@ export class FakeEngine {
 	findSignedUrl(signature: string): SignedUrlRecord | undefined {
 		return this.signedUrls.find(signature);
 	}
-
 
 	// ---------------------------------------------------------------- users & workspaces
 
@@ -363,36 +360,6 @@ export class FakeEngine {
 		return parsing;
 	}
 
-	/** Gives a document a parsing that makes it show `status` from now on (for seeding). */
-	forceDocumentStatus(doc: WorkspaceDocument, status: DocumentStatus, configHash: string): void {
-		const at = this.now();
-		const past = at - 1;
-		const make = (
-			startedAt: number,
-			readyAt: number,
-			processedAt: number,
-			fails: boolean,
-		): Parsing => ({
-			id: newUuid(),
-			configHash,
-			parserVersion: PARSER_VERSION,
-			requestedAt: Math.min(past, startedAt),
-			startedAt,
-			readyAt,
-			processedAt,
-			fails,
-			status: 'queued',
-		});
-		doc.parsings = [];
-		if (status === 'queued') doc.parsings.push(make(NEVER, NEVER, NEVER, false));
-		if (status === 'parsing') doc.parsings.push(make(past, NEVER, NEVER, false));
-		if (status === 'parsed') doc.parsings.push(make(past, past, NEVER, false));
-		if (status === 'processed') doc.parsings.push(make(past, past, past, false));
-		if (status === 'failed') doc.parsings.push(make(past, past, past, true));
-		for (const parsing of doc.parsings) parsing.status = parsingStatusAt(parsing, at);
-		doc.status = documentStatusAt(doc, at);
-	}
-
 	/**
 	 * When a document will be usable by a run triggered at `at`: now if a parsing is ready,
 	 * else when the parsing in progress ends; a document never parsed gets a parsing requested now
@@ -441,7 +408,10 @@ export class FakeEngine {
 			extractionFails: extractionFails(doc.content),
 		}));
 		let queuedUntil = docsSettledAt + Math.max(0, timing.runQueuedMs);
-		let terminalAt = queuedUntil + Math.max(0, timing.runProcessingMs) + this.jitter.next(timing.runProcessingJitterMs);
+		let terminalAt =
+			queuedUntil +
+			Math.max(0, timing.runProcessingMs) +
+			this.jitter.next(timing.runProcessingJitterMs);
 		if (failure) {
 			queuedUntil = docsSettledAt;
 			terminalAt = docsSettledAt;
@@ -512,11 +482,7 @@ export class FakeEngine {
 		return workflow;
 	}
 
-	createWorkflowRun(
-		workspaceId: number,
-		workflowId: string,
-		init: WorkflowRunInit,
-	): WorkflowRun {
+	createWorkflowRun(workspaceId: number, workflowId: string, init: WorkflowRunInit): WorkflowRun {
 		const status = init.status ?? 'completed';
 		const createdAt = init.createdAt ? init.createdAt.getTime() : this.now();
 		const completedAt =

@@ -51,9 +51,7 @@ export async function receiveRequest(
 	}
 	const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 	const pathname =
-		listener === 'api' && url.pathname.length > 1
-			? url.pathname.replace(/\/+$/, '')
-			: url.pathname;
+		listener === 'api' && url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
 	const method = (req.method ?? 'GET').toUpperCase();
 	const query = readQuery(url);
 	const auth = presentedAuth(req.headers.authorization, (token) =>

@@ -3,10 +3,13 @@
  * Workspace", an "Invoice Extraction" template) and the `seed*` / `addMember` helpers of FakeRaydocs.
  * Unlike the API, these check only that what they refer to exists.
  */
+import { PARSER_VERSION } from './engine';
 import type { FakeEngine, WorkflowRunInit } from './engine';
 import { parsingConfigHash } from './fingerprints';
+import { documentStatusAt, parsingStatusAt } from './statusTimeline';
 import type {
 	DocumentStatus,
+	Parsing,
 	Template,
 	User,
 	WorkflowRun,
@@ -113,8 +116,46 @@ export function seedWorkspaceDocument(
 		content,
 		at: engine.now(),
 	});
-	if (status !== 'uploaded') engine.forceDocumentStatus(doc, status, parsingConfigHash(undefined));
+	if (status !== 'uploaded') forceDocumentStatus(engine, doc, status, parsingConfigHash(undefined));
 	return doc;
+}
+
+/** Far enough in the future that a seeded status never moves on by itself. */
+const NEVER = 8.64e15;
+
+/** Gives a document a parsing that makes it show `status` from now on. */
+function forceDocumentStatus(
+	engine: FakeEngine,
+	doc: WorkspaceDocument,
+	status: DocumentStatus,
+	configHash: string,
+): void {
+	const at = engine.now();
+	const past = at - 1;
+	const make = (
+		startedAt: number,
+		readyAt: number,
+		processedAt: number,
+		fails: boolean,
+	): Parsing => ({
+		id: newUuid(),
+		configHash,
+		parserVersion: PARSER_VERSION,
+		requestedAt: Math.min(past, startedAt),
+		startedAt,
+		readyAt,
+		processedAt,
+		fails,
+		status: 'queued',
+	});
+	doc.parsings = [];
+	if (status === 'queued') doc.parsings.push(make(NEVER, NEVER, NEVER, false));
+	if (status === 'parsing') doc.parsings.push(make(past, NEVER, NEVER, false));
+	if (status === 'parsed') doc.parsings.push(make(past, past, NEVER, false));
+	if (status === 'processed') doc.parsings.push(make(past, past, past, false));
+	if (status === 'failed') doc.parsings.push(make(past, past, past, true));
+	for (const parsing of doc.parsings) parsing.status = parsingStatusAt(parsing, at);
+	doc.status = documentStatusAt(doc, at);
 }
 
 export function seedWorkflow(engine: FakeEngine, workspaceId: number): { id: string } {

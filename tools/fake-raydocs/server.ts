@@ -130,16 +130,9 @@ export interface FakeRaydocs {
 	readonly state: FakeState;
 	seedWorkspace(name?: string): Workspace;
 	seedTemplate(workspaceId: number, init?: Partial<Template>): Template;
-	seedWorkspaceDocument(
-		workspaceId: number,
-		init?: SeedDocumentInit,
-	): WorkspaceDocument;
+	seedWorkspaceDocument(workspaceId: number, init?: SeedDocumentInit): WorkspaceDocument;
 	seedWorkflow(workspaceId: number): { id: string };
-	seedWorkflowRun(
-		workspaceId: number,
-		workflowId: string,
-		init?: WorkflowRunInit,
-	): WorkflowRun;
+	seedWorkflowRun(workspaceId: number, workflowId: string, init?: WorkflowRunInit): WorkflowRun;
 	/** Extension: another user (for role and membership tests). */
 	seedUser(init?: { name?: string; email?: string }): User;
 	/** Extension: make `userId` a member of the workspace with `role`. */

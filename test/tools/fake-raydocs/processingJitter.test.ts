@@ -4,7 +4,9 @@ describe('ProcessingJitter', () => {
 	it('draws values in [0, range) that spread over the range', () => {
 		const jitter = new ProcessingJitter();
 		const values = Array.from({ length: 200 }, () => jitter.next(1000));
-		expect(values.every((value) => Number.isInteger(value) && value >= 0 && value < 1000)).toBe(true);
+		expect(values.every((value) => Number.isInteger(value) && value >= 0 && value < 1000)).toBe(
+			true,
+		);
 		expect(Math.min(...values)).toBeLessThan(100);
 		expect(Math.max(...values)).toBeGreaterThan(900);
 	});

@@ -5,13 +5,18 @@ const bytes = (text: string) => Buffer.from(text, 'utf8');
 
 describe('parseBody', () => {
 	it('reads JSON by content type, and untyped text that starts like JSON', () => {
-		expect(parseBody(bytes('{"a":1}'), 'application/json; charset=utf-8')).toEqual({ kind: 'json', value: { a: 1 } });
+		expect(parseBody(bytes('{"a":1}'), 'application/json; charset=utf-8')).toEqual({
+			kind: 'json',
+			value: { a: 1 },
+		});
 		expect(parseBody(bytes(' [1,2]'), undefined)).toEqual({ kind: 'json', value: [1, 2] });
 		expect(parseBody(bytes('{"a":'), 'application/json')).toEqual({ kind: 'invalid-json' });
 	});
 
 	it('reads form fields, collecting `name[]` into a list', () => {
-		expect(parseBody(bytes('name=Ada&ids[]=1&ids[]=2'), 'application/x-www-form-urlencoded')).toEqual({
+		expect(
+			parseBody(bytes('name=Ada&ids[]=1&ids[]=2'), 'application/x-www-form-urlencoded'),
+		).toEqual({
 			kind: 'form',
 			value: { name: 'Ada', ids: ['1', '2'] },
 		});
@@ -41,7 +46,13 @@ describe('presentedAuth', () => {
 
 	it('tells a missing header from one that names no token the fake issued', () => {
 		expect(presentedAuth(undefined, lookup)).toEqual({ present: false });
-		expect(presentedAuth('Bearer rd_test_other', lookup)).toEqual({ present: true, record: undefined });
-		expect(presentedAuth('Basic dXNlcjpwYXNz', lookup)).toEqual({ present: true, record: undefined });
+		expect(presentedAuth('Bearer rd_test_other', lookup)).toEqual({
+			present: true,
+			record: undefined,
+		});
+		expect(presentedAuth('Basic dXNlcjpwYXNz', lookup)).toEqual({
+			present: true,
+			record: undefined,
+		});
 	});
 });

@@ -92,9 +92,12 @@ describe('runStatusAt and runStatusSince', () => {
 
 	it('dates each status from the boundary that began it', () => {
 		const since = (status: RunStatus) => runStatusSince(run(), status);
-		expect([since('parsing_pending'), since('created'), since('processing'), since('completed')]).toEqual([
-			100, 120, 140, 190,
-		]);
+		expect([
+			since('parsing_pending'),
+			since('created'),
+			since('processing'),
+			since('completed'),
+		]).toEqual([100, 120, 140, 190]);
 	});
 });
 
