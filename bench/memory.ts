@@ -140,7 +140,7 @@ async function main(): Promise<void> {
 		purpose: 'bench-memory',
 		// signed URLs for the HTTP Request node are made before the runs: let them live 30 minutes
 		fake: { rateLimit: false as const, signedUrlTtlMs: 30 * 60_000 },
-		credentialRateLimit: { requests: 100, windowSeconds: 60 },
+		// the credential keeps Raydocs' 100 / 60 s
 		hostEnv: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' },
 	};
 	const { rows, label } = await withRealN8nBench(benchSetUp, async ({ fake, host, label }) => {

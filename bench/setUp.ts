@@ -8,7 +8,8 @@
 import { installPackage } from '../scripts/n8n/communityPackage';
 import { N8nHost } from '../scripts/n8n/host';
 import { ensureInstalled, N8N_HOSTS } from '../scripts/n8n/hosts';
-import { startFakeRaydocs, type FakeRaydocs, type FakeRaydocsOptions } from '../tools/fake-raydocs/server';
+import type { RateLimitConfig } from '../tools/fake-raydocs/ratelimit';
+import { DEFAULT_RATE_LIMIT, startFakeRaydocs, type FakeRaydocs, type FakeRaydocsOptions } from '../tools/fake-raydocs/server';
 import { assertNothingLeft, BENCH_LINE, HEADER_AUTH_CREDENTIAL, RAYDOCS_CREDENTIAL } from './realN8n';
 
 /** Runs a bench's main; prints "Whole benchmark: N s." after it unless `timed` is false. */
@@ -50,8 +51,8 @@ export async function withRealN8nBench<T>(
 	options: {
 		purpose: string;
 		fake: FakeRaydocsOptions;
-		/** The Raydocs credential's rate limit. */
-		credentialRateLimit: { requests: number; windowSeconds: number };
+		/** The Raydocs credential's rate limit; by default the fake's own (Raydocs' 100 / 60 s when the fake has none). */
+		credentialRateLimit?: { requests: number; windowSeconds: number };
 		/** Environment of the n8n processes. */
 		hostEnv?: Record<string, string>;
 	},
@@ -62,7 +63,7 @@ export async function withRealN8nBench<T>(
 		return await withFake(options.fake, async (fake) => {
 			try {
 				host = await benchHost(options.purpose, options.hostEnv);
-				await importBenchCredentials(host, fake, options.credentialRateLimit);
+				await importBenchCredentials(host, fake, options.credentialRateLimit ?? matchingRateLimit(options.fake.rateLimit));
 				return await run({ fake, host, label: `n8n ${host.version} on ${N8N_HOSTS[host.line].runtime}` });
 			} finally {
 				await host?.dispose();
@@ -71,6 +72,11 @@ export async function withRealN8nBench<T>(
 	} finally {
 		if (host) assertNothingLeft(host);
 	}
+}
+
+function matchingRateLimit(rateLimit: RateLimitConfig | false | undefined): { requests: number; windowSeconds: number } {
+	const limit = rateLimit || DEFAULT_RATE_LIMIT;
+	return { requests: limit.limit, windowSeconds: limit.windowMs / 1000 };
 }
 
 /** n8n 2.x on its own Node, with the packed package installed into its user folder. */

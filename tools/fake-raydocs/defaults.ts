@@ -1,4 +1,5 @@
-/** The timing and documentation-generation variants the fake starts with (and reset() restores). */
+/** The timing, documentation-generation variants and rate limit the fake starts with (and reset() restores). */
+import type { RateLimitConfig } from './ratelimit';
 import type { Timing, Variants } from './types';
 
 export const DEFAULT_TIMING: Timing = {
@@ -24,3 +25,6 @@ export const DEFAULT_VARIANTS: Variants = {
 	listPerPage: 15,
 	uploadFilenameFromStorage: 'metadata',
 };
+
+/** Raydocs' limit: 100 requests per 60 s per client IP address. */
+export const DEFAULT_RATE_LIMIT: RateLimitConfig = { limit: 100, windowMs: 60_000 };

@@ -8,10 +8,9 @@ import type http from 'node:http';
 import type { FakeEngine } from './engine';
 import { applyFault, type PendingDelays } from './faultReplies';
 import type { FaultInjector } from './faults';
-import type { Query } from './http';
 import type { RequestLog } from './requestLog';
 import { parseBody, presentedAuth, readBody, readQuery } from './requestParsing';
-import type { ParsedBody, PresentedAuth } from './requestParsing';
+import type { ParsedBody, ParsedRequest } from './requestParsing';
 import type { RequestLogEntry } from './types';
 
 /** What the API and storage listeners share. */
@@ -22,13 +21,7 @@ export interface ListenerContext {
 	log: RequestLog;
 }
 
-export interface ReceivedRequest {
-	method: string;
-	pathname: string;
-	query: Query;
-	auth: PresentedAuth;
-	body: Buffer;
-	parsed: ParsedBody;
+export interface ReceivedRequest extends ParsedRequest {
 	entry: RequestLogEntry;
 }
 
@@ -63,7 +56,7 @@ export async function receiveRequest(
 			: body.length === 0
 				? { kind: 'empty' }
 				: { kind: 'binary' };
-	const request = { method, pathname, query, auth, body, parsed };
+	const request: ParsedRequest = { method, pathname, query, auth, body, parsed };
 	const entry = context.log.start(listener, req, request, context.engine.now());
 	return { ...request, entry };
 }

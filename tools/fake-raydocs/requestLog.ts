@@ -2,8 +2,7 @@
 /** The log of API and storage requests tests read (`fake.log`), with token values redacted. */
 import type http from 'node:http';
 
-import type { Query } from './http';
-import type { ParsedBody, PresentedAuth } from './requestParsing';
+import type { ParsedRequest } from './requestParsing';
 import type { RequestLogEntry } from './types';
 import { sha256Hex } from './util';
 
@@ -26,14 +25,7 @@ export class RequestLog {
 	start(
 		listener: 'api' | 'storage',
 		req: http.IncomingMessage,
-		request: {
-			method: string;
-			pathname: string;
-			query: Query;
-			auth: PresentedAuth;
-			body: Buffer;
-			parsed: ParsedBody;
-		},
+		request: ParsedRequest,
 		at: number,
 	): RequestLogEntry {
 		const { method, pathname, query, auth, body, parsed } = request;

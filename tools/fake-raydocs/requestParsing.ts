@@ -88,3 +88,13 @@ export function presentedAuth(
 	const match = /^Bearer\s+(.+)$/i.exec(header.trim());
 	return { present: true, record: match ? lookupToken(match[1].trim()) : undefined };
 }
+
+/** A request as read: what the log records and the handlers work from. */
+export interface ParsedRequest {
+	method: string;
+	pathname: string;
+	query: Query;
+	auth: PresentedAuth;
+	body: Buffer;
+	parsed: ParsedBody;
+}

@@ -10,7 +10,7 @@ import type http from 'node:http';
 
 import { handleApiRequest } from './apiPipeline';
 import type { ApiContext } from './apiPipeline';
-import { DEFAULT_TIMING, DEFAULT_VARIANTS } from './defaults';
+import { DEFAULT_RATE_LIMIT, DEFAULT_TIMING, DEFAULT_VARIANTS } from './defaults';
 import { FakeEngine, type WorkflowRunInit } from './engine';
 import { PendingDelays } from './faultReplies';
 import { FaultInjector } from './faults';
@@ -85,7 +85,7 @@ export type {
 	WorkspaceRole,
 } from './types';
 export { RAYDOCS_ENDPOINTS, RAYDOCS_ENDPOINT_ALIASES } from './endpoints';
-export { DEFAULT_TIMING, DEFAULT_VARIANTS } from './defaults';
+export { DEFAULT_RATE_LIMIT, DEFAULT_TIMING, DEFAULT_VARIANTS } from './defaults';
 
 export interface FakeRaydocsOptions {
 	/** API listener port; default 0 (a free port). */
@@ -146,8 +146,6 @@ export interface FakeRaydocs {
 	close(): Promise<void>;
 }
 
-const DEFAULT_RATE_LIMIT: RateLimitConfig = { limit: 100, windowMs: 60_000 };
-
 class FakeRaydocsServer implements FakeRaydocs {
 	url = '';
 	storageUrl = '';
@@ -165,9 +163,7 @@ class FakeRaydocsServer implements FakeRaydocs {
 
 	constructor(private readonly options: FakeRaydocsOptions) {
 		this.engine = new FakeEngine(options);
-		this.limiter = new SlidingWindowRateLimiter(
-			options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
-		);
+		this.limiter = new SlidingWindowRateLimiter(initialRateLimit(options));
 		const context: ApiContext = {
 			engine: this.engine,
 			faults: this.faults,
@@ -292,9 +288,7 @@ class FakeRaydocsServer implements FakeRaydocs {
 		this.engine.variants = { ...DEFAULT_VARIANTS, ...this.options.variants };
 		this.engine.timing = { ...DEFAULT_TIMING, ...this.options.timing };
 		this.engine.restartJitter();
-		this.limiter.configure(
-			this.options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : this.options.rateLimit,
-		);
+		this.limiter.configure(initialRateLimit(this.options));
 		this.faults.clear();
 		this.requestLog.restart();
 		seedDefaults(this.engine, this.options.seed);
@@ -306,6 +300,11 @@ class FakeRaydocsServer implements FakeRaydocs {
 		this.delays.cancelAll();
 		await this.listeners.closeAll();
 	}
+}
+
+/** The rate limit the options ask for; Raydocs' own when they name none. */
+function initialRateLimit(options: FakeRaydocsOptions): RateLimitConfig | false {
+	return options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
 }
 
 export async function startFakeRaydocs(options: FakeRaydocsOptions = {}): Promise<FakeRaydocs> {
