@@ -24,9 +24,9 @@ import { ensureInstalled } from '../scripts/n8n/hosts';
 import { sleep } from '../scripts/n8n/processes';
 import { QueueModeN8n } from '../scripts/n8n/queueMode';
 import type { FinishedExecution, N8nRest } from '../scripts/n8n/rest';
-import { byId, chainWorkflow, raydocsNode, readFilesNode } from '../test/e2e/workflows';
+import { chainWorkflow, raydocsNode, readFilesNode } from '../test/e2e/workflows';
 import type { FakeRaydocs } from '../tools/fake-raydocs/server';
-import { apiEntries, assertNothingLeft, BENCH_LINE, printTable, RAYDOCS_CREDENTIAL, spanMs, writeDistinctPdfs } from './realN8n';
+import { apiEntries, assertNothingLeft, BENCH_LINE, extractFilesParameters, printTable, RAYDOCS_CREDENTIAL, spanMs, writeDistinctPdfs } from './realN8n';
 import { runBench, withFake } from './setUp';
 
 const DOCUMENTS = 100;
@@ -66,17 +66,7 @@ function extractManyJob(cluster: QueueModeN8n, fake: FakeRaydocs, id: string, st
 	writeDistinctPdfs(dir, DOCUMENTS, id);
 	const workflow = chainWorkflow(id, [
 		readFilesNode('Read Files', `${dir}/*.pdf`),
-		raydocsNode('Extract', RAYDOCS_CREDENTIAL, {
-			...(OPERATION === 'batchExtract'
-				? { resource: 'batch', operation: 'extract', waitForResults: true }
-				: { resource: 'extraction', operation: 'extractDocument', inputSource: 'binary' }),
-			templateId: byId(fake.state.seed!.templateId),
-			allBinaries: false,
-			binaryPropertyName: 'data',
-			simplify: true,
-			fieldLayout: 'flat',
-			options: { pollInterval: 1, timeout: 240 },
-		}),
+		raydocsNode('Extract', RAYDOCS_CREDENTIAL, extractFilesParameters(fake, OPERATION, { pollInterval: 1, timeout: 240 })),
 	]);
 	if (start === 'webhook') {
 		workflow.connections = { Webhook: workflow.connections['Manual Trigger'], ...workflow.connections };

@@ -12,6 +12,7 @@ import { join } from 'path';
 import type { N8nHost, ExecutionRun, ExecutionItem, NodeRun, WorkflowJson, WorkflowNode } from '../scripts/n8n/host';
 import { n8nBinary, type N8nLine } from '../scripts/n8n/hosts';
 import { sampleInvoicePdf } from '../scripts/sampleInvoice';
+import { byId } from '../test/e2e/workflows';
 import type { FakeRaydocs, RequestLogEntry } from '../tools/fake-raydocs/server';
 
 /** The benchmarks run in the current n8n line. */
@@ -21,6 +22,28 @@ export const RAYDOCS_CREDENTIAL = { id: 'rdBenchRaydocsApi', name: 'Raydocs (ben
 
 /** What the HTTP Request baselines authenticate with, as users do: Header Auth with the bearer token. */
 export const HEADER_AUTH_CREDENTIAL = { id: 'raydocsHeaderAuth', name: 'Raydocs token (Header Auth)' };
+
+/**
+ * Our node extracting every file of its input items with the seeded template, simplified to flat
+ * columns: Batch → Extract Many (waiting for the results) or Extraction → Extract Document.
+ */
+export function extractFilesParameters(
+	fake: FakeRaydocs,
+	operation: 'batchExtract' | 'extractDocument',
+	options: Record<string, number>,
+): Record<string, unknown> {
+	return {
+		...(operation === 'batchExtract'
+			? { resource: 'batch', operation: 'extract', waitForResults: true }
+			: { resource: 'extraction', operation: 'extractDocument', inputSource: 'binary' }),
+		templateId: byId(fake.state.seed!.templateId),
+		allBinaries: false,
+		binaryPropertyName: 'data',
+		simplify: true,
+		fieldLayout: 'flat',
+		options,
+	};
+}
 
 /** n8n's HTTP Request node (typeVersion 4.2) calling the Raydocs API with the Header Auth credential. */
 export function httpRequestNode(name: string, parameters: Record<string, unknown>): Omit<WorkflowNode, 'id' | 'position'> {

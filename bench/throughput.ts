@@ -20,10 +20,11 @@ import { join } from 'path';
 
 import type { N8nHost, WorkflowJson } from '../scripts/n8n/host';
 import type { FakeRaydocs } from '../tools/fake-raydocs/server';
-import { byId, chainWorkflow, raydocsNode, readFilesNode } from '../test/e2e/workflows';
+import { chainWorkflow, raydocsNode, readFilesNode } from '../test/e2e/workflows';
 import {
 	apiEntries,
 	executionError,
+	extractFilesParameters,
 	fillPlaceholders,
 	itemsOfAllRuns,
 	nodeRuns,
@@ -75,18 +76,7 @@ interface Row {
 function ourWorkflow(host: N8nHost, fake: FakeRaydocs, id: string, operation: 'batchExtract' | 'extractDocument'): SetUp {
 	const dir = join(host.filesDir, id);
 	writeDistinctPdfs(dir, DOCUMENTS, id);
-	const common = {
-		templateId: byId(fake.state.seed!.templateId),
-		allBinaries: false,
-		binaryPropertyName: 'data',
-		simplify: true,
-		fieldLayout: 'flat',
-		options: { pollInterval: POLL_SECONDS, timeout: 240 },
-	};
-	const parameters =
-		operation === 'batchExtract'
-			? { resource: 'batch', operation: 'extract', waitForResults: true, ...common }
-			: { resource: 'extraction', operation: 'extractDocument', inputSource: 'binary', ...common };
+	const parameters = extractFilesParameters(fake, operation, { pollInterval: POLL_SECONDS, timeout: 240 });
 	const label =
 		operation === 'batchExtract'
 			? 'Raydocs → Batch → Extract Many'

@@ -21,10 +21,11 @@ import type { ExecutionItem, N8nHost, WorkflowJson, WorkflowNode } from '../scri
 import type { FinishedExecution } from '../scripts/n8n/rest';
 import { PROJECT_ROOT } from '../scripts/n8n/hosts';
 import type { FakeRaydocs, RequestLogEntry } from '../tools/fake-raydocs/server';
-import { byId, chainWorkflow, raydocsNode, readFilesNode } from '../test/e2e/workflows';
+import { chainWorkflow, raydocsNode, readFilesNode } from '../test/e2e/workflows';
 import {
 	apiEntries,
 	executionError,
+	extractFilesParameters,
 	httpRequestNode,
 	nodeRuns,
 	RAYDOCS_CREDENTIAL,
@@ -122,18 +123,7 @@ const STATUS_READ = /^\/extractions\/(results\/[^/]+|sessions\/[^/]+(\/results)?
 function ourJob(host: N8nHost, fake: FakeRaydocs, id: string, kind: 'document' | 'many', documents: number, version: ReturnType<typeof nodeDefaults>): Job {
 	const dir = join(host.filesDir, id);
 	writeDistinctPdfs(dir, documents, id);
-	const common = {
-		templateId: byId(fake.state.seed!.templateId),
-		allBinaries: false,
-		binaryPropertyName: 'data',
-		simplify: true,
-		fieldLayout: 'flat',
-		options: version.options,
-	};
-	const parameters =
-		kind === 'many'
-			? { resource: 'batch', operation: 'extract', waitForResults: true, ...common }
-			: { resource: 'extraction', operation: 'extractDocument', inputSource: 'binary', ...common };
+	const parameters = extractFilesParameters(fake, kind === 'many' ? 'batchExtract' : 'extractDocument', version.options);
 	const node = { ...raydocsNode('Raydocs', RAYDOCS_CREDENTIAL, parameters), typeVersion: version.typeVersion };
 	return {
 		id,
