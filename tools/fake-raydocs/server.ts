@@ -52,38 +52,8 @@ import type {
 	WorkspaceRole,
 } from './types';
 
-export type {
-	BatchSessionInfo,
-	DocumentSourceType,
-	DocumentStatus,
-	ExtractionRun,
-	FakeState,
-	FaultKind,
-	FaultSpec,
-	Invite,
-	Parsing,
-	ParsingStatus,
-	RequestLogEntry,
-	RunInput,
-	RunInitialStatusVariant,
-	RunStatus,
-	RunTimeline,
-	RuntimeFile,
-	SeedIds,
-	Session,
-	SessionStatus,
-	StoredObject,
-	Template,
-	Timing,
-	Upload,
-	User,
-	Variants,
-	Workflow,
-	WorkflowRun,
-	Workspace,
-	WorkspaceDocument,
-	WorkspaceRole,
-} from './types';
+// Every type of the model, for the scripts, benches and tests that use the fake.
+export type * from './types';
 export { RAYDOCS_ENDPOINTS, RAYDOCS_ENDPOINT_ALIASES } from './endpoints';
 export { DEFAULT_RATE_LIMIT, DEFAULT_TIMING, DEFAULT_VARIANTS } from './defaults';
 
