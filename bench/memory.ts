@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- a benchmark script run with Node, never shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- a benchmark script run with Node, never shipped */
 /**
  * Memory of a large upload, in a real n8n 2.x in filesystem binary mode
  * (N8N_DEFAULT_BINARY_DATA_MODE=filesystem): Read/Write Files from Disk → Raydocs → File Upload →
@@ -23,15 +23,11 @@ import { join } from 'path';
 
 import { nodeItems, type N8nHost, type WorkflowJson } from '../scripts/n8n/host';
 import type { FakeEngine } from '../tools/fake-raydocs/engine';
-import { startFakeRaydocs, type FakeRaydocs } from '../tools/fake-raydocs/server';
+import type { FakeRaydocs } from '../tools/fake-raydocs/server';
 import { chainWorkflow, raydocsNode, readFilesNode, type NodeSpec } from '../test/e2e/workflows';
 import {
 	apiEntries,
-	assertNothingLeft,
-	benchHost,
 	executionError,
-	hostLabel,
-	importBenchCredentials,
 	megabytes,
 	printTable,
 	ProcessTreeSampler,
@@ -40,6 +36,7 @@ import {
 	writeLargePdf,
 	type TreeMemory,
 } from './realN8n';
+import { runBench, withRealN8nBench } from './setUp';
 
 const MB = 1024 * 1024;
 /** What the fake's storage listener accepts (MAX_BODY_BYTES in tools/fake-raydocs/server.ts). */
@@ -75,7 +72,13 @@ interface Received {
  * A storage listener that never holds a body: it checks that the fake signed the URL for a PUT of
  * this path, hashes the bytes as they arrive and answers like S3. Every PUT is recorded.
  */
-async function startStreamingStorage(engine: FakeEngine): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
+interface StreamingStorage {
+	url: string;
+	received: Received[];
+	close(): Promise<void>;
+}
+
+async function startStreamingStorage(engine: FakeEngine): Promise<StreamingStorage> {
 	const received: Received[] = [];
 	const server = http.createServer((req, res) => {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -133,88 +136,94 @@ interface Row {
 }
 
 async function main(): Promise<void> {
-	const started = Date.now();
-	// signed URLs for the HTTP Request node are made before the runs: let them live 30 minutes
-	const fake = await startFakeRaydocs({ rateLimit: false, signedUrlTtlMs: 30 * 60_000 });
-	const engine = engineOf(fake);
+	const benchSetUp = {
+		purpose: 'bench-memory',
+		// signed URLs for the HTTP Request node are made before the runs: let them live 30 minutes
+		fake: { rateLimit: false as const, signedUrlTtlMs: 30 * 60_000 },
+		// the credential keeps Raydocs' 100 / 60 s
+		hostEnv: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' },
+	};
+	const { rows, label } = await withRealN8nBench(benchSetUp, async ({ fake, host, label }) => {
+		const engine = engineOf(fake);
+		const streaming = await startStreamingStorage(engine);
+		try {
+			return { rows: await measureCases(fake, host, engine, streaming), label };
+		} finally {
+			await streaming.close();
+		}
+	});
+	printResults(label, rows);
+}
+
+async function measureCases(fake: FakeRaydocs, host: N8nHost, engine: FakeEngine, streaming: StreamingStorage): Promise<Row[]> {
 	const fakeStorageUrl = engine.storageUrl;
-	const streaming = await startStreamingStorage(engine);
 	const storageFor = (item: Case) => (item.megabytes * MB <= FAKE_STORAGE_MAX_BYTES ? fakeStorageUrl : streaming.url);
-	let host: N8nHost | undefined;
-	let label = '';
 	const rows: Row[] = [];
-	try {
-		host = await benchHost('bench-memory', { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' });
-		label = hostLabel(host);
-		await importBenchCredentials(host, fake, { requests: 100, windowSeconds: 60 });
-		const hashes = new Map<string, string>();
-		const workflows: WorkflowJson[] = [];
-		for (const item of CASES) {
-			const path = join(host.filesDir, `${item.id}-${item.megabytes}mb.pdf`);
-			hashes.set(item.id, writeLargePdf(path, item.megabytes * MB));
-			const read = readFilesNode('Read File', path);
-			let upload: NodeSpec | undefined;
-			if (item.upload === 'raydocs') {
-				upload = raydocsNode('Upload', RAYDOCS_CREDENTIAL, { resource: 'file', operation: 'upload', allBinaries: false, binaryPropertyName: 'data' });
-			} else if (item.upload === 'httpRequest') {
-				// the URL the node would have asked for, signed now for the storage this size goes to
-				engine.storageUrl = storageFor(item);
-				upload = {
-					name: 'Upload',
-					type: 'n8n-nodes-base.httpRequest',
-					typeVersion: 4.2,
-					parameters: { method: 'PUT', url: await signedUploadUrl(fake), sendBody: true, contentType: 'binaryData', inputDataFieldName: 'data', options: {} },
-				};
-			}
-			workflows.push(chainWorkflow(item.id, upload ? [read, upload] : [read]));
-		}
-		await host.importWorkflows(workflows);
-
-		for (const item of CASES) {
-			const bytes = item.megabytes * MB;
-			const throughFake = bytes <= FAKE_STORAGE_MAX_BYTES;
+	const hashes = new Map<string, string>();
+	const workflows: WorkflowJson[] = [];
+	for (const item of CASES) {
+		const path = join(host.filesDir, `${item.id}-${item.megabytes}mb.pdf`);
+		hashes.set(item.id, writeLargePdf(path, item.megabytes * MB));
+		const read = readFilesNode('Read File', path);
+		let upload: NodeSpec | undefined;
+		if (item.upload === 'raydocs') {
+			upload = raydocsNode('Upload', RAYDOCS_CREDENTIAL, { resource: 'file', operation: 'upload', allBinaries: false, binaryPropertyName: 'data' });
+		} else if (item.upload === 'httpRequest') {
+			// the URL the node would have asked for, signed now for the storage this size goes to
 			engine.storageUrl = storageFor(item);
-			fake.clearLog();
-			streaming.received.length = 0;
-			const sampler = new ProcessTreeSampler(host, SAMPLE_MS);
-			sampler.start();
-			const result = await host.execute(item.id, 300_000);
-			const memory = sampler.stop();
-			const failure = executionError(result.run) ?? (result.code !== 0 ? `n8n execute exited with ${result.code}` : undefined);
-			if (failure) throw new Error(`${item.label} (${item.megabytes} MB) failed: ${failure}\n${result.output.slice(-2000)}`);
-
-			let check = 'no upload';
-			if (item.upload !== 'none') {
-				const [output] = nodeItems(result.run, 'Upload');
-				const puts = throughFake
-					? storageEntries(fake).map((entry) => {
-							const body = entry.body as { bytes?: number; sha256?: string } | null;
-							return { bytes: body?.bytes ?? 0, sha256: body?.sha256 ?? '', signed: entry.status === 200, hadAuthorization: entry.hasAuthorization };
-						})
-					: streaming.received;
-				const signing = apiEntries(fake).filter((entry) => entry.endpoint === 'POST /vapor/signed-storage-url');
-				const put = puts[puts.length - 1];
-				// our node asks for the URL itself; the HTTP Request node got one signed before the run
-				const signingCalls = item.upload === 'raydocs' ? 1 : 0;
-				if (puts.length !== 1 || signing.length !== signingCalls || !put.signed || put.hadAuthorization) {
-					throw new Error(`${item.label}: expected one signed PUT without the token, got ${JSON.stringify(puts)} after ${signing.length} signing calls`);
-				}
-				const reported = item.upload === 'raydocs' ? output?.json.bytes : bytes;
-				if (put.bytes !== bytes || put.sha256 !== hashes.get(item.id) || reported !== bytes) {
-					throw new Error(`${item.label}: storage received ${put.bytes} bytes (sha256 ${put.sha256}), the file has ${bytes}; the node reported ${String(output?.json.bytes)}`);
-				}
-				check = `${put.bytes} bytes, sha256 matches (${throughFake ? "fake's storage log" : 'streaming receiver'})`;
-			}
-			rows.push({ label: item.label, fileMb: item.megabytes, memory, seconds: result.seconds, check });
-			console.error(`[bench] ${item.label}, ${item.megabytes} MB: peak ${megabytes(memory.peakTreeRssKb)} over ${memory.samples} samples (log ${result.logFile})`);
+			upload = {
+				name: 'Upload',
+				type: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				parameters: { method: 'PUT', url: await signedUploadUrl(fake), sendBody: true, contentType: 'binaryData', inputDataFieldName: 'data', options: {} },
+			};
 		}
-	} finally {
-		await host?.dispose();
-		await streaming.close();
-		await fake.close();
-		if (host) assertNothingLeft(host);
+		workflows.push(chainWorkflow(item.id, upload ? [read, upload] : [read]));
 	}
+	await host.importWorkflows(workflows);
 
+	for (const item of CASES) {
+		const bytes = item.megabytes * MB;
+		const throughFake = bytes <= FAKE_STORAGE_MAX_BYTES;
+		engine.storageUrl = storageFor(item);
+		fake.clearLog();
+		streaming.received.length = 0;
+		const sampler = new ProcessTreeSampler(host, SAMPLE_MS);
+		sampler.start();
+		const result = await host.execute(item.id, 300_000);
+		const memory = sampler.stop();
+		const failure = executionError(result.run) ?? (result.code !== 0 ? `n8n execute exited with ${result.code}` : undefined);
+		if (failure) throw new Error(`${item.label} (${item.megabytes} MB) failed: ${failure}\n${result.output.slice(-2000)}`);
+
+		let check = 'no upload';
+		if (item.upload !== 'none') {
+			const [output] = nodeItems(result.run, 'Upload');
+			const puts = throughFake
+				? storageEntries(fake).map((entry) => {
+						const body = entry.body as { bytes?: number; sha256?: string } | null;
+						return { bytes: body?.bytes ?? 0, sha256: body?.sha256 ?? '', signed: entry.status === 200, hadAuthorization: entry.hasAuthorization };
+					})
+				: streaming.received;
+			const signing = apiEntries(fake).filter((entry) => entry.endpoint === 'POST /vapor/signed-storage-url');
+			const put = puts[puts.length - 1];
+			// our node asks for the URL itself; the HTTP Request node got one signed before the run
+			const signingCalls = item.upload === 'raydocs' ? 1 : 0;
+			if (puts.length !== 1 || signing.length !== signingCalls || !put.signed || put.hadAuthorization) {
+				throw new Error(`${item.label}: expected one signed PUT without the token, got ${JSON.stringify(puts)} after ${signing.length} signing calls`);
+			}
+			const reported = item.upload === 'raydocs' ? output?.json.bytes : bytes;
+			if (put.bytes !== bytes || put.sha256 !== hashes.get(item.id) || reported !== bytes) {
+				throw new Error(`${item.label}: storage received ${put.bytes} bytes (sha256 ${put.sha256}), the file has ${bytes}; the node reported ${String(output?.json.bytes)}`);
+			}
+			check = `${put.bytes} bytes, sha256 matches (${throughFake ? "fake's storage log" : 'streaming receiver'})`;
+		}
+		rows.push({ label: item.label, fileMb: item.megabytes, memory, seconds: result.seconds, check });
+		console.error(`[bench] ${item.label}, ${item.megabytes} MB: peak ${megabytes(memory.peakTreeRssKb)} over ${memory.samples} samples (log ${result.logFile})`);
+	}
+	return rows;
+}
+
+function printResults(label: string, rows: Row[]): void {
 	const baseline = rows.find((row) => row.fileMb === 1)!;
 	console.log(`\nMemory of a large upload: peak RSS of the \`n8n execute\` process tree, ${label}, N8N_DEFAULT_BINARY_DATA_MODE=filesystem`);
 	console.log(
@@ -232,10 +241,6 @@ async function main(): Promise<void> {
 			row.check,
 		]),
 	);
-	console.log(`\nWhole benchmark: ${Math.round((Date.now() - started) / 1000)} s.`);
 }
 
-main().catch((error: Error) => {
-	console.error(error);
-	process.exit(1);
-});
+runBench(main);

@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- a benchmark script run with Node, never shipped */
+/* eslint-disable no-console -- a benchmark script run with Node, never shipped */
 /**
  * Per-request overhead, in a real n8n 2.x: 200 input items → one GET /extractions/templates/{id}
  * each, made by Raydocs → Template → Get (declarative routing through the node's transport: rate
@@ -14,22 +14,19 @@
  *   npm run build && node scripts/run-ts.js bench/overhead.ts
  */
 import type { N8nHost, WorkflowJson } from '../scripts/n8n/host';
-import { startFakeRaydocs } from '../tools/fake-raydocs/server';
+import type { FakeRaydocs } from '../tools/fake-raydocs/server';
 import { byId, chainWorkflow, raydocsNode, type NodeSpec } from '../test/e2e/workflows';
 import {
 	apiEntries,
-	assertNothingLeft,
-	benchHost,
 	executionError,
-	hostLabel,
 	httpRequestNode,
-	importBenchCredentials,
 	median,
 	nodeRuns,
 	printTable,
 	RAYDOCS_CREDENTIAL,
 	spanMs,
 } from './realN8n';
+import { runBench, withRealN8nBench } from './setUp';
 
 const ITEMS = 200;
 const RUNS = 3;
@@ -65,10 +62,14 @@ function stats(values: number[]): string {
 }
 
 async function main(): Promise<void> {
-	const started = Date.now();
-	const fake = await startFakeRaydocs({ rateLimit: false });
-	let host: N8nHost | undefined;
-	let label = '';
+	const { label, contenders } = await withRealN8nBench(
+		{ purpose: 'bench-overhead', fake: { rateLimit: false }, credentialRateLimit: { requests: 100_000, windowSeconds: 1 } },
+		async ({ fake, host, label }) => ({ label, contenders: await measureContenders(fake, host) }),
+	);
+	printResults(label, contenders);
+}
+
+async function measureContenders(fake: FakeRaydocs, host: N8nHost): Promise<Contender[]> {
 	const templateId = fake.state.seed!.templateId;
 	const contenders: Contender[] = [
 		{
@@ -92,40 +93,34 @@ async function main(): Promise<void> {
 			afterLastMs: [],
 		},
 	];
-	try {
-		host = await benchHost('bench-overhead');
-		label = hostLabel(host);
-		await importBenchCredentials(host, fake, { requests: 100_000, windowSeconds: 1 });
-		await host.importWorkflows(contenders.map((contender) => contender.workflow));
-		for (let run = 1; run <= RUNS; run++) {
-			for (const contender of contenders) {
-				fake.clearLog();
-				const result = await host.execute(contender.id, 120_000);
-				const failure = executionError(result.run) ?? (result.code !== 0 ? `n8n execute exited with ${result.code}` : undefined);
-				if (failure) throw new Error(`${contender.label} failed: ${failure}\n${result.output.slice(-2000)}`);
-				const requests = apiEntries(fake);
-				const [nodeRun] = nodeRuns(result.run, contender.nodeName);
-				const outputs = nodeRun?.data?.main?.[0] ?? [];
-				if (requests.length !== ITEMS || !requests.every((entry) => entry.endpoint === ENDPOINT && entry.status === 200) || outputs.length !== ITEMS) {
-					throw new Error(`${contender.label}: expected ${ITEMS} answered ${ENDPOINT} requests and items, got ${requests.length} requests and ${outputs.length} items`);
-				}
-				if (nodeRun.executionTime === undefined || nodeRun.startTime === undefined) {
-					throw new Error(`${contender.label}: the run data has no startTime/executionTime`);
-				}
-				contender.executionMs.push(nodeRun.executionTime);
-				contender.arrivalSpanMs.push(spanMs(requests));
-				// n8n and the fake read the same clock (Date.now() on this machine)
-				contender.beforeFirstMs.push(requests[0].at - nodeRun.startTime);
-				contender.afterLastMs.push(nodeRun.startTime + nodeRun.executionTime - requests[requests.length - 1].at);
-				console.error(`[bench] run ${run}, ${contender.label}: node ${nodeRun.executionTime} ms, requests arrived over ${spanMs(requests)} ms`);
+	await host.importWorkflows(contenders.map((contender) => contender.workflow));
+	for (let run = 1; run <= RUNS; run++) {
+		for (const contender of contenders) {
+			fake.clearLog();
+			const result = await host.execute(contender.id, 120_000);
+			const failure = executionError(result.run) ?? (result.code !== 0 ? `n8n execute exited with ${result.code}` : undefined);
+			if (failure) throw new Error(`${contender.label} failed: ${failure}\n${result.output.slice(-2000)}`);
+			const requests = apiEntries(fake);
+			const [nodeRun] = nodeRuns(result.run, contender.nodeName);
+			const outputs = nodeRun?.data?.main?.[0] ?? [];
+			if (requests.length !== ITEMS || !requests.every((entry) => entry.endpoint === ENDPOINT && entry.status === 200) || outputs.length !== ITEMS) {
+				throw new Error(`${contender.label}: expected ${ITEMS} answered ${ENDPOINT} requests and items, got ${requests.length} requests and ${outputs.length} items`);
 			}
+			if (nodeRun.executionTime === undefined || nodeRun.startTime === undefined) {
+				throw new Error(`${contender.label}: the run data has no startTime/executionTime`);
+			}
+			contender.executionMs.push(nodeRun.executionTime);
+			contender.arrivalSpanMs.push(spanMs(requests));
+			// n8n and the fake read the same clock (Date.now() on this machine)
+			contender.beforeFirstMs.push(requests[0].at - nodeRun.startTime);
+			contender.afterLastMs.push(nodeRun.startTime + nodeRun.executionTime - requests[requests.length - 1].at);
+			console.error(`[bench] run ${run}, ${contender.label}: node ${nodeRun.executionTime} ms, requests arrived over ${spanMs(requests)} ms`);
 		}
-	} finally {
-		await host?.dispose();
-		await fake.close();
-		if (host) assertNothingLeft(host);
 	}
+	return contenders;
+}
 
+function printResults(label: string, contenders: Contender[]): void {
 	console.log(`\nPer-request overhead: ${ITEMS} items → ${ITEMS} × ${ENDPOINT} in one \`n8n execute\`, ${label}`);
 	console.log(
 		`Fake Raydocs on 127.0.0.1 with rate limiting off; the Raydocs credential allows 100,000 requests/s. ${RUNS} runs per node, alternating; median (min-max).`,
@@ -148,10 +143,6 @@ async function main(): Promise<void> {
 	const ours = median(contenders[0].executionMs) / ITEMS;
 	const theirs = median(contenders[1].executionMs) / ITEMS;
 	console.log(`\nDifference: ${(ours - theirs).toFixed(2)} ms per request (Raydocs node minus HTTP Request node, medians of node time).`);
-	console.log(`Whole benchmark: ${Math.round((Date.now() - started) / 1000)} s.`);
 }
 
-main().catch((error: Error) => {
-	console.error(error);
-	process.exit(1);
-});
+runBench(main);

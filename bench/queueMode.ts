@@ -24,9 +24,10 @@ import { ensureInstalled } from '../scripts/n8n/hosts';
 import { sleep } from '../scripts/n8n/processes';
 import { QueueModeN8n } from '../scripts/n8n/queueMode';
 import type { FinishedExecution, N8nRest } from '../scripts/n8n/rest';
-import { byId, chainWorkflow, raydocsNode, readFilesNode } from '../test/e2e/workflows';
-import { startFakeRaydocs, type FakeRaydocs } from '../tools/fake-raydocs/server';
-import { apiEntries, assertNothingLeft, BENCH_LINE, printTable, RAYDOCS_CREDENTIAL, spanMs, writeDistinctPdfs } from './realN8n';
+import { chainWorkflow, raydocsNode, readFilesNode } from '../test/e2e/workflows';
+import type { FakeRaydocs } from '../tools/fake-raydocs/server';
+import { apiEntries, assertNothingLeft, BENCH_LINE, extractFilesParameters, printTable, RAYDOCS_CREDENTIAL, spanMs, writeDistinctPdfs } from './realN8n';
+import { runBench, withFake } from './setUp';
 
 const DOCUMENTS = 100;
 const RATE_LIMIT = { limit: 100, windowMs: 6_000 };
@@ -65,17 +66,7 @@ function extractManyJob(cluster: QueueModeN8n, fake: FakeRaydocs, id: string, st
 	writeDistinctPdfs(dir, DOCUMENTS, id);
 	const workflow = chainWorkflow(id, [
 		readFilesNode('Read Files', `${dir}/*.pdf`),
-		raydocsNode('Extract', RAYDOCS_CREDENTIAL, {
-			...(OPERATION === 'batchExtract'
-				? { resource: 'batch', operation: 'extract', waitForResults: true }
-				: { resource: 'extraction', operation: 'extractDocument', inputSource: 'binary' }),
-			templateId: byId(fake.state.seed!.templateId),
-			allBinaries: false,
-			binaryPropertyName: 'data',
-			simplify: true,
-			fieldLayout: 'flat',
-			options: { pollInterval: 1, timeout: 240 },
-		}),
+		raydocsNode('Extract', RAYDOCS_CREDENTIAL, extractFilesParameters(fake, OPERATION, { pollInterval: 1, timeout: 240 })),
 	]);
 	if (start === 'webhook') {
 		workflow.connections = { Webhook: workflow.connections['Manual Trigger'], ...workflow.connections };
@@ -139,44 +130,53 @@ async function measure(label: string, fake: FakeRaydocs, run: () => Promise<JobR
 }
 
 async function main(): Promise<void> {
-	const started = Date.now();
 	await ensureInstalled(BENCH_LINE);
-	const fake = await startFakeRaydocs({ timing: FAKE_TIMING, rateLimit: RATE_LIMIT });
-	const cluster = await QueueModeN8n.create({ line: BENCH_LINE, purpose: 'bench-queue', workers: 2, workerConcurrency: 1, offloadManualExecutions: false });
+	const { cluster, results, packageLabel } = await withFake({ timing: FAKE_TIMING, rateLimit: RATE_LIMIT }, async (fake) => {
+		const cluster = await QueueModeN8n.create({ line: BENCH_LINE, purpose: 'bench-queue', workers: 2, workerConcurrency: 1, offloadManualExecutions: false });
+		try {
+			return { cluster, ...(await measureBoth(cluster, fake)) };
+		} finally {
+			await cluster.dispose();
+		}
+	});
+	assertNothingLeft(cluster.main);
+	printResults(cluster, results, packageLabel);
+}
+
+/** Installs the package in main and both workers, then runs the jobs together and one alone. */
+async function measureBoth(cluster: QueueModeN8n, fake: FakeRaydocs): Promise<{ results: Measured[]; packageLabel: string }> {
 	const results: Measured[] = [];
 	let packageLabel = 'this checkout';
-	try {
-		const tarball = process.env.BENCH_QUEUE_PACKAGE ?? (await packProject(join(cluster.main.runDir, 'pack')));
-		if (process.env.BENCH_QUEUE_PACKAGE) packageLabel = tarball;
-		for (const userFolder of [cluster.main.userFolder, ...cluster.workers.map((worker) => worker.userFolder)]) {
-			await installIntoUserFolder(userFolder, tarball, join(cluster.main.logsDir, 'npm-install-package.log'));
-		}
-		await cluster.main.importCredentials([
-			{
-				...RAYDOCS_CREDENTIAL,
-				type: 'raydocsApi',
-				data: { accessToken: fake.token, baseUrl: fake.url, rateLimitRequests: CREDENTIAL_REQUESTS, rateLimitWindowSeconds: RATE_LIMIT.windowMs / 1000 },
-			},
-		]);
-		const together = [
-			extractManyJob(cluster, fake, 'rdBenchQueueMain', 'manual'),
-			extractManyJob(cluster, fake, 'rdBenchQueueWk1', 'webhook'),
-			extractManyJob(cluster, fake, 'rdBenchQueueWk2', 'webhook'),
-		];
-		const alone = extractManyJob(cluster, fake, 'rdBenchQueueOne', 'manual');
-		await cluster.main.importWorkflows([...together, alone].map((job) => job.workflow));
-		for (const job of together.filter((each) => each.start === 'webhook')) await cluster.main.activate(job.workflow.id);
-		await cluster.start();
-		const rest = await cluster.main.rest();
-		results.push(
-			await measure('main + 2 workers, a 100-file job each at once', fake, async () => await Promise.all(together.map(async (job) => await runJob(cluster, rest, job)))),
-		);
-		results.push(await measure('one process alone (main), one 100-file job', fake, async () => [await runJob(cluster, rest, alone)]));
-	} finally {
-		await cluster.dispose();
-		await fake.close();
-		assertNothingLeft(cluster.main);
+	const tarball = process.env.BENCH_QUEUE_PACKAGE ?? (await packProject(join(cluster.main.runDir, 'pack')));
+	if (process.env.BENCH_QUEUE_PACKAGE) packageLabel = tarball;
+	for (const userFolder of [cluster.main.userFolder, ...cluster.workers.map((worker) => worker.userFolder)]) {
+		await installIntoUserFolder(userFolder, tarball, join(cluster.main.logsDir, 'npm-install-package.log'));
 	}
+	await cluster.main.importCredentials([
+		{
+			...RAYDOCS_CREDENTIAL,
+			type: 'raydocsApi',
+			data: { accessToken: fake.token, baseUrl: fake.url, rateLimitRequests: CREDENTIAL_REQUESTS, rateLimitWindowSeconds: RATE_LIMIT.windowMs / 1000 },
+		},
+	]);
+	const together = [
+		extractManyJob(cluster, fake, 'rdBenchQueueMain', 'manual'),
+		extractManyJob(cluster, fake, 'rdBenchQueueWk1', 'webhook'),
+		extractManyJob(cluster, fake, 'rdBenchQueueWk2', 'webhook'),
+	];
+	const alone = extractManyJob(cluster, fake, 'rdBenchQueueOne', 'manual');
+	await cluster.main.importWorkflows([...together, alone].map((job) => job.workflow));
+	for (const job of together.filter((each) => each.start === 'webhook')) await cluster.main.activate(job.workflow.id);
+	await cluster.start();
+	const rest = await cluster.main.rest();
+	results.push(
+		await measure('main + 2 workers, a 100-file job each at once', fake, async () => await Promise.all(together.map(async (job) => await runJob(cluster, rest, job)))),
+	);
+	results.push(await measure('one process alone (main), one 100-file job', fake, async () => [await runJob(cluster, rest, alone)]));
+	return { results, packageLabel };
+}
+
+function printResults(cluster: QueueModeN8n, results: Measured[], packageLabel: string): void {
 
 	console.log(`\nQueue mode, one IP: Raydocs → ${OPERATION_LABEL}, ${DOCUMENTS} distinct PDFs read from disk per job, n8n ${cluster.main.version} (main + 2 workers, Redis, SQLite).`);
 	console.log(
@@ -198,10 +198,6 @@ async function main(): Promise<void> {
 			];
 		}),
 	);
-	console.log(`\nWhole benchmark: ${Math.round((Date.now() - started) / 1000)} s.`);
 }
 
-main().catch((error: Error) => {
-	console.error(error);
-	process.exit(1);
-});
+runBench(main);

@@ -1,18 +1,18 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- benchmark tooling run with Node, never shipped */
 /**
- * Shared pieces of the real-n8n benchmarks (throughput.ts, memory.ts, overhead.ts): an n8n 2.x
- * host with the package packed and installed like a user installs it, the built-in nodes the
- * baselines use, reading numbers out of `n8n execute` run data, sampling the memory of the n8n
- * process tree, checking that nothing is left running, and printing markdown tables.
+ * Shared pieces of the real-n8n benchmarks (throughput.ts, memory.ts, overhead.ts, waiting.ts;
+ * their start-up is setUp.ts): the bench credentials, the built-in nodes the baselines use, reading
+ * numbers out of `n8n execute` run data, sampling the memory of the n8n process tree, checking that
+ * nothing is left running, and printing markdown tables.
  */
 import { createHash, randomBytes } from 'crypto';
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSync, writeSync } from 'fs';
 import { join } from 'path';
 
-import { installPackage } from '../scripts/n8n/communityPackage';
-import { N8nHost, type ExecutionRun, type ExecutionItem, type NodeRun, type WorkflowJson, type WorkflowNode } from '../scripts/n8n/host';
-import { ensureInstalled, N8N_HOSTS, n8nBinary, type N8nLine } from '../scripts/n8n/hosts';
+import type { N8nHost, ExecutionRun, ExecutionItem, NodeRun, WorkflowJson, WorkflowNode } from '../scripts/n8n/host';
+import { n8nBinary, type N8nLine } from '../scripts/n8n/hosts';
 import { sampleInvoicePdf } from '../scripts/sampleInvoice';
+import { byId } from '../test/e2e/workflows';
 import type { FakeRaydocs, RequestLogEntry } from '../tools/fake-raydocs/server';
 
 /** The benchmarks run in the current n8n line. */
@@ -23,32 +23,26 @@ export const RAYDOCS_CREDENTIAL = { id: 'rdBenchRaydocsApi', name: 'Raydocs (ben
 /** What the HTTP Request baselines authenticate with, as users do: Header Auth with the bearer token. */
 export const HEADER_AUTH_CREDENTIAL = { id: 'raydocsHeaderAuth', name: 'Raydocs token (Header Auth)' };
 
-/** n8n 2.x on its own Node, with the packed package installed into its user folder. */
-export async function benchHost(purpose: string, env?: Record<string, string>): Promise<N8nHost> {
-	await ensureInstalled(BENCH_LINE);
-	const host = await N8nHost.create({ line: BENCH_LINE, purpose, env });
-	await installPackage(host);
-	return host;
-}
-
-export function hostLabel(host: N8nHost): string {
-	return `n8n ${host.version} on ${N8N_HOSTS[host.line].runtime}`;
-}
-
-/** The Raydocs credential and the Header Auth credential, both for the fake's full token. */
-export async function importBenchCredentials(
-	host: N8nHost,
+/**
+ * Our node extracting every file of its input items with the seeded template, simplified to flat
+ * columns: Batch → Extract Many (waiting for the results) or Extraction → Extract Document.
+ */
+export function extractFilesParameters(
 	fake: FakeRaydocs,
-	rateLimit: { requests: number; windowSeconds: number },
-): Promise<void> {
-	await host.importCredentials([
-		{
-			...RAYDOCS_CREDENTIAL,
-			type: 'raydocsApi',
-			data: { accessToken: fake.token, baseUrl: fake.url, rateLimitRequests: rateLimit.requests, rateLimitWindowSeconds: rateLimit.windowSeconds },
-		},
-		{ ...HEADER_AUTH_CREDENTIAL, type: 'httpHeaderAuth', data: { name: 'Authorization', value: `Bearer ${fake.token}` } },
-	]);
+	operation: 'batchExtract' | 'extractDocument',
+	options: Record<string, number>,
+): Record<string, unknown> {
+	return {
+		...(operation === 'batchExtract'
+			? { resource: 'batch', operation: 'extract', waitForResults: true }
+			: { resource: 'extraction', operation: 'extractDocument', inputSource: 'binary' }),
+		templateId: byId(fake.state.seed!.templateId),
+		allBinaries: false,
+		binaryPropertyName: 'data',
+		simplify: true,
+		fieldLayout: 'flat',
+		options,
+	};
 }
 
 /** n8n's HTTP Request node (typeVersion 4.2) calling the Raydocs API with the Header Auth credential. */

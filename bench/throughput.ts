@@ -19,16 +19,13 @@ import { readFileSync } from 'fs';
 import { join } from 'path';
 
 import type { N8nHost, WorkflowJson } from '../scripts/n8n/host';
-import { startFakeRaydocs, type FakeRaydocs } from '../tools/fake-raydocs/server';
-import { byId, chainWorkflow, raydocsNode, readFilesNode } from '../test/e2e/workflows';
+import type { FakeRaydocs } from '../tools/fake-raydocs/server';
+import { chainWorkflow, raydocsNode, readFilesNode } from '../test/e2e/workflows';
 import {
 	apiEntries,
-	assertNothingLeft,
-	benchHost,
 	executionError,
+	extractFilesParameters,
 	fillPlaceholders,
-	hostLabel,
-	importBenchCredentials,
 	itemsOfAllRuns,
 	nodeRuns,
 	printTable,
@@ -36,6 +33,7 @@ import {
 	spanMs,
 	writeDistinctPdfs,
 } from './realN8n';
+import { runBench, withRealN8nBench } from './setUp';
 
 const DOCUMENTS = 200;
 const RATE_LIMIT = { limit: 100, windowMs: 6_000 };
@@ -78,18 +76,7 @@ interface Row {
 function ourWorkflow(host: N8nHost, fake: FakeRaydocs, id: string, operation: 'batchExtract' | 'extractDocument'): SetUp {
 	const dir = join(host.filesDir, id);
 	writeDistinctPdfs(dir, DOCUMENTS, id);
-	const common = {
-		templateId: byId(fake.state.seed!.templateId),
-		allBinaries: false,
-		binaryPropertyName: 'data',
-		simplify: true,
-		fieldLayout: 'flat',
-		options: { pollInterval: POLL_SECONDS, timeout: 240 },
-	};
-	const parameters =
-		operation === 'batchExtract'
-			? { resource: 'batch', operation: 'extract', waitForResults: true, ...common }
-			: { resource: 'extraction', operation: 'extractDocument', inputSource: 'binary', ...common };
+	const parameters = extractFilesParameters(fake, operation, { pollInterval: POLL_SECONDS, timeout: 240 });
 	const label =
 		operation === 'batchExtract'
 			? 'Raydocs → Batch → Extract Many'
@@ -158,15 +145,10 @@ function measure(setUp: SetUp, fake: FakeRaydocs, result: Awaited<ReturnType<N8n
 }
 
 async function main(): Promise<void> {
-	const started = Date.now();
-	const fake = await startFakeRaydocs({ timing: FAKE_TIMING, rateLimit: RATE_LIMIT });
-	let host: N8nHost | undefined;
-	const rows: Row[] = [];
-	let label = '';
-	try {
-		host = await benchHost('bench-throughput');
-		label = hostLabel(host);
-		await importBenchCredentials(host, fake, { requests: RATE_LIMIT.limit, windowSeconds: RATE_LIMIT.windowMs / 1000 });
+	// the credential's rate limit matches the fake's
+	const benchSetUp = { purpose: 'bench-throughput', fake: { timing: FAKE_TIMING, rateLimit: RATE_LIMIT } };
+	const { rows, label } = await withRealN8nBench(benchSetUp, async ({ fake, host, label }) => {
+		const rows: Row[] = [];
 		const setUps: SetUp[] = [
 			ourWorkflow(host, fake, 'rdBenchThruMany', 'batchExtract'),
 			ourWorkflow(host, fake, 'rdBenchThruDoc', 'extractDocument'),
@@ -207,11 +189,8 @@ async function main(): Promise<void> {
 				`[bench] ${setUp.label}: ${row.outcome}, ${row.extracted}/${DOCUMENTS} extracted, ${row.wallSeconds.toFixed(1)} s${loops ? `, ${loops} Get Result rounds` : ''} (log ${result.logFile})`,
 			);
 		}
-	} finally {
-		await host?.dispose();
-		await fake.close();
-		if (host) assertNothingLeft(host);
-	}
+		return { rows, label };
+	});
 
 	console.log(`\nThroughput under the rate limit: ${DOCUMENTS} distinct one-page PDFs read from disk and extracted, in ${label}`);
 	console.log(
@@ -258,10 +237,7 @@ async function main(): Promise<void> {
 		['Endpoint', ...rows.map((row) => row.short)],
 		endpoints.map((endpoint) => [`\`${endpoint}\``, ...rows.map((row) => row.endpoints.get(endpoint) ?? 0)]),
 	);
-	console.log(`\nWhole benchmark: ${Math.round((Date.now() - started) / 1000)} s. Baseline workflow: bench/workflows/http-request-extract-many.json.`);
+	console.log('\nBaseline workflow: bench/workflows/http-request-extract-many.json.');
 }
 
-main().catch((error: Error) => {
-	console.error(error);
-	process.exit(1);
-});
+runBench(main);

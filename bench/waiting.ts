@@ -20,21 +20,19 @@ import { join } from 'path';
 import type { ExecutionItem, N8nHost, WorkflowJson, WorkflowNode } from '../scripts/n8n/host';
 import type { FinishedExecution } from '../scripts/n8n/rest';
 import { PROJECT_ROOT } from '../scripts/n8n/hosts';
-import { startFakeRaydocs, type FakeRaydocs, type RequestLogEntry } from '../tools/fake-raydocs/server';
-import { byId, chainWorkflow, raydocsNode, readFilesNode } from '../test/e2e/workflows';
+import type { FakeRaydocs, RequestLogEntry } from '../tools/fake-raydocs/server';
+import { chainWorkflow, raydocsNode, readFilesNode } from '../test/e2e/workflows';
 import {
 	apiEntries,
-	assertNothingLeft,
-	benchHost,
 	executionError,
-	hostLabel,
+	extractFilesParameters,
 	httpRequestNode,
-	importBenchCredentials,
 	nodeRuns,
 	RAYDOCS_CREDENTIAL,
 	writeDistinctPdfs,
 	type TimedNodeRun,
 } from './realN8n';
+import { runBench, withRealN8nBench } from './setUp';
 
 /** One factor for every time: 0.1 turns a minute into 6 s. */
 const SCALE = 0.1;
@@ -125,18 +123,7 @@ const STATUS_READ = /^\/extractions\/(results\/[^/]+|sessions\/[^/]+(\/results)?
 function ourJob(host: N8nHost, fake: FakeRaydocs, id: string, kind: 'document' | 'many', documents: number, version: ReturnType<typeof nodeDefaults>): Job {
 	const dir = join(host.filesDir, id);
 	writeDistinctPdfs(dir, documents, id);
-	const common = {
-		templateId: byId(fake.state.seed!.templateId),
-		allBinaries: false,
-		binaryPropertyName: 'data',
-		simplify: true,
-		fieldLayout: 'flat',
-		options: version.options,
-	};
-	const parameters =
-		kind === 'many'
-			? { resource: 'batch', operation: 'extract', waitForResults: true, ...common }
-			: { resource: 'extraction', operation: 'extractDocument', inputSource: 'binary', ...common };
+	const parameters = extractFilesParameters(fake, kind === 'many' ? 'batchExtract' : 'extractDocument', version.options);
 	const node = { ...raydocsNode('Raydocs', RAYDOCS_CREDENTIAL, parameters), typeVersion: version.typeVersion };
 	return {
 		id,
@@ -339,16 +326,11 @@ function percentile(values: number[], share: number): number {
 const real = (scaledMs: number): string => `${(scaledMs / SCALE / 1000).toFixed(0)} s`;
 
 async function main(): Promise<void> {
-	const started = Date.now();
 	const version = nodeDefaults();
-	const fake = await startFakeRaydocs({ timing: FAKE_TIMING, rateLimit: RATE_LIMIT });
-	let host: N8nHost | undefined;
-	const results: Measured[] = [];
-	let label = '';
-	try {
-		host = await benchHost('bench-waiting');
-		label = hostLabel(host);
-		await importBenchCredentials(host, fake, { requests: RATE_LIMIT.limit, windowSeconds: RATE_LIMIT.windowMs / 1000 });
+	// the credential's rate limit matches the fake's
+	const benchSetUp = { purpose: 'bench-waiting', fake: { timing: FAKE_TIMING, rateLimit: RATE_LIMIT } };
+	const { results, label } = await withRealN8nBench(benchSetUp, async ({ fake, host, label }) => {
+		const results: Measured[] = [];
 		const jobs: Job[] = [
 			ourJob(host, fake, 'rdWaitDoc1', 'document', 1, version),
 			handBuiltJob(host, fake, 'rdWaitHand1', 'Extract Document, 1 file', 1),
@@ -361,9 +343,9 @@ async function main(): Promise<void> {
 		];
 		// The concurrent mix: 4 × Extract Document (1 file), 3 × Extract Document (3 items), 3 × Extract Many (20 files).
 		const mix: Job[] = [
-			...[0, 1, 2, 3].map((index) => ourJob(host!, fake, `rdWaitMixD1${index}`, 'document', 1, version)),
-			...[0, 1, 2].map((index) => ourJob(host!, fake, `rdWaitMixD3${index}`, 'document', 3, version)),
-			...[0, 1, 2].map((index) => ourJob(host!, fake, `rdWaitMixM20${index}`, 'many', 20, version)),
+			...[0, 1, 2, 3].map((index) => ourJob(host, fake, `rdWaitMixD1${index}`, 'document', 1, version)),
+			...[0, 1, 2].map((index) => ourJob(host, fake, `rdWaitMixD3${index}`, 'document', 3, version)),
+			...[0, 1, 2].map((index) => ourJob(host, fake, `rdWaitMixM20${index}`, 'many', 20, version)),
 		];
 		await host.importWorkflows([...jobs, ...mix].map((job) => job.workflow));
 		// One n8n process for all: `n8n execute` cuts its printed run data short past ~1 MB, the REST
@@ -398,11 +380,8 @@ async function main(): Promise<void> {
 		);
 		results.push(mixRow);
 		console.error(`[bench] mix: ${mixRow.outcome}, ${mixRow.requests} requests, ${mixRow.statusReads} status reads, results after ${real(mixRow.resultsMs)}`);
-	} finally {
-		await host?.dispose();
-		await fake.close();
-		if (host) assertNothingLeft(host);
-	}
+		return { results, label };
+	});
 
 	const table = [
 		`| Job | Set-up | Outcome | API requests (per document) | Status reads | Results after | Completion → output, mean / p95 | 429s received / surfaced | Share of ceiling |`,
@@ -420,7 +399,6 @@ async function main(): Promise<void> {
 	);
 	console.log('Results after: first API request → last output item. Completion → output: from the moment Raydocs finished a run to the end of the node run that output its item. Share of ceiling: the ideal span (the longer of sending the fewest requests the job allows at 100 / 60 s and its longest run) over the actual one.\n');
 	console.log(table);
-	console.log(`\nWhole benchmark: ${Math.round((Date.now() - started) / 1000)} s.`);
 	if (process.env.BENCH_WRITE_README === '1') {
 		const readme = join(PROJECT_ROOT, 'README.md');
 		const text = readFileSync(readme, 'utf8');
@@ -436,7 +414,4 @@ function mean(values: number[]): number {
 	return values.length ? values.reduce((sum, value) => sum + value, 0) / values.length : NaN;
 }
 
-main().catch((error: Error) => {
-	console.error(error);
-	process.exit(1);
-});
+runBench(main);

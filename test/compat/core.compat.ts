@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- drives a real n8n process in tests; never shipped */
 /**
  * The core of the package in ONE real n8n release, the one N8N_LINE (and N8N1_VERSION for other
  * 1.x releases) selects: it loads, the credential test, a routed read, Extract Document from a
@@ -7,14 +6,15 @@
  * `npm run test:compat` (scripts/n8n/compat.ts) runs it in every release of the matrix.
  * Each test title is "<case>: <expected outcome>"; the matrix table is built from them.
  */
-import { installPackage, projectManifest } from '../../scripts/n8n/communityPackage';
+import { projectManifest } from '../../scripts/n8n/communityPackage';
 import { EXAMPLE_CREDENTIAL, loadExample, prepareExample, TRIGGER_EXAMPLE, writeExampleFiles } from '../../scripts/n8n/examples';
-import { N8nHost, nodeItems, type ExecuteResult } from '../../scripts/n8n/host';
-import { linesFromEnv, N8N_HOSTS, isInstalled } from '../../scripts/n8n/hosts';
+import { nodeItems, type ExecuteResult, type N8nHost } from '../../scripts/n8n/host';
+import { linesFromEnv, N8N_HOSTS } from '../../scripts/n8n/hosts';
 import type { N8nRest } from '../../scripts/n8n/rest';
 import { CUSTOM_OPERATIONS_MIN_N8N } from '../../nodes/Raydocs/shared/olderN8n';
 import { byId, chainWorkflow, raydocsNode, readFilesNode, RAYDOCS_NODE_TYPE } from '../e2e/workflows';
-import { startFakeRaydocs, type FakeRaydocs, type RequestLogEntry } from '../../tools/fake-raydocs/server';
+import type { FakeRaydocs, RequestLogEntry } from '../../tools/fake-raydocs/server';
+import { useFakeAndN8n, useStartedN8n } from '../helpers/realN8nSuite';
 import { completedRun, sessionWithDocument } from '../helpers/trigger';
 
 const [line] = linesFromEnv();
@@ -58,20 +58,18 @@ describe(`n8n ${spec.version}`, () => {
 		expect(fake.log).toEqual([]);
 	}
 
-	beforeAll(async () => {
-		if (!isInstalled(line)) throw new Error(`n8n ${spec.version} is not installed: npm run test:compat installs it`);
-		fake = await startFakeRaydocs({ timing: { parseMs: 300, runQueuedMs: 100, runProcessingMs: 400, batchSessionStartMs: 50 } });
-		host = await N8nHost.create({ line, purpose: 'compat' });
-		process.stdout.write(`[compat] n8n ${spec.version} on ${spec.runtime}; run folder ${host.runDir}\n`);
-		await installPackage(host);
+	const suite = {
+		line,
+		purpose: 'compat',
+		announce: `[compat] n8n ${spec.version} on ${spec.runtime}`,
+		fake: { timing: { parseMs: 300, runQueuedMs: 100, runProcessingMs: 400, batchSessionStartMs: 50 } },
+		credentials: [CREDENTIAL, EXAMPLE_CREDENTIAL],
+		whenMissing: 'fail' as const,
+		timeoutMs: 10 * 60_000,
+	};
+	useFakeAndN8n(suite, async (started) => {
+		({ fake, host } = started);
 		const files = writeExampleFiles(host.filesDir);
-		await host.importCredentials(
-			[CREDENTIAL, EXAMPLE_CREDENTIAL].map((credential) => ({
-				...credential,
-				type: 'raydocsApi',
-				data: { accessToken: fake.token, baseUrl: fake.url, rateLimitRequests: 100, rateLimitWindowSeconds: 60 },
-			})),
-		);
 		pagingWorkspaceId = fake.seedWorkspace('Paging').id;
 		for (let index = 1; index <= 20; index++) fake.seedTemplate(pagingWorkspaceId, { name: `Paged template ${index}` });
 		triggerSessionId = await sessionWithDocument(fake);
@@ -93,26 +91,16 @@ describe(`n8n ${spec.version}`, () => {
 				raydocsNode('Extract Many', CREDENTIAL, { resource: 'batch', operation: 'extract', waitForResults: true, ...extractOptions }),
 			]),
 		]);
-	}, 10 * 60_000);
-
-	afterAll(async () => {
-		await host?.dispose();
-		await fake?.close();
 	});
 
 	beforeEach(() => fake.clearLog());
 
 	describe('under n8n start', () => {
 		let rest: N8nRest;
-
-		beforeAll(async () => {
-			await host.start();
-			rest = await host.rest();
-		}, 180_000);
-
-		afterAll(async () => {
-			await host?.stop();
-		});
+		useStartedN8n(
+			() => host,
+			(started) => (rest = started),
+		);
 
 		it('Package loads: node, trigger and credential listed', async () => {
 			const names = (await rest.nodeTypes()).map((type) => type.name);

@@ -16,11 +16,11 @@ import { chromium, type BrowserContext, type Locator, type Page } from 'playwrig
 
 import { RaydocsTrigger } from '../../nodes/RaydocsTrigger/RaydocsTrigger.node';
 import { chromiumLaunchOptions, ensureChromium } from '../../scripts/n8n/chromium';
-import { installPackage } from '../../scripts/n8n/communityPackage';
-import { N8nHost } from '../../scripts/n8n/host';
-import { ensureInstalled, linesFromEnv, PROJECT_ROOT } from '../../scripts/n8n/hosts';
+import type { N8nHost } from '../../scripts/n8n/host';
+import { linesFromEnv, N8N_HOSTS, PROJECT_ROOT } from '../../scripts/n8n/hosts';
 import { LOCAL_OWNER } from '../../scripts/n8n/rest';
-import { startFakeRaydocs, type FakeRaydocs } from '../../tools/fake-raydocs/server';
+import type { FakeRaydocs } from '../../tools/fake-raydocs/server';
+import { useFakeAndN8n } from '../helpers/realN8nSuite';
 
 const ARTIFACTS_DIR = process.env.E2E_ARTIFACTS_DIR ?? join(PROJECT_ROOT, 'test-artifacts', 'editor');
 const README_IMAGES_DIR = join(PROJECT_ROOT, 'docs', 'images');
@@ -104,12 +104,21 @@ describeOn2("Raydocs in n8n's editor (Chromium, n8n 2.x)", () => {
 		await listItems().first().waitFor({ state: 'hidden' });
 	}
 
-	beforeAll(async () => {
+	beforeAll(() => {
 		ensureChromium();
-		await ensureInstalled('2');
 		rmSync(ARTIFACTS_DIR, { recursive: true, force: true });
 		mkdirSync(ARTIFACTS_DIR, { recursive: true });
-		fake = await startFakeRaydocs({ timing: FAKE_TIMING });
+	});
+
+	// before the host is disposed
+	afterAll(async () => {
+		await browser?.close();
+		if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+	});
+
+	const suite = { line: '2' as const, purpose: 'editor', announce: `[editor] n8n ${N8N_HOSTS['2'].version}`, fake: { timing: FAKE_TIMING }, timeoutMs: 10 * 60_000 };
+	useFakeAndN8n(suite, async (started) => {
+		({ fake, host } = started);
 		// A workspace of its own, without the seed's emoji icon (no emoji font in a bare Chromium).
 		const workspace = fake.seedWorkspace('Acme Finance');
 		workspace.icon = '';
@@ -119,9 +128,6 @@ describeOn2("Raydocs in n8n's editor (Chromium, n8n 2.x)", () => {
 			content: '%PDF-1.4 ACME invoice',
 			status: 'processed',
 		}).id;
-		host = await N8nHost.create({ line: '2', purpose: 'editor' });
-		process.stdout.write(`[editor] n8n ${host.version}; run folder ${host.runDir}\n`);
-		await installPackage(host);
 		await host.start();
 		await host.rest(); // sets up the owner the browser signs in as
 
@@ -150,13 +156,6 @@ describeOn2("Raydocs in n8n's editor (Chromium, n8n 2.x)", () => {
 				problems.push({ text: `HTTP ${response.status()}`, url: response.url() });
 			}
 		});
-	}, 10 * 60_000);
-
-	afterAll(async () => {
-		await browser?.close();
-		if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
-		await host?.dispose();
-		await fake?.close();
 	});
 
 	it('signs in as the owner', async () => {

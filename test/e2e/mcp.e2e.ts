@@ -19,15 +19,15 @@ import type { INodePropertyOptions } from 'n8n-workflow';
 import { join } from 'path';
 
 import { Raydocs } from '../../nodes/Raydocs/Raydocs.node';
-import { installPackage } from '../../scripts/n8n/communityPackage';
 import { EXAMPLE_CREDENTIAL, loadExample, MCP_EXAMPLE, prepareExample } from '../../scripts/n8n/examples';
-import { N8nHost } from '../../scripts/n8n/host';
-import { ensureInstalled, linesFromEnv, N8N_HOSTS, type N8nLine } from '../../scripts/n8n/hosts';
+import type { N8nHost } from '../../scripts/n8n/host';
+import { linesFromEnv, N8N_HOSTS, type N8nLine } from '../../scripts/n8n/hosts';
 import { sleep } from '../../scripts/n8n/processes';
 import { replaceReadmeSection } from '../../scripts/readmeSection';
 import { sampleInvoicePdf } from '../../scripts/sampleInvoice';
-import { startFakeRaydocs, type FakeRaydocs } from '../../tools/fake-raydocs/server';
+import type { FakeRaydocs } from '../../tools/fake-raydocs/server';
 import { startFileHost, type FileHost } from '../helpers/fileHost';
+import { useFakeAndN8n } from '../helpers/realN8nSuite';
 
 const FAKE_TIMING = { parseMs: 200, runQueuedMs: 100, runProcessingMs: 300 };
 
@@ -112,20 +112,21 @@ describe.each(lines)('Raydocs tools over MCP in real n8n, line %s', (line: N8nLi
 		return result;
 	}
 
-	beforeAll(async () => {
-		await ensureInstalled(line);
-		fake = await startFakeRaydocs({ timing: FAKE_TIMING });
+	// before the host is disposed
+	afterAll(async () => {
+		await client?.close();
+	});
+
+	const suite = {
+		line,
+		purpose: 'e2e-mcp',
+		announce: `[e2e] MCP tools in n8n ${spec.version}`,
+		fake: { timing: FAKE_TIMING },
+		credentials: [EXAMPLE_CREDENTIAL],
+	};
+	useFakeAndN8n(suite, async (started) => {
+		({ fake, host } = started);
 		web = await startFileHost();
-		host = await N8nHost.create({ line, purpose: 'e2e-mcp' });
-		process.stdout.write(`[e2e] MCP tools in n8n ${spec.version}; run folder ${host.runDir}\n`);
-		await installPackage(host);
-		await host.importCredentials([
-			{
-				...EXAMPLE_CREDENTIAL,
-				type: 'raydocsApi',
-				data: { accessToken: fake.token, baseUrl: fake.url, rateLimitRequests: 100, rateLimitWindowSeconds: 60 },
-			},
-		]);
 		const workflow = prepareExample(loadExample(MCP_EXAMPLE), {
 			filesDir: host.filesDir,
 			workspaceId: String(fake.state.seed!.workspaceId),
@@ -138,13 +139,10 @@ describe.each(lines)('Raydocs tools over MCP in real n8n, line %s', (line: N8nLi
 		await waitForWebhook(endpoint);
 		client = new Client({ name: 'raydocs-e2e', version: '1.0.0' });
 		await client.connect(new StreamableHTTPClientTransport(new URL(endpoint)));
-	}, 30 * 60_000);
+	});
 
 	afterAll(async () => {
-		await client?.close();
-		await host?.dispose();
 		await web?.close();
-		await fake?.close();
 	});
 
 	const withLogs = async (body: () => Promise<void>) => await host.withLogs(`e2e mcp n8n ${spec.version}`, body);

@@ -8,12 +8,13 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
-import { installPackage, projectManifest } from '../../scripts/n8n/communityPackage';
+import { projectManifest } from '../../scripts/n8n/communityPackage';
 import { loadExample, manualExampleFiles, prepareExample, writeExampleFiles, type ExampleFiles } from '../../scripts/n8n/examples';
-import { N8nHost, nodeItems, type ExecuteResult } from '../../scripts/n8n/host';
-import { ensureInstalled, linesFromEnv, N8N_HOSTS, type N8nLine } from '../../scripts/n8n/hosts';
+import { nodeItems, type ExecuteResult, type N8nHost } from '../../scripts/n8n/host';
+import { linesFromEnv, N8N_HOSTS, type N8nLine } from '../../scripts/n8n/hosts';
 import type { N8nRest } from '../../scripts/n8n/rest';
-import { startFakeRaydocs, type FakeRaydocs, type RequestLogEntry } from '../../tools/fake-raydocs/server';
+import type { FakeRaydocs, RequestLogEntry } from '../../tools/fake-raydocs/server';
+import { useFakeAndN8n, useStartedN8n } from '../helpers/realN8nSuite';
 import { byId, chainWorkflow, raydocsNode, readFilesNode, RAYDOCS_NODE_TYPE } from './workflows';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -71,14 +72,12 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 	/** Runs a case; when it fails, prints where the logs are and their last lines. */
 	const withLogs = async (body: () => Promise<void>) => await host.withLogs(`e2e n8n ${spec.version}`, body);
 
-	beforeAll(async () => {
+	beforeAll(() => {
 		started = Date.now();
-		// A no-op version check when `npm run n8n:install` ran; a full install (minutes) otherwise.
-		await ensureInstalled(line);
-		fake = await startFakeRaydocs({ timing: FAKE_TIMING });
-		host = await N8nHost.create({ line, purpose: 'e2e' });
-		process.stdout.write(`[e2e] n8n ${spec.version} on ${spec.runtime}; run folder ${host.runDir}\n`);
-		await installPackage(host);
+	});
+
+	useFakeAndN8n({ line, purpose: 'e2e', announce: `[e2e] n8n ${spec.version} on ${spec.runtime}`, fake: { timing: FAKE_TIMING } }, async (suite) => {
+		({ fake, host } = suite);
 		files = writeExampleFiles(host.filesDir);
 
 		tokens.full = fake.token;
@@ -161,11 +160,9 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 				),
 			]),
 		]);
-	}, 30 * 60_000);
+	});
 
-	afterAll(async () => {
-		await host?.dispose();
-		await fake?.close();
+	afterAll(() => {
 		process.stdout.write(`[e2e] n8n ${spec.version}: ${Math.round((Date.now() - started) / 1000)} s for this host (logs in ${host?.logsDir})\n`);
 	});
 
@@ -173,15 +170,10 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 
 	describe('under n8n start (REST)', () => {
 		let rest: N8nRest;
-
-		beforeAll(async () => {
-			await host.start();
-			rest = await host.rest();
-		}, 180_000);
-
-		afterAll(async () => {
-			await host.stop();
-		});
+		useStartedN8n(
+			() => host,
+			(started) => (rest = started),
+		);
 
 		it('loads the package: node type n8n-nodes-raydocs.raydocs and credential type raydocsApi', async () => {
 			await withLogs(async () => {

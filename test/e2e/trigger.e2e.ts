@@ -5,13 +5,13 @@
  * and n8n is restarted in the middle. What the trigger emitted is read back from n8n's executions,
  * so a duplicate anywhere (scheduler, static data, restart) shows up here.
  */
-import { installPackage } from '../../scripts/n8n/communityPackage';
 import { EXAMPLE_CREDENTIAL, loadExample, prepareExample, TRIGGER_EXAMPLE } from '../../scripts/n8n/examples';
-import { N8nHost, type ExecutionRun } from '../../scripts/n8n/host';
-import { ensureInstalled, linesFromEnv, N8N_HOSTS, type N8nLine } from '../../scripts/n8n/hosts';
+import type { ExecutionRun, N8nHost } from '../../scripts/n8n/host';
+import { linesFromEnv, N8N_HOSTS, type N8nLine } from '../../scripts/n8n/hosts';
 import { sleep } from '../../scripts/n8n/processes';
 import type { FinishedExecution, N8nRest } from '../../scripts/n8n/rest';
-import { startFakeRaydocs, type FakeRaydocs } from '../../tools/fake-raydocs/server';
+import type { FakeRaydocs } from '../../tools/fake-raydocs/server';
+import { useFakeAndN8n } from '../helpers/realN8nSuite';
 import { completedRun, sessionWithDocument } from '../helpers/trigger';
 import { waitFor } from './waiting';
 
@@ -40,24 +40,15 @@ describe.each(lines)('Raydocs Trigger activated in real n8n, line %s', (line: N8
 	let fake: FakeRaydocs;
 	let host: N8nHost;
 
-	beforeAll(async () => {
-		await ensureInstalled(line);
-		fake = await startFakeRaydocs({ timing: FAKE_TIMING });
-		host = await N8nHost.create({ line, purpose: 'e2e-trigger' });
-		process.stdout.write(`[e2e] trigger in n8n ${spec.version}; run folder ${host.runDir}\n`);
-		await installPackage(host);
-		await host.importCredentials([
-			{
-				...EXAMPLE_CREDENTIAL,
-				type: 'raydocsApi',
-				data: { accessToken: fake.token, baseUrl: fake.url, rateLimitRequests: 100, rateLimitWindowSeconds: 60 },
-			},
-		]);
-	}, 30 * 60_000);
-
-	afterAll(async () => {
-		await host?.dispose();
-		await fake?.close();
+	const suite = {
+		line,
+		purpose: 'e2e-trigger',
+		announce: `[e2e] trigger in n8n ${spec.version}`,
+		fake: { timing: FAKE_TIMING },
+		credentials: [EXAMPLE_CREDENTIAL],
+	};
+	useFakeAndN8n(suite, (started) => {
+		({ fake, host } = started);
 	});
 
 	/** Everything the trigger started so far, read from n8n's execution history. */

@@ -1,28 +1,40 @@
 /**
  * The fake's in-memory model: entities, tokens, signed storage URLs and the clock-driven status
- * progression. Nothing here does I/O; the HTTP listeners in server.ts/storage.ts call into it.
+ * progression. Nothing here does I/O; the HTTP listeners (apiPipeline.ts, storageServer.ts) call
+ * into it.
  *
  * Status progression is derived from timestamps fixed when an action happens (parse requested,
  * run triggered) and the timing in force at that moment. `advance()` — called before every request
- * is handled and whenever `state` is read — materialises the statuses for "now", so the same clock
- * reading always gives the same state and no background timer is needed.
+ * is handled and whenever `state` is read — materialises the statuses for "now" (statusTimeline.ts),
+ * so the same clock reading always gives the same state and no background timer is needed.
  */
-import { createHmac, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
-import { EntityList } from './collection';
-import { buildZip } from './xlsx';
+import { DEFAULT_TIMING, DEFAULT_VARIANTS } from './defaults';
 import { countPages, extract, extractionFails, invoiceSchema, parsingFails } from './extraction';
+import { parsingConfigHash, runConfigHash } from './fingerprints';
+import { ProcessingJitter } from './processingJitter';
+import { SignedUrlStore } from './signedUrls';
+import type { SignedUrlRecord, StorageResource } from './signedUrls';
+import { emptyState } from './state';
+import {
+	documentStatusAt,
+	lastTransition,
+	parsingStatusAt,
+	runStatusAt,
+	runStatusSince,
+	sessionStatusFor,
+} from './statusTimeline';
+import { TokenStore } from './tokens';
+import type { TokenRecord } from './tokens';
 import type {
 	DocumentSourceType,
-	DocumentStatus,
 	ExtractionRun,
 	FakeState,
 	Invite,
 	Parsing,
 	RunInput,
-	RunStatus,
 	Session,
-	SessionStatus,
 	Template,
 	Timing,
 	Upload,
@@ -34,146 +46,13 @@ import type {
 	WorkspaceDocument,
 	WorkspaceRole,
 } from './types';
-import { deepClone, extensionForMime, isRecord, mimeForFilename, newUuid, sha256Hex } from './util';
+import { describeUpload } from './uploads';
+import { deepClone, newUuid, sha256Hex } from './util';
+import { buildZip } from './xlsx';
 
-const JITTER_SEED = 0x5eed;
-
-export const DEFAULT_TIMING: Timing = {
-	parseMs: 30,
-	runQueuedMs: 20,
-	runProcessingMs: 50,
-	batchSessionStartMs: 10,
-};
-
-export const DEFAULT_VARIANTS: Variants = {
-	workspacesList: 'data',
-	sessionResultsList: 'data',
-	chunksList: 'data',
-	signedUrl: 'guide',
-	signedUrlContentTypeRequired: false,
-	documentStatusVocabulary: 'enum',
-	workspaceIdInDocuments: 'integer',
-	runInitialStatus: 'auto',
-	legacyRunStatuses: false,
-	inviteStatus: 'pending',
-	routeForms: 'both',
-	templateSchemaKey: 'either',
-	listPerPage: 15,
-	uploadFilenameFromStorage: 'metadata',
-};
-
-/** Far enough in the future that a seeded status never moves on by itself. */
-const NEVER = 8.64e15;
-const PARSER_VERSION = 'v1';
+/** The parser version the fake's parsings report. */
+export const PARSER_VERSION = 'v1';
 const INVITE_VALIDITY_MS = 7 * 24 * 3600 * 1000;
-
-export interface TokenRecord {
-	label: string;
-	abilities: '*' | string[];
-	userId: number;
-	revoked: boolean;
-}
-
-export type StorageResource =
-	| { kind: 'upload'; key: string }
-	| { kind: 'document'; documentId: string }
-	| { kind: 'workflowFile'; runId: string };
-
-export interface SignedUrlRecord {
-	method: 'GET' | 'PUT';
-	/** Encoded pathname the signature is bound to. */
-	path: string;
-	expiresAt: number;
-	resource: StorageResource;
-}
-
-export function emptyState(): FakeState {
-	return {
-		users: new EntityList<User>(),
-		workspaces: new EntityList<Workspace>(),
-		invites: new EntityList<Invite>(),
-		templates: new EntityList<Template>(),
-		sessions: new EntityList<Session>(),
-		documents: new EntityList<WorkspaceDocument>(),
-		runs: new EntityList<ExtractionRun>(),
-		workflows: new EntityList<Workflow>(),
-		workflowRuns: new EntityList<WorkflowRun>(),
-		uploads: new EntityList<Upload>(),
-		storageAuthLeaks: 0,
-		seed: null,
-		nextIds: { user: 1, workspace: 1, invite: 1 },
-		seq: 0,
-	};
-}
-
-export function parsingStatusAt(parsing: Parsing, now: number): Parsing['status'] {
-	if (now < parsing.startedAt) return 'queued';
-	if (now < parsing.readyAt) return 'processing';
-	return parsing.fails ? 'failed' : 'ready';
-}
-
-export function documentStatusAt(doc: WorkspaceDocument, now: number): DocumentStatus {
-	// A parsing requested for a later time (batch sessions start after a delay) is not visible yet.
-	const visible = doc.parsings.filter((parsing) => parsing.requestedAt <= now);
-	const latest = visible[visible.length - 1];
-	if (!latest) return 'uploaded';
-	switch (parsingStatusAt(latest, now)) {
-		case 'queued':
-			return 'queued';
-		case 'processing':
-			return 'parsing';
-		case 'failed':
-			return 'failed';
-		default:
-			return now < latest.processedAt ? 'parsed' : 'processed';
-	}
-}
-
-export function runStatusAt(run: ExtractionRun, now: number): RunStatus {
-	const { timeline } = run;
-	if (now >= timeline.terminalAt) return timeline.failure ? 'failed' : 'completed';
-	if (now < timeline.docsSettledAt) return 'parsing_pending';
-	if (now < timeline.queuedUntil) return 'created';
-	return 'processing';
-}
-
-function runStatusSince(run: ExtractionRun, status: RunStatus): number {
-	switch (status) {
-		case 'parsing_pending':
-			return run.createdAt;
-		case 'created':
-			return Math.max(run.createdAt, run.timeline.docsSettledAt);
-		case 'processing':
-			return run.timeline.queuedUntil;
-		default:
-			return run.timeline.terminalAt;
-	}
-}
-
-function sessionStatusFor(run: ExtractionRun | undefined): SessionStatus {
-	if (!run) return 'pending';
-	switch (run.status) {
-		case 'completed':
-			return 'completed';
-		case 'failed':
-			return 'failed';
-		case 'processing':
-			return 'processing';
-		default:
-			return 'pending';
-	}
-}
-
-/** Fingerprint of the parsing configuration, in the docs' short form ('cfg_9eeae65063f17f55'). */
-export function parsingConfigHash(template: Template | undefined): string {
-	const parsing = template && isRecord(template.settings.parsing) ? template.settings.parsing : {};
-	return `cfg_${sha256Hex(JSON.stringify(parsing)).slice(0, 16)}`;
-}
-
-/** Fingerprint of the extraction configuration (64 hex, as in the run-extraction example). */
-export function runConfigHash(template: Template): string {
-	return sha256Hex(JSON.stringify({ schema: template.schemaJson, settings: template.settings }));
-}
 
 export interface DocumentInit {
 	filename: string;
@@ -182,6 +61,14 @@ export interface DocumentInit {
 	sourceType?: DocumentSourceType;
 	sourceUrl?: string | null;
 	at: number;
+}
+
+export interface WorkflowRunInit {
+	status?: 'completed' | 'failed' | 'running';
+	completedAt?: Date;
+	createdAt?: Date;
+	debug?: boolean;
+	output?: unknown;
 }
 
 export class FakeEngine {
@@ -193,11 +80,9 @@ export class FakeEngine {
 	storageUrl = '';
 
 	private clock: (() => number) | null;
-	private readonly tokens = new Map<string, TokenRecord>();
-	private readonly signingSecret = randomBytes(32);
-	private readonly signedUrls = new Map<string, SignedUrlRecord>();
-	private signedUrlCounter = 0;
-	private tokenCounter = 0;
+	private readonly tokens = new TokenStore();
+	private readonly signedUrls = new SignedUrlStore();
+	private readonly jitter = new ProcessingJitter();
 
 	constructor(options: {
 		timing?: Partial<Timing>;
@@ -215,23 +100,9 @@ export class FakeEngine {
 		return this.clock ? this.clock() : Date.now();
 	}
 
-	/** Seeded (mulberry32), so that a bench sees the same durations in the same order every time. */
-	private jitterSeed = JITTER_SEED;
-
-	/** The jitter sequence starts over (reset()). */
+	/** The processing-jitter sequence starts over (reset(), setTiming()). */
 	restartJitter(): void {
-		this.jitterSeed = JITTER_SEED;
-	}
-
-	private processingJitter(timing: Timing): number {
-		const range = Math.max(0, timing.runProcessingJitterMs ?? 0);
-		if (range === 0) return 0;
-		this.jitterSeed = (this.jitterSeed + 0x6d2b79f5) | 0;
-		let t = this.jitterSeed;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		const unit = ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-		return Math.floor(unit * range);
+		this.jitter.restart();
 	}
 
 	setClock(clock: (() => number) | null): void {
@@ -246,24 +117,15 @@ export class FakeEngine {
 	// ---------------------------------------------------------------- tokens
 
 	createToken(abilities: string[] | '*', label: string | undefined, userId: number): string {
-		this.tokenCounter += 1;
-		const token = `rd_test_${randomBytes(20).toString('hex')}`;
-		this.tokens.set(token, {
-			label: label ?? `token-${this.tokenCounter}`,
-			abilities: abilities === '*' ? '*' : [...abilities],
-			userId,
-			revoked: false,
-		});
-		return token;
+		return this.tokens.create(abilities, label, userId);
 	}
 
 	revokeToken(token: string): void {
-		const record = this.tokens.get(token);
-		if (record) record.revoked = true;
+		this.tokens.revoke(token);
 	}
 
 	lookupToken(token: string): TokenRecord | undefined {
-		return this.tokens.get(token);
+		return this.tokens.lookup(token);
 	}
 
 	// ---------------------------------------------------------------- signed storage URLs
@@ -274,21 +136,11 @@ export class FakeEngine {
 		ttlMs: number,
 		resource: StorageResource,
 	): { url: string; expiresAt: number } {
-		this.signedUrlCounter += 1;
-		const expiresAt = this.now() + ttlMs;
-		const signature = createHmac('sha256', this.signingSecret)
-			.update(`${method}\n${encodedPath}\n${expiresAt}\n${this.signedUrlCounter}`)
-			.digest('hex');
-		this.signedUrls.set(signature, { method, path: encodedPath, expiresAt, resource });
-		const expiresSeconds = Math.max(1, Math.ceil(ttlMs / 1000));
-		return {
-			url: `${this.storageUrl}${encodedPath}?X-Amz-Signature=${signature}&X-Amz-Expires=${expiresSeconds}`,
-			expiresAt,
-		};
+		return this.signedUrls.sign(this.storageUrl, this.now(), method, encodedPath, ttlMs, resource);
 	}
 
 	findSignedUrl(signature: string): SignedUrlRecord | undefined {
-		return this.signedUrls.get(signature);
+		return this.signedUrls.find(signature);
 	}
 
 	// ---------------------------------------------------------------- users & workspaces
@@ -508,36 +360,6 @@ export class FakeEngine {
 		return parsing;
 	}
 
-	/** Gives a document a parsing that makes it show `status` from now on (for seeding). */
-	forceDocumentStatus(doc: WorkspaceDocument, status: DocumentStatus, configHash: string): void {
-		const at = this.now();
-		const past = at - 1;
-		const make = (
-			startedAt: number,
-			readyAt: number,
-			processedAt: number,
-			fails: boolean,
-		): Parsing => ({
-			id: newUuid(),
-			configHash,
-			parserVersion: PARSER_VERSION,
-			requestedAt: Math.min(past, startedAt),
-			startedAt,
-			readyAt,
-			processedAt,
-			fails,
-			status: 'queued',
-		});
-		doc.parsings = [];
-		if (status === 'queued') doc.parsings.push(make(NEVER, NEVER, NEVER, false));
-		if (status === 'parsing') doc.parsings.push(make(past, NEVER, NEVER, false));
-		if (status === 'parsed') doc.parsings.push(make(past, past, NEVER, false));
-		if (status === 'processed') doc.parsings.push(make(past, past, past, false));
-		if (status === 'failed') doc.parsings.push(make(past, past, past, true));
-		for (const parsing of doc.parsings) parsing.status = parsingStatusAt(parsing, at);
-		doc.status = documentStatusAt(doc, at);
-	}
-
 	/**
 	 * When a document will be usable by a run triggered at `at`: now if a parsing is ready,
 	 * else when the parsing in progress ends; a document never parsed gets a parsing requested now
@@ -586,7 +408,10 @@ export class FakeEngine {
 			extractionFails: extractionFails(doc.content),
 		}));
 		let queuedUntil = docsSettledAt + Math.max(0, timing.runQueuedMs);
-		let terminalAt = queuedUntil + Math.max(0, timing.runProcessingMs) + this.processingJitter(timing);
+		let terminalAt =
+			queuedUntil +
+			Math.max(0, timing.runProcessingMs) +
+			this.jitter.next(timing.runProcessingJitterMs);
 		if (failure) {
 			queuedUntil = docsSettledAt;
 			terminalAt = docsSettledAt;
@@ -657,17 +482,7 @@ export class FakeEngine {
 		return workflow;
 	}
 
-	createWorkflowRun(
-		workspaceId: number,
-		workflowId: string,
-		init: {
-			status?: 'completed' | 'failed' | 'running';
-			completedAt?: Date;
-			createdAt?: Date;
-			debug?: boolean;
-			output?: unknown;
-		},
-	): WorkflowRun {
+	createWorkflowRun(workspaceId: number, workflowId: string, init: WorkflowRunInit): WorkflowRun {
 		const status = init.status ?? 'completed';
 		const createdAt = init.createdAt ? init.createdAt.getTime() : this.now();
 		const completedAt =
@@ -742,37 +557,4 @@ export class FakeEngine {
 		for (const run of this.state.runs.values()) this.materialiseRun(run, now);
 		for (const session of this.state.sessions.values()) this.materialiseSessionStatus(session);
 	}
-}
-
-function lastTransition(doc: WorkspaceDocument, now: number): number {
-	const latest = doc.parsings.filter((parsing) => parsing.requestedAt <= now).pop();
-	if (!latest) return doc.createdAt;
-	return (
-		[latest.requestedAt, latest.startedAt, latest.readyAt, latest.processedAt]
-			.filter((t) => t <= now)
-			.pop() ?? latest.requestedAt
-	);
-}
-
-/** Filename and MIME type of an upload, as the fake guesses them (see importUpload). */
-export function describeUpload(
-	upload: Upload,
-	overrides: { filename?: string; mime?: string } = {},
-): { filename: string; mime: string } {
-	const object = upload.object;
-	const putType =
-		object?.contentType && object.contentType !== 'application/octet-stream'
-			? object.contentType
-			: undefined;
-	const requestedType =
-		upload.contentType !== 'application/octet-stream' ? upload.contentType : undefined;
-	const filename = overrides.filename ?? object?.filename;
-	let mime =
-		overrides.mime ??
-		putType ??
-		requestedType ??
-		(filename ? mimeForFilename(filename) : undefined) ??
-		'application/octet-stream';
-	if (mime === 'application/octet-stream' && filename) mime = mimeForFilename(filename) ?? mime;
-	return { filename: filename ?? `${upload.uuid}.${extensionForMime(mime)}`, mime };
 }

@@ -1,6 +1,6 @@
 /** Sessions, session documents, batch operations and extraction runs (results). */
 import { requireWriter, runAccess, sessionAccess, templateAccess } from './access';
-import { parsingConfigHash } from './engine';
+import { parsingConfigHash } from './fingerprints';
 import { batchCsv, batchJson, batchWorkbook, resultWorkbook } from './exports';
 import type { BatchExportRow } from './exports';
 import {

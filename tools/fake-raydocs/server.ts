@@ -1,39 +1,44 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/require-node-api-error -- a test-only HTTP server: these rules target node code shipped to n8n Cloud */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/require-node-api-error -- a test-only HTTP server: these rules target node code shipped to n8n Cloud */
 /**
  * A faithful fake of the Raydocs REST API for tests, benchmarks and demos: two plain `node:http`
- * listeners on 127.0.0.1 — the API, and a fake S3 bucket for pre-signed uploads and downloads —
- * sharing one in-memory model. See README.md for the behaviour it reproduces.
- *
- * Request pipeline on the API listener (mirrors Laravel's order):
- *   fault injection → rate limit → route (404/405) → token (401) → abilities (403) → handler
- *   (404 no access, 403 role, 422 validation, 2xx).
+ * listeners on 127.0.0.1 — the API (apiPipeline.ts), and a fake S3 bucket for pre-signed uploads
+ * and downloads (storageServer.ts) — sharing one in-memory model (engine.ts). See README.md for the
+ * behaviour it reproduces. This module is the fake's public face: its options, its control API,
+ * and starting and stopping it.
  */
-import http from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type http from 'node:http';
 
-import {
-	DEFAULT_TIMING,
-	DEFAULT_VARIANTS,
-	FakeEngine,
-	emptyState,
-	parsingConfigHash,
-} from './engine';
-import type { TokenRecord } from './engine';
+import { handleApiRequest } from './apiPipeline';
+import type { ApiContext } from './apiPipeline';
+import { DEFAULT_RATE_LIMIT, DEFAULT_TIMING, DEFAULT_VARIANTS } from './defaults';
+import { FakeEngine, type WorkflowRunInit } from './engine';
+import { PendingDelays } from './faultReplies';
 import { FaultInjector } from './faults';
-import { HttpError, jsonReply } from './http';
-import type { ApiReply, Query } from './http';
-import { clientAddressKey, SlidingWindowRateLimiter } from './ratelimit';
+import { Listeners } from './listeners';
+import { SlidingWindowRateLimiter } from './ratelimit';
 import type { RateLimitConfig, RateLimitCounts } from './ratelimit';
+import { RequestLog } from './requestLog';
 import { Router } from './router';
-import type { RouteMatch } from './router';
 import { documentHandlers } from './routes-documents';
 import { sessionHandlers } from './routes-sessions';
 import { templateHandlers } from './routes-templates';
 import { workflowHandlers } from './routes-workflows';
 import { workspaceHandlers } from './routes-workspaces';
-import { handleStorageRequest } from './storage';
+import {
+	addMember,
+	seedDefaults,
+	seedOwnerId,
+	seedTemplate,
+	seedUser,
+	seedWorkflow,
+	seedWorkflowRun,
+	seedWorkspace,
+	seedWorkspaceDocument,
+	type SeedDocumentInit,
+} from './seeding';
+import { emptyState } from './state';
+import { handleStorageListenerRequest } from './storageServer';
 import type {
-	DocumentStatus,
 	FakeState,
 	FaultSpec,
 	RequestLogEntry,
@@ -46,42 +51,11 @@ import type {
 	WorkspaceDocument,
 	WorkspaceRole,
 } from './types';
-import { isRecord, mimeForFilename, newUuid, sha256Hex } from './util';
 
-export type {
-	BatchSessionInfo,
-	DocumentSourceType,
-	DocumentStatus,
-	ExtractionRun,
-	FakeState,
-	FaultKind,
-	FaultSpec,
-	Invite,
-	Parsing,
-	ParsingStatus,
-	RequestLogEntry,
-	RunInput,
-	RunInitialStatusVariant,
-	RunStatus,
-	RunTimeline,
-	RuntimeFile,
-	SeedIds,
-	Session,
-	SessionStatus,
-	StoredObject,
-	Template,
-	Timing,
-	Upload,
-	User,
-	Variants,
-	Workflow,
-	WorkflowRun,
-	Workspace,
-	WorkspaceDocument,
-	WorkspaceRole,
-} from './types';
+// Every type of the model, for the scripts, benches and tests that use the fake.
+export type * from './types';
 export { RAYDOCS_ENDPOINTS, RAYDOCS_ENDPOINT_ALIASES } from './endpoints';
-export { DEFAULT_TIMING, DEFAULT_VARIANTS } from './engine';
+export { DEFAULT_RATE_LIMIT, DEFAULT_TIMING, DEFAULT_VARIANTS } from './defaults';
 
 export interface FakeRaydocsOptions {
 	/** API listener port; default 0 (a free port). */
@@ -126,22 +100,9 @@ export interface FakeRaydocs {
 	readonly state: FakeState;
 	seedWorkspace(name?: string): Workspace;
 	seedTemplate(workspaceId: number, init?: Partial<Template>): Template;
-	seedWorkspaceDocument(
-		workspaceId: number,
-		init?: { filename?: string; mime?: string; content?: Buffer | string; status?: string },
-	): WorkspaceDocument;
+	seedWorkspaceDocument(workspaceId: number, init?: SeedDocumentInit): WorkspaceDocument;
 	seedWorkflow(workspaceId: number): { id: string };
-	seedWorkflowRun(
-		workspaceId: number,
-		workflowId: string,
-		init?: {
-			status?: 'completed' | 'failed' | 'running';
-			completedAt?: Date;
-			createdAt?: Date;
-			debug?: boolean;
-			output?: unknown;
-		},
-	): WorkflowRun;
+	seedWorkflowRun(workspaceId: number, workflowId: string, init?: WorkflowRunInit): WorkflowRun;
 	/** Extension: another user (for role and membership tests). */
 	seedUser(init?: { name?: string; email?: string }): User;
 	/** Extension: make `userId` a member of the workspace with `role`. */
@@ -155,148 +116,60 @@ export interface FakeRaydocs {
 	close(): Promise<void>;
 }
 
-const DEFAULT_RATE_LIMIT: RateLimitConfig = { limit: 100, windowMs: 60_000 };
-const MAX_BODY_BYTES = 64 * 1024 * 1024;
-const SEED_DOCUMENT_STATUSES: Record<string, DocumentStatus> = {
-	uploaded: 'uploaded',
-	pending: 'uploaded',
-	queued: 'queued',
-	parsing: 'parsing',
-	processing: 'parsing',
-	parsed: 'parsed',
-	processed: 'processed',
-	ready: 'processed',
-	failed: 'failed',
-};
-
-type ParsedBody =
-	| { kind: 'empty' }
-	| { kind: 'json'; value: unknown }
-	| { kind: 'form'; value: Record<string, unknown> }
-	| { kind: 'invalid-json' }
-	| { kind: 'binary' };
-
-function parseBody(body: Buffer, contentType: string | undefined): ParsedBody {
-	if (body.length === 0) return { kind: 'empty' };
-	const type = (contentType ?? '').toLowerCase();
-	const text = body.toString('utf8');
-	if (type.includes('json') || (type === '' && /^\s*[[{]/.test(text))) {
-		try {
-			return { kind: 'json', value: JSON.parse(text) as unknown };
-		} catch {
-			return { kind: 'invalid-json' };
-		}
-	}
-	if (type.startsWith('application/x-www-form-urlencoded')) {
-		const value: Record<string, unknown> = {};
-		for (const [key, item] of new URLSearchParams(text)) {
-			if (key.endsWith('[]')) {
-				const name = key.slice(0, -2);
-				const list = Array.isArray(value[name]) ? (value[name] as unknown[]) : [];
-				list.push(item);
-				value[name] = list;
-			} else {
-				value[key] = item;
-			}
-		}
-		return { kind: 'form', value };
-	}
-	return { kind: 'binary' };
-}
-
-function readQuery(url: URL): Query {
-	const query: Query = {};
-	for (const [key, value] of url.searchParams) {
-		const existing = query[key];
-		if (existing === undefined) query[key] = value;
-		else query[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
-	}
-	return query;
-}
-
-function readBody(req: http.IncomingMessage): Promise<Buffer> {
-	return new Promise((resolve, reject) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		req.on('data', (chunk: Buffer) => {
-			size += chunk.length;
-			if (size > MAX_BODY_BYTES) {
-				reject(new Error('body too large'));
-				req.destroy();
-				return;
-			}
-			chunks.push(chunk);
-		});
-		req.on('end', () => resolve(Buffer.concat(chunks)));
-		req.on('error', reject);
-	});
-}
-
-function listen(server: http.Server, port: number): Promise<number> {
-	return new Promise((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(port, '127.0.0.1', () => {
-			server.off('error', reject);
-			resolve((server.address() as AddressInfo).port);
-		});
-	});
-}
-
-interface PresentedAuth {
-	present: boolean;
-	record?: TokenRecord;
-}
-
 class FakeRaydocsServer implements FakeRaydocs {
 	url = '';
 	storageUrl = '';
 	readonly token: string;
-	readonly log: RequestLogEntry[] = [];
 
 	private readonly engine: FakeEngine;
-	private readonly router: Router;
 	private readonly faults = new FaultInjector();
+	private readonly delays = new PendingDelays();
+	private readonly requestLog = new RequestLog();
 	private readonly limiter: SlidingWindowRateLimiter;
+	private readonly listeners = new Listeners();
 	private readonly apiServer: http.Server;
 	private readonly storageServer: http.Server;
-	private readonly sockets = new Set<Socket>();
-	private readonly pendingDelays = new Map<NodeJS.Timeout, (completed: boolean) => void>();
-	private logSeq = 0;
 	private closed = false;
 
 	constructor(private readonly options: FakeRaydocsOptions) {
 		this.engine = new FakeEngine(options);
-		this.limiter = new SlidingWindowRateLimiter(
-			options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit,
-		);
-		this.router = new Router({
-			...workspaceHandlers,
-			...templateHandlers,
-			...sessionHandlers,
-			...documentHandlers,
-			...workflowHandlers,
-		});
-		this.seed();
+		this.limiter = new SlidingWindowRateLimiter(initialRateLimit(options));
+		const context: ApiContext = {
+			engine: this.engine,
+			faults: this.faults,
+			delays: this.delays,
+			log: this.requestLog,
+			limiter: this.limiter,
+			router: new Router({
+				...workspaceHandlers,
+				...templateHandlers,
+				...sessionHandlers,
+				...documentHandlers,
+				...workflowHandlers,
+			}),
+		};
+		seedDefaults(this.engine, options.seed);
 		this.token = this.engine.createToken('*', 'full', 1);
-		this.apiServer = http.createServer((req, res) => void this.onApiRequest(req, res));
-		this.storageServer = http.createServer((req, res) => void this.onStorageRequest(req, res));
-		for (const server of [this.apiServer, this.storageServer]) {
-			server.on('connection', (socket: Socket) => {
-				this.sockets.add(socket);
-				socket.on('close', () => this.sockets.delete(socket));
-			});
-		}
+		this.apiServer = this.listeners.create((req, res) => void handleApiRequest(context, req, res));
+		this.storageServer = this.listeners.create(
+			(req, res) => void handleStorageListenerRequest(context, req, res),
+		);
 	}
 
 	async start(): Promise<void> {
-		const apiPort = await listen(this.apiServer, this.options.port ?? 0);
-		const storagePort = await listen(this.storageServer, this.options.storagePort ?? 0);
+		const apiPort = await this.listeners.listen(this.apiServer, this.options.port ?? 0);
+		const storagePort = await this.listeners.listen(
+			this.storageServer,
+			this.options.storagePort ?? 0,
+		);
 		this.url = `http://127.0.0.1:${apiPort}`;
 		this.storageUrl = `http://127.0.0.1:${storagePort}`;
 		this.engine.storageUrl = this.storageUrl;
 	}
 
-	// ------------------------------------------------------------------ public API
+	get log(): RequestLogEntry[] {
+		return this.requestLog.entries;
+	}
 
 	get state(): FakeState {
 		this.engine.advance();
@@ -304,7 +177,7 @@ class FakeRaydocsServer implements FakeRaydocs {
 	}
 
 	createToken(abilities: string[] | '*', label?: string, userId?: number): string {
-		return this.engine.createToken(abilities, label, userId ?? this.engine.state.seed?.userId ?? 1);
+		return this.engine.createToken(abilities, label, userId ?? seedOwnerId(this.engine));
 	}
 
 	revokeToken(token: string): void {
@@ -312,7 +185,7 @@ class FakeRaydocsServer implements FakeRaydocs {
 	}
 
 	clearLog(): void {
-		this.log.length = 0;
+		this.requestLog.clear();
 	}
 
 	fault(spec: FaultSpec): void {
@@ -352,76 +225,32 @@ class FakeRaydocsServer implements FakeRaydocs {
 		return new Date(this.engine.now());
 	}
 
-	seedUser(init: { name?: string; email?: string } = {}): User {
-		const n = this.engine.state.nextIds.user;
-		return this.engine.createUser(init.name ?? `User ${n}`, init.email ?? `user${n}@example.com`);
+	seedUser(init?: { name?: string; email?: string }): User {
+		return seedUser(this.engine, init);
 	}
 
 	addMember(workspaceId: number, userId: number, role: WorkspaceRole): void {
-		const workspace = this.engine.state.workspaces.get(workspaceId);
-		if (!workspace) throw new Error(`no workspace ${workspaceId}`);
-		if (!this.engine.state.users.has(userId)) throw new Error(`no user ${userId}`);
-		workspace.members.set(userId, role);
+		addMember(this.engine, workspaceId, userId, role);
 	}
 
 	seedWorkspace(name?: string): Workspace {
-		return this.engine.createWorkspace(
-			name ?? `Workspace ${this.engine.state.nextIds.workspace}`,
-			'📊',
-			this.ownerId(),
-		);
+		return seedWorkspace(this.engine, name);
 	}
 
-	seedTemplate(workspaceId: number, init: Partial<Template> = {}): Template {
-		this.requireWorkspace(workspaceId);
-		return this.engine.createTemplate(workspaceId, init);
+	seedTemplate(workspaceId: number, init?: Partial<Template>): Template {
+		return seedTemplate(this.engine, workspaceId, init);
 	}
 
-	seedWorkspaceDocument(
-		workspaceId: number,
-		init: { filename?: string; mime?: string; content?: Buffer | string; status?: string } = {},
-	): WorkspaceDocument {
-		this.requireWorkspace(workspaceId);
-		const status = SEED_DOCUMENT_STATUSES[init.status ?? 'processed'];
-		if (!status) throw new Error(`unknown document status ${String(init.status)}`);
-		const filename = init.filename ?? `document-${this.engine.state.documents.size + 1}.pdf`;
-		const content =
-			init.content === undefined
-				? Buffer.from(`%PDF-1.4\n% Fake Raydocs seeded document ${newUuid()}\n%%EOF\n`, 'latin1')
-				: Buffer.isBuffer(init.content)
-					? init.content
-					: Buffer.from(init.content, 'utf8');
-		const doc = this.engine.createDocument(workspaceId, {
-			filename,
-			mime: init.mime ?? mimeForFilename(filename) ?? 'application/pdf',
-			content,
-			at: this.engine.now(),
-		});
-		if (status !== 'uploaded')
-			this.engine.forceDocumentStatus(doc, status, parsingConfigHash(undefined));
-		return doc;
+	seedWorkspaceDocument(workspaceId: number, init?: SeedDocumentInit): WorkspaceDocument {
+		return seedWorkspaceDocument(this.engine, workspaceId, init);
 	}
 
 	seedWorkflow(workspaceId: number): { id: string } {
-		this.requireWorkspace(workspaceId);
-		return this.engine.createWorkflow(workspaceId);
+		return seedWorkflow(this.engine, workspaceId);
 	}
 
-	seedWorkflowRun(
-		workspaceId: number,
-		workflowId: string,
-		init: {
-			status?: 'completed' | 'failed' | 'running';
-			completedAt?: Date;
-			createdAt?: Date;
-			debug?: boolean;
-			output?: unknown;
-		} = {},
-	): WorkflowRun {
-		const workflow = this.engine.state.workflows.get(workflowId);
-		if (!workflow || workflow.workspaceId !== workspaceId)
-			throw new Error(`no workflow ${workflowId} in workspace ${workspaceId}`);
-		return this.engine.createWorkflowRun(workspaceId, workflowId, init);
+	seedWorkflowRun(workspaceId: number, workflowId: string, init?: WorkflowRunInit): WorkflowRun {
+		return seedWorkflowRun(this.engine, workspaceId, workflowId, init);
 	}
 
 	reset(): void {
@@ -429,350 +258,23 @@ class FakeRaydocsServer implements FakeRaydocs {
 		this.engine.variants = { ...DEFAULT_VARIANTS, ...this.options.variants };
 		this.engine.timing = { ...DEFAULT_TIMING, ...this.options.timing };
 		this.engine.restartJitter();
-		this.limiter.configure(
-			this.options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : this.options.rateLimit,
-		);
+		this.limiter.configure(initialRateLimit(this.options));
 		this.faults.clear();
-		this.clearLog();
-		this.logSeq = 0;
-		this.seed();
+		this.requestLog.restart();
+		seedDefaults(this.engine, this.options.seed);
 	}
 
 	async close(): Promise<void> {
 		if (this.closed) return;
 		this.closed = true;
-		for (const [timer, finish] of this.pendingDelays) {
-			clearTimeout(timer);
-			finish(false);
-		}
-		this.pendingDelays.clear();
-		const closing = [this.apiServer, this.storageServer].map(
-			(server) =>
-				new Promise<void>((resolve) =>
-					server.listening ? server.close(() => resolve()) : resolve(),
-				),
-		);
-		for (const socket of this.sockets) socket.destroy();
-		this.apiServer.closeAllConnections();
-		this.storageServer.closeAllConnections();
-		await Promise.all(closing);
-	}
-
-	// ------------------------------------------------------------------ internals
-
-	/** The full token's owner is always user 1 (Ada), seeded or not. */
-	private seed(): void {
-		const user = this.engine.createUser('Ada Admin', 'ada@example.com');
-		if (this.options.seed === false) return;
-		const workspace = this.engine.createWorkspace('Demo Workspace', '📊', user.id);
-		const template = this.engine.createTemplate(workspace.id, { name: 'Invoice Extraction' });
-		this.engine.state.seed = {
-			userId: user.id,
-			workspaceId: workspace.id,
-			templateId: template.id,
-		};
-	}
-
-	private ownerId(): number {
-		return this.engine.state.seed?.userId ?? 1;
-	}
-
-	private requireWorkspace(workspaceId: number): void {
-		if (!this.engine.state.workspaces.has(workspaceId))
-			throw new Error(`no workspace ${workspaceId}`);
-	}
-
-	private presentedAuth(header: string | undefined): PresentedAuth {
-		if (header === undefined) return { present: false };
-		const match = /^Bearer\s+(.+)$/i.exec(header.trim());
-		return { present: true, record: match ? this.engine.lookupToken(match[1].trim()) : undefined };
-	}
-
-	private startEntry(
-		listener: 'api' | 'storage',
-		req: http.IncomingMessage,
-		method: string,
-		pathname: string,
-		query: Query,
-		auth: PresentedAuth,
-		body: Buffer,
-		parsed: ParsedBody,
-	): RequestLogEntry {
-		const headers: Record<string, string | string[] | undefined> = { ...req.headers };
-		// Never keep a token value: the log may be printed or persisted by tests.
-		if (headers.authorization !== undefined)
-			headers.authorization = `<redacted:${auth.record?.label ?? 'unknown'}>`;
-		let loggedBody: unknown = null;
-		if (parsed.kind === 'json' || parsed.kind === 'form') loggedBody = parsed.value;
-		else if (parsed.kind !== 'empty') loggedBody = { bytes: body.length, sha256: sha256Hex(body) };
-		this.logSeq += 1;
-		const entry: RequestLogEntry = {
-			seq: this.logSeq,
-			at: this.engine.now(),
-			listener,
-			method,
-			path: pathname,
-			query,
-			headers,
-			hasAuthorization: auth.present,
-			body: loggedBody,
-			status: 0,
-		};
-		if (auth.record) entry.tokenLabel = auth.record.label;
-		this.log.push(entry);
-		return entry;
-	}
-
-	private delay(ms: number): Promise<boolean> {
-		return new Promise((resolve) => {
-			const timer = setTimeout(
-				() => {
-					this.pendingDelays.delete(timer);
-					resolve(true);
-				},
-				Math.max(0, ms),
-			);
-			this.pendingDelays.set(timer, resolve);
-		});
-	}
-
-	/** Applies a non-delay fault; returns true when the request has been answered (or dropped). */
-	private applyFault(res: http.ServerResponse, entry: RequestLogEntry, fault: FaultSpec): void {
-		if (fault.kind === 'drop') {
-			entry.status = 0;
-			res.socket?.destroy();
-			res.destroy();
-			return;
-		}
-		if (fault.kind === 'malformed') {
-			this.send(res, entry, 200, Buffer.from('{"data": [', 'utf8'), {
-				'Content-Type': 'application/json',
-			});
-			return;
-		}
-		const status = fault.status ?? 500;
-		const headers: Record<string, string> = {};
-		if (status === 429 && fault.retryAfterSeconds !== null) {
-			headers['Retry-After'] = String(fault.retryAfterSeconds ?? 1);
-		}
-		let body: Buffer;
-		if (entry.listener === 'storage') {
-			const code = status === 429 || status === 503 ? 'SlowDown' : 'InternalError';
-			body = Buffer.from(
-				`<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${http.STATUS_CODES[status] ?? 'Error'}</Message></Error>`,
-			);
-			headers['Content-Type'] = 'application/xml';
-		} else {
-			const message =
-				status === 429
-					? 'Too Many Attempts.'
-					: status === 500
-						? 'Server Error'
-						: (http.STATUS_CODES[status] ?? 'Error');
-			body = Buffer.from(JSON.stringify(fault.body ?? { message }));
-			headers['Content-Type'] = 'application/json';
-		}
-		this.send(res, entry, status, body, headers);
-	}
-
-	private send(
-		res: http.ServerResponse,
-		entry: RequestLogEntry,
-		status: number,
-		body: Buffer | null,
-		headers: Record<string, string>,
-	): void {
-		entry.status = status;
-		if (res.destroyed) return;
-		const allHeaders: Record<string, string | number> = { ...headers };
-		if (body) allHeaders['Content-Length'] = body.length;
-		res.writeHead(status, allHeaders);
-		res.end(body ?? undefined);
-	}
-
-	private sendReply(
-		res: http.ServerResponse,
-		entry: RequestLogEntry,
-		reply: ApiReply,
-		extraHeaders: Record<string, string>,
-	): void {
-		const headers: Record<string, string> = {
-			'Cache-Control': 'no-cache, private',
-			...extraHeaders,
-			...reply.headers,
-		};
-		if (reply.body) {
-			headers['Content-Type'] = reply.contentType ?? 'application/octet-stream';
-			this.send(res, entry, reply.status, reply.body, headers);
-			return;
-		}
-		if (reply.json === undefined) {
-			this.send(res, entry, reply.status, null, headers);
-			return;
-		}
-		headers['Content-Type'] = 'application/json';
-		this.send(res, entry, reply.status, Buffer.from(JSON.stringify(reply.json), 'utf8'), headers);
-	}
-
-	private async onApiRequest(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-		let body: Buffer;
-		try {
-			body = await readBody(req);
-		} catch {
-			res.destroy();
-			return;
-		}
-		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-		const pathname = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
-		const method = (req.method ?? 'GET').toUpperCase();
-		const query = readQuery(url);
-		const auth = this.presentedAuth(req.headers.authorization);
-		const parsed = parseBody(body, req.headers['content-type']);
-		const entry = this.startEntry('api', req, method, pathname, query, auth, body, parsed);
-		// Matching is side-effect free: record the endpoint even for requests a fault or the limiter stops.
-		const match = this.router.match(method, pathname, this.engine.variants.routeForms);
-		if (match.kind === 'ok') {
-			entry.endpoint = match.route.endpoint;
-			if (match.route.route !== match.route.endpoint) entry.route = match.route.route;
-		}
-
-		const fault = this.faults.take('api', method, pathname);
-		if (fault) {
-			entry.fault = fault.kind;
-			if (fault.kind !== 'delay') {
-				this.applyFault(res, entry, fault);
-				return;
-			}
-			if (!(await this.delay(fault.delayMs ?? 0))) return;
-		}
-
-		const decision = this.limiter.hit(clientAddressKey(req.socket.remoteAddress), this.engine.now());
-		const rateHeaders: Record<string, string> = decision?.headers
-			? {
-					'X-RateLimit-Limit': String(decision.limit),
-					'X-RateLimit-Remaining': String(decision.remaining),
-				}
-			: {};
-		if (decision && !decision.allowed) {
-			entry.rateLimited = true;
-			rateHeaders['Retry-After'] = String(decision.retryAfterSeconds);
-			if (decision.headers) rateHeaders['X-RateLimit-Reset'] = String(decision.resetAt);
-			this.sendReply(res, entry, jsonReply(429, { message: 'Too Many Attempts.' }), rateHeaders);
-			return;
-		}
-
-		let reply: ApiReply;
-		try {
-			reply = this.dispatch(match, method, pathname, query, auth, parsed);
-		} catch (error) {
-			reply =
-				error instanceof HttpError
-					? errorReply(error)
-					: jsonReply(500, {
-							message: 'Server Error',
-							exception: String((error as Error)?.message ?? error),
-						});
-		}
-		this.sendReply(res, entry, reply, rateHeaders);
-	}
-
-	private dispatch(
-		match: RouteMatch,
-		method: string,
-		pathname: string,
-		query: Query,
-		auth: PresentedAuth,
-		parsed: ParsedBody,
-	): ApiReply {
-		const routeText = pathname.replace(/^\//, '');
-		if (match.kind === 'not-found')
-			return jsonReply(404, { message: `The route ${routeText} could not be found.` });
-		if (match.kind === 'method-not-allowed') {
-			return jsonReply(
-				405,
-				{
-					message: `The ${method} method is not supported for route ${routeText}. Supported methods: ${match.allowed.join(', ')}.`,
-				},
-				{ Allow: match.allowed.join(', ') },
-			);
-		}
-		const record = auth.record;
-		const user = record && !record.revoked ? this.engine.state.users.get(record.userId) : undefined;
-		if (!record || !user) return jsonReply(401, { message: 'Unauthenticated.' });
-		const granted = record.abilities;
-		const missing = match.route.abilities.filter(
-			(ability) => granted !== '*' && !granted.includes(ability),
-		);
-		if (missing.length > 0) {
-			const names = missing.map((ability) => `"${ability}"`).join(' and ');
-			return jsonReply(403, {
-				message: `This action is unauthorized. Your token lacks the ${names} abilit${missing.length > 1 ? 'ies' : 'y'}.`,
-			});
-		}
-		if (parsed.kind === 'invalid-json')
-			return jsonReply(400, { message: 'The request body is not valid JSON.' });
-		const body =
-			parsed.kind === 'json' && isRecord(parsed.value)
-				? parsed.value
-				: parsed.kind === 'form'
-					? parsed.value
-					: {};
-
-		this.engine.advance();
-		return match.route.handler({
-			engine: this.engine,
-			params: match.params,
-			query,
-			body,
-			user,
-			now: this.engine.now(),
-		});
-	}
-
-	private async onStorageRequest(
-		req: http.IncomingMessage,
-		res: http.ServerResponse,
-	): Promise<void> {
-		let body: Buffer;
-		try {
-			body = await readBody(req);
-		} catch {
-			res.destroy();
-			return;
-		}
-		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-		const method = (req.method ?? 'GET').toUpperCase();
-		const query = readQuery(url);
-		const auth = this.presentedAuth(req.headers.authorization);
-		const parsed: ParsedBody = body.length === 0 ? { kind: 'empty' } : { kind: 'binary' };
-		const entry = this.startEntry('storage', req, method, url.pathname, query, auth, body, parsed);
-
-		const fault = this.faults.take('storage', method, url.pathname);
-		if (fault) {
-			entry.fault = fault.kind;
-			if (fault.kind !== 'delay') {
-				this.applyFault(res, entry, fault);
-				return;
-			}
-			if (!(await this.delay(fault.delayMs ?? 0))) return;
-		}
-		// Pre-signed URLs carry their own authorisation; a bearer token sent here would leak to S3.
-		if (auth.present) this.engine.state.storageAuthLeaks += 1;
-		const reply = handleStorageRequest(this.engine, {
-			method,
-			pathname: url.pathname,
-			query,
-			headers: req.headers,
-			body,
-		});
-		this.send(res, entry, reply.status, method === 'HEAD' ? null : reply.body, reply.headers);
+		this.delays.cancelAll();
+		await this.listeners.closeAll();
 	}
 }
 
-function errorReply(error: HttpError): ApiReply {
-	const body: Record<string, unknown> = { message: error.message };
-	if (error.errors) body.errors = error.errors;
-	return jsonReply(error.status, body, error.headers);
+/** The rate limit the options ask for; Raydocs' own when they name none. */
+function initialRateLimit(options: FakeRaydocsOptions): RateLimitConfig | false {
+	return options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
 }
 
 export async function startFakeRaydocs(options: FakeRaydocsOptions = {}): Promise<FakeRaydocs> {

@@ -1,9 +1,8 @@
-/** Validation of upload keys handed back to the API after a signed-URL PUT. */
-import { describeUpload } from './engine';
+/** Uploads handed back to the API after a signed-URL PUT: their validation and how they are named. */
 import type { FakeEngine } from './engine';
 import { validationFailed } from './http';
 import type { Upload } from './types';
-import { SUPPORTED_UPLOAD_MIMES } from './util';
+import { extensionForMime, mimeForFilename, SUPPORTED_UPLOAD_MIMES } from './util';
 
 /**
  * Resolves keys to uploads whose bytes have arrived. Errors are reported Laravel-style under the
@@ -43,4 +42,27 @@ export function resolveUploads(
 	});
 	if (messages.length > 0) throw validationFailed({ [field]: messages });
 	return uploads;
+}
+
+/** Filename and MIME type of an upload, as the fake guesses them (see importUpload). */
+export function describeUpload(
+	upload: Upload,
+	overrides: { filename?: string; mime?: string } = {},
+): { filename: string; mime: string } {
+	const object = upload.object;
+	const putType =
+		object?.contentType && object.contentType !== 'application/octet-stream'
+			? object.contentType
+			: undefined;
+	const requestedType =
+		upload.contentType !== 'application/octet-stream' ? upload.contentType : undefined;
+	const filename = overrides.filename ?? object?.filename;
+	let mime =
+		overrides.mime ??
+		putType ??
+		requestedType ??
+		(filename ? mimeForFilename(filename) : undefined) ??
+		'application/octet-stream';
+	if (mime === 'application/octet-stream' && filename) mime = mimeForFilename(filename) ?? mime;
+	return { filename: filename ?? `${upload.uuid}.${extensionForMime(mime)}`, mime };
 }
