@@ -6,6 +6,8 @@ import {
 	shapeExtractionRun,
 	type ExtractionRun,
 } from '../Raydocs/shared/extractionOutput';
+import { pathOf } from '../Raydocs/shared/endpointRequests';
+import { RAYDOCS_API } from '../Raydocs/shared/endpoints';
 import { requireUuid, requireUuidList } from '../Raydocs/shared/ids';
 import { raydocsJson } from '../Raydocs/shared/transport';
 import { listItemsOf } from '../Raydocs/shared/listResponse';
@@ -54,13 +56,13 @@ function readSettings(context: IPollFunctions): Settings {
 async function fetchSession(context: IPollFunctions, sessionId: string): Promise<SessionWithRuns> {
 	const session = await raydocsJson<SessionWithRuns>(context, {
 		method: 'GET',
-		url: `/extractions/sessions/${sessionId}`,
+		url: pathOf(RAYDOCS_API.getSession, { sessionId }),
 	});
 	if (!Array.isArray(session.results)) {
 		// Older answers may omit the runs; the results list has them.
 		const body = await raydocsJson(context, {
 			method: 'GET',
-			url: `/extractions/sessions/${sessionId}/results`,
+			url: pathOf(RAYDOCS_API.listSessionResults, { sessionId }),
 		});
 		session.results = listItemsOf<ExtractionRun>(body);
 	}
@@ -71,7 +73,7 @@ async function fullRun(context: IPollFunctions, run: ExtractionRun): Promise<Ext
 	if (run.data !== undefined || run.status === 'failed') return run;
 	return await raydocsJson<ExtractionRun>(context, {
 		method: 'GET',
-		url: `/extractions/results/${run.id}`,
+		url: pathOf(RAYDOCS_API.getResult, { resultId: run.id }),
 	});
 }
 
