@@ -222,6 +222,15 @@ describe('pollExtractionCompleted: template filter', () => {
 		expect((staticData.sessions as IDataObject)[S2]).toMatchObject({ seen: ['r2'] });
 	});
 
+	it('filters nothing when the template ID is only spaces', async () => {
+		sessions[S2] = { id: S2, extraction_template_id: OTHER_TEMPLATE, results: [] };
+		const { pollContext } = context({ sessionIds: [S1, S2], options: { templateId: '   ' } });
+		await poll(pollContext);
+		sessions[S1].results = [run('r1', 'completed', 't1', { data: {} })];
+		sessions[S2].results = [run('r2', 'completed', 't2', { data: {} })];
+		expect(emittedIds(await poll(pollContext))).toEqual(['r1', 'r2']);
+	});
+
 	it('takes a template ID saved as plain text before the picker', async () => {
 		sessions[S2] = { id: S2, extraction_template_id: OTHER_TEMPLATE, results: [] };
 		const { pollContext } = context({ sessionIds: [S1, S2], options: { templateId: ` ${OTHER_TEMPLATE} ` } });
@@ -261,6 +270,15 @@ describe('pollExtractionCompleted: poll budget', () => {
 		await poll(pollContext);
 		expect(urls()).toEqual([`/extractions/sessions/${S3}`]);
 		expect(staticData.nextSessionIndex).toBe(0);
+	});
+
+	it('reads at least one session even when the budget is spent before the first request (a slow host)', async () => {
+		let clock = NOW;
+		jest.spyOn(Date, 'now').mockImplementation(() => (clock += 5_000));
+		const { pollContext, staticData } = context({ budgetMs: 1_000 });
+		await poll(pollContext);
+		expect(urls()).toEqual([`/extractions/sessions/${S1}`]);
+		expect(Object.keys(staticData.sessions as IDataObject)).toEqual([S1]);
 	});
 
 	it('reads on while exactly at the deadline', async () => {
