@@ -6,6 +6,8 @@ import {
 	shapeExtractionRun,
 	type ExtractionRun,
 } from '../Raydocs/shared/extractionOutput';
+import { pathOf } from '../Raydocs/shared/endpointRequests';
+import { RAYDOCS_API } from '../Raydocs/shared/endpoints';
 import { requireUuid, requireUuidList } from '../Raydocs/shared/ids';
 import { raydocsJson } from '../Raydocs/shared/transport';
 import { listItemsOf } from '../Raydocs/shared/listResponse';
@@ -51,27 +53,30 @@ function readSettings(context: IPollFunctions): Settings {
 }
 
 /** One request per session: the session embeds its runs (and documents and template). */
-async function fetchSession(context: IPollFunctions, sessionId: string): Promise<SessionWithRuns> {
+async function fetchSession(
+	context: IPollFunctions,
+	sessionId: string,
+): Promise<SessionWithRuns & { results: ExtractionRun[] }> {
 	const session = await raydocsJson<SessionWithRuns>(context, {
 		method: 'GET',
-		url: `/extractions/sessions/${sessionId}`,
+		url: pathOf(RAYDOCS_API.getSession, { sessionId }),
 	});
 	if (!Array.isArray(session.results)) {
 		// Older answers may omit the runs; the results list has them.
 		const body = await raydocsJson(context, {
 			method: 'GET',
-			url: `/extractions/sessions/${sessionId}/results`,
+			url: pathOf(RAYDOCS_API.listSessionResults, { sessionId }),
 		});
-		session.results = listItemsOf<ExtractionRun>(body);
+		return { ...session, results: listItemsOf<ExtractionRun>(body) };
 	}
-	return session;
+	return session as SessionWithRuns & { results: ExtractionRun[] };
 }
 
 async function fullRun(context: IPollFunctions, run: ExtractionRun): Promise<ExtractionRun> {
 	if (run.data !== undefined || run.status === 'failed') return run;
 	return await raydocsJson<ExtractionRun>(context, {
 		method: 'GET',
-		url: `/extractions/results/${run.id}`,
+		url: pathOf(RAYDOCS_API.getResult, { resultId: run.id }),
 	});
 }
 
@@ -101,7 +106,7 @@ async function sampleRun(context: IPollFunctions, settings: Settings): Promise<I
 	for (const sessionId of settings.sessionIds) {
 		const session = await fetchSession(context, sessionId);
 		if (settings.templateId && session.extraction_template_id !== settings.templateId) continue;
-		for (const run of session.results ?? []) {
+		for (const run of session.results) {
 			if (!settings.emitStatuses.has(run.status)) continue;
 			if (!newest || completedAt(run) > completedAt(newest.run)) newest = { session, run };
 		}
@@ -141,7 +146,7 @@ export async function pollExtractionCompleted(this: IPollFunctions): Promise<INo
 		if (polled > 0 && Date.now() > deadline) break;
 		const sessionId = settings.sessionIds[(start + polled) % count];
 		const session = await fetchSession(this, sessionId);
-		const decision = decideSession(state.sessions[sessionId], session.results ?? [], {
+		const decision = decideSession(state.sessions[sessionId], session.results, {
 			emitStatuses: settings.emitStatuses,
 			emitBacklog: settings.emitBacklog,
 			now,

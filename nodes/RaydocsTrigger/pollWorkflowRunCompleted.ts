@@ -1,6 +1,8 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 
+import { pathOf } from '../Raydocs/shared/endpointRequests';
+import { RAYDOCS_API } from '../Raydocs/shared/endpoints';
 import { requireUuid, requireWholeNumber } from '../Raydocs/shared/ids';
 import { raydocsJson } from '../Raydocs/shared/transport';
 import { listItemsOf } from '../Raydocs/shared/listResponse';
@@ -23,7 +25,10 @@ interface CursorPage {
 const RECENT_IDS_KEPT = 500;
 const EPOCH = '1970-01-01T00:00:00Z';
 
-function runsPath(context: IPollFunctions): string {
+/** The workspace and workflow whose runs are watched. */
+type WorkflowIds = { workspaceId: string; workflowId: string };
+
+function watchedWorkflow(context: IPollFunctions): WorkflowIds {
 	const workspaceId = requireWholeNumber(
 		context.getNode(),
 		context.getNodeParameter('workspaceId', undefined, { extractValue: true }),
@@ -36,25 +41,32 @@ function runsPath(context: IPollFunctions): string {
 		'workflow',
 		0,
 	);
-	return `/workspaces/${workspaceId}/workflows/${workflowId}/runs`;
+	return { workspaceId, workflowId };
 }
 
-async function withOutput(context: IPollFunctions, path: string, run: IDataObject, include: boolean): Promise<INodeExecutionData> {
+async function withOutput(context: IPollFunctions, workflow: WorkflowIds, run: IDataObject, include: boolean): Promise<INodeExecutionData> {
 	if (!include) return { json: run };
-	const output = await raydocsJson<IDataObject>(context, { method: 'GET', url: `${path}/${String(run.id)}/output` });
+	const output = await raydocsJson<IDataObject>(context, {
+		method: 'GET',
+		url: pathOf(RAYDOCS_API.getWorkflowRunOutput, { ...workflow, runId: String(run.id) }),
+	});
 	return { json: { ...run, output } };
 }
 
 /** "Fetch Test Event": the newest completed run, from the plain (newest first) list. */
-async function sampleRun(context: IPollFunctions, path: string, includeOutput: boolean): Promise<INodeExecutionData[]> {
-	const body = await raydocsJson(context, { method: 'GET', url: path, qs: { page: 1 } });
+async function sampleRun(context: IPollFunctions, workflow: WorkflowIds, includeOutput: boolean): Promise<INodeExecutionData[]> {
+	const body = await raydocsJson(context, {
+		method: 'GET',
+		url: pathOf(RAYDOCS_API.listWorkflowRuns, workflow),
+		qs: { page: 1 },
+	});
 	const newest = listItemsOf<IDataObject>(body).find((run) => run.status === 'completed');
 	if (!newest) {
 		throw new NodeOperationError(context.getNode(), 'This workflow has no completed run yet', {
 			description: 'Run the workflow in Raydocs, then fetch the test event again.',
 		});
 	}
-	return [await withOutput(context, path, newest, includeOutput)];
+	return [await withOutput(context, workflow, newest, includeOutput)];
 }
 
 /**
@@ -62,10 +74,10 @@ async function sampleRun(context: IPollFunctions, path: string, includeOutput: b
  * activation boundary, read with the durable cursor, which is stored even when there is no more.
  */
 export async function pollWorkflowRunCompleted(this: IPollFunctions): Promise<INodeExecutionData[]> {
-	const path = runsPath(this);
+	const workflow = watchedWorkflow(this);
 	const options = this.getNodeParameter('options', {}) as IDataObject;
 	const includeOutput = options.includeOutput !== false;
-	if (this.getMode() === 'manual') return await sampleRun(this, path, includeOutput);
+	if (this.getMode() === 'manual') return await sampleRun(this, workflow, includeOutput);
 
 	const staticData = this.getWorkflowStaticData('node');
 	const previous = (staticData.workflowRuns ?? {}) as WorkflowRunState;
@@ -80,7 +92,7 @@ export async function pollWorkflowRunCompleted(this: IPollFunctions): Promise<IN
 	for (let page = 0; ; page++) {
 		const body = await raydocsJson<CursorPage>(this, {
 			method: 'GET',
-			url: path,
+			url: pathOf(RAYDOCS_API.listWorkflowRuns, workflow),
 			qs: {
 				pagination: 'cursor',
 				status: 'completed',
@@ -103,7 +115,7 @@ export async function pollWorkflowRunCompleted(this: IPollFunctions): Promise<IN
 	state.recentIds = state.recentIds!.slice(-RECENT_IDS_KEPT);
 
 	const items: INodeExecutionData[] = [];
-	for (const run of fresh) items.push(await withOutput(this, path, run, includeOutput));
+	for (const run of fresh) items.push(await withOutput(this, workflow, run, includeOutput));
 	staticData.workflowRuns = state as IDataObject;
 	return items;
 }
