@@ -145,6 +145,23 @@ export function binaryOutputField(showFor: ShowFor): INodeProperties {
 	};
 }
 
+/** A list parameter sent as an array: an array as it is, text split at commas and spaces, blanks dropped. */
+export const SPLIT_LIST_VALUE =
+	'={{ (Array.isArray($value) ? $value : String($value).split(/[\\s,]+/)).map(String).map((entry) => entry.trim()).filter((entry) => entry) }}';
+
+/** The storage key of a file uploaded before (File Upload → Upload gives it as `key`). */
+export function uploadKeyField(showFor: ShowFor): INodeProperties {
+	return {
+		displayName: 'Upload Key',
+		name: 'key',
+		type: 'string',
+		default: '={{ $json.key }}',
+		required: true,
+		placeholder: 'e.g. tmp/abc123-def456',
+		displayOptions: { show: showFor },
+	};
+}
+
 /** Which binary fields of each input item hold the files. */
 export function binaryInputFields(showFor: ShowFor): INodeProperties[] {
 	return [

@@ -1,6 +1,7 @@
 import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
 
-import { EXAMPLE_UUID, validateIntegerParameter, validateUuidParameter } from './ids';
+import { SPLIT_LIST_VALUE } from './descriptions';
+import { EXAMPLE_UUID, validateIntegerParameter, validateUuidListParameter, validateUuidParameter } from './ids';
 
 type ShowFor = NonNullable<IDisplayOptions['show']>;
 
@@ -84,5 +85,55 @@ export function workspaceMemberIdField(showFor: ShowFor, description: string): I
 		{ displayName: 'User ID', name: 'userId', label: 'workspace member', kind: 'wholeNumber', example: 42 },
 		showFor,
 		description,
+	);
+}
+
+/**
+ * UUIDs typed (separated by commas) or mapped as an array. With `bodyProperty` the routed request
+ * sends them there as an array, checked first; code operations read the parameter themselves.
+ */
+export function uuidListField(
+	field: { displayName: string; name: string; label: string; placeholder: string; bodyProperty?: string },
+	showFor: ShowFor,
+	description: string,
+	note = '',
+): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: field.placeholder,
+		description: `${description}, separated by commas (or an expression giving an array)${note}`,
+		displayOptions: { show: showFor },
+		...(field.bodyProperty
+			? {
+					routing: {
+						send: {
+							type: 'body' as const,
+							property: field.bodyProperty,
+							value: SPLIT_LIST_VALUE,
+							preSend: [validateUuidListParameter(field.name, field.label)],
+						},
+					},
+				}
+			: {}),
+	};
+}
+
+/** Workspace documents by UUID (Extract Document v1, Session Document → Attach). */
+export function documentIdsField(showFor: ShowFor, note = '', bodyProperty?: string): INodeProperties {
+	return uuidListField(
+		{
+			displayName: 'Document IDs',
+			name: 'documentIds',
+			label: 'document',
+			placeholder: 'e.g. 880e8400-e29b-41d4-a716-446655440000',
+			bodyProperty,
+		},
+		showFor,
+		'Workspace document UUIDs',
+		note,
 	);
 }

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { templateLocator, workspaceForListsLocator } from '../../shared/locators';
-import { SPLIT_LIST_VALUE } from './fields';
+import { SPLIT_LIST_VALUE } from '../../shared/descriptions';
 import { validateBatchKeys } from './validation';
 
 const showOnlyForBatchCreate = { operation: ['create'], resource: ['batch'] };

@@ -9,6 +9,7 @@ import {
 	waitOptions,
 } from '../../shared/descriptions';
 import type { ExtractionRun } from '../../shared/extractionOutput';
+import { documentIdsField } from '../../shared/idFields';
 import { requireUuid, requireUuidList } from '../../shared/ids';
 import { ItemResults } from '../../shared/itemResults';
 import {
@@ -70,17 +71,8 @@ export const extractDocumentDescription: INodeProperties[] = [
 		],
 	},
 	...binaryInputFields({ ...showOnlyForExtractDocument, inputSource: ['binary'] }),
-	{
-		displayName: 'Document IDs',
-		name: 'documentIds',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 880e8400-e29b-41d4-a716-446655440000',
-		description: 'Workspace document UUIDs, separated by commas (or an expression giving an array)',
-		// Workflows saved with version 1 keep their text field; 1.1 picks documents with a locator.
-		displayOptions: { show: { ...showOnlyForExtractDocument, inputSource: ['documentIds'], '@version': [1] } },
-	},
+	// Workflows saved with version 1 keep their text field; 1.1 picks documents with a locator.
+	documentIdsField({ ...showOnlyForExtractDocument, inputSource: ['documentIds'], '@version': [1] }),
 	workspaceDocumentsLocator({
 		...showOnlyForExtractDocument,
 		inputSource: ['documentIds'],

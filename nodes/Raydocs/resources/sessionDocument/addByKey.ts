@@ -1,5 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
+import { SPLIT_LIST_VALUE, uploadKeyField } from '../../shared/descriptions';
 import { sessionIdField } from '../../shared/idFields';
 
 const showOnlyForSessionDocumentAddByKey = { operation: ['addByKey'], resource: ['sessionDocument'] };
@@ -40,18 +41,12 @@ export const sessionDocumentAddByKeyDescription: INodeProperties[] = [
 			send: {
 				type: 'body',
 				property: 'keys',
-				value: '={{ (Array.isArray($value) ? $value : String($value).split(/[\\s,]+/)).map(String).map((key) => key.trim()).filter((key) => key) }}',
+				value: SPLIT_LIST_VALUE,
 			},
 		},
 	},
 	{
-		displayName: 'Upload Key',
-		name: 'key',
-		type: 'string',
-		default: '={{ $json.key }}',
-		required: true,
-		placeholder: 'e.g. tmp/abc123-def456',
-		displayOptions: { show: { ...showOnlyForSessionDocumentAddByKey, uploadMode: ['legacy'] } },
+		...uploadKeyField({ ...showOnlyForSessionDocumentAddByKey, uploadMode: ['legacy'] }),
 		routing: { send: { type: 'body', property: 'key' } },
 	},
 	{

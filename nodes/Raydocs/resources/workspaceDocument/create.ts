@@ -1,7 +1,7 @@
 import { NodeOperationError } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { binaryInputFields } from '../../shared/descriptions';
+import { binaryInputFields, uploadKeyField } from '../../shared/descriptions';
 import { requireWholeNumber } from '../../shared/ids';
 import { ItemResults } from '../../shared/itemResults';
 import { RAYDOCS_API } from '../../shared/endpoints';
@@ -29,15 +29,7 @@ export const workspaceDocumentCreateDescription: INodeProperties[] = [
 		],
 	},
 	...binaryInputFields({ ...showOnlyForWorkspaceDocumentCreate, inputSource: ['binary'] }),
-	{
-		displayName: 'Upload Key',
-		name: 'key',
-		type: 'string',
-		default: '={{ $json.key }}',
-		required: true,
-		placeholder: 'e.g. tmp/abc123-def456',
-		displayOptions: { show: { ...showOnlyForWorkspaceDocumentCreate, inputSource: ['key'] } },
-	},
+	uploadKeyField({ ...showOnlyForWorkspaceDocumentCreate, inputSource: ['key'] }),
 	{
 		displayName: 'File Name',
 		name: 'fileName',
