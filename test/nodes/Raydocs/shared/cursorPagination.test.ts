@@ -57,7 +57,7 @@ describe('sendCursorPaginatedRequest: follows next_cursor and hands back where t
 			{ items: runs(3, 1), meta: { next_cursor: 'c3', has_more: false, server_time: 't2' } },
 		]);
 		const items = await sendCursorPaginatedRequest.call(contextWith({ returnAll: true }), requestWith({ status: 'completed', per_page: 2 }));
-		expect(queries).toEqual([
+		expect(queries).toStrictEqual([
 			{ status: 'completed', per_page: 2 },
 			{ status: 'completed', per_page: 2, cursor: 'c2' },
 		]);
@@ -69,7 +69,7 @@ describe('sendCursorPaginatedRequest: follows next_cursor and hands back where t
 	it('resumes from a stored cursor and asks for 100 per page when no page size is set', async () => {
 		const queries = serverWith([{ items: runs(1, 1), meta: { next_cursor: 'c9', has_more: false } }]);
 		const items = await sendCursorPaginatedRequest.call(contextWith({ returnAll: true }), requestWith({ cursor: 'c8' }));
-		expect(queries).toEqual([{ cursor: 'c8', per_page: MAX_CURSOR_PAGE_SIZE }]);
+		expect(queries).toStrictEqual([{ cursor: 'c8', per_page: MAX_CURSOR_PAGE_SIZE }]);
 		expect(MAX_CURSOR_PAGE_SIZE).toBe(100);
 		expect(items[0].json).toEqual({ id: 'run-1', next_cursor: 'c9', has_more: false, server_time: null });
 	});
@@ -84,7 +84,7 @@ describe('sendCursorPaginatedRequest: follows next_cursor and hands back where t
 		] as const) {
 			const queries = serverWith([{ items: [], meta: {} }]);
 			await sendCursorPaginatedRequest.call(contextWith({ returnAll: true }), requestWith({ per_page: asked }));
-			expect(queries).toEqual([{ per_page: sent }]);
+			expect(queries).toStrictEqual([{ per_page: sent }]);
 		}
 	});
 
@@ -92,7 +92,7 @@ describe('sendCursorPaginatedRequest: follows next_cursor and hands back where t
 		for (const cursor of ['', 42, null]) {
 			const queries = serverWith([{ items: runs(1, 1), meta: { has_more: false } }]);
 			const items = await sendCursorPaginatedRequest.call(contextWith({ returnAll: true }), requestWith({ cursor }));
-			expect(queries).toEqual([{ per_page: 100 }]);
+			expect(queries).toStrictEqual([{ per_page: 100 }]);
 			expect(items[0].json.next_cursor).toBeNull();
 		}
 	});
@@ -103,7 +103,7 @@ describe('sendCursorPaginatedRequest: follows next_cursor and hands back where t
 			{ items: runs(4, 2), meta: { next_cursor: 'c6', has_more: true } },
 		]);
 		const items = await sendCursorPaginatedRequest.call(contextWith({ limit: 5 }), requestWith({ per_page: 3 }));
-		expect(queries).toEqual([{ per_page: 3 }, { per_page: 2, cursor: 'c4' }]);
+		expect(queries).toStrictEqual([{ per_page: 3 }, { per_page: 2, cursor: 'c4' }]);
 		expect(idsOf(items)).toEqual(['run-1', 'run-2', 'run-3', 'run-4', 'run-5']);
 		expect(items.every((item) => item.json.next_cursor === 'c6' && item.json.has_more === true)).toBe(true);
 	});
@@ -111,7 +111,7 @@ describe('sendCursorPaginatedRequest: follows next_cursor and hands back where t
 	it('cuts a page that gives more than asked down to Limit (maxResults first, then the limit parameter)', async () => {
 		const queries = serverWith([{ items: runs(1, 4), meta: { next_cursor: 'c5', has_more: true } }]);
 		const items = await sendCursorPaginatedRequest.call(contextWith({ limit: 50 }), requestWith({}, { maxResults: 2 }));
-		expect(queries).toEqual([{ per_page: 2 }]);
+		expect(queries).toStrictEqual([{ per_page: 2 }]);
 		expect(idsOf(items)).toEqual(['run-1', 'run-2']);
 	});
 
@@ -128,6 +128,13 @@ describe('sendCursorPaginatedRequest: follows next_cursor and hands back where t
 		items = await sendCursorPaginatedRequest.call(contextWith({ returnAll: true }), requestWith({ cursor: 'c1' }));
 		expect(queries).toHaveLength(1);
 		expect(items.map((item) => item.json)).toEqual([{ id: 'run-1', next_cursor: 'c1', has_more: true, server_time: null }]);
+	});
+
+	it('stops at a cursor that is not text', async () => {
+		const queries = serverWith([{ items: runs(1, 1), meta: { next_cursor: 12345, has_more: true } }]);
+		const items = await sendCursorPaginatedRequest.call(contextWith({ returnAll: true }), requestWith({ cursor: 'c1' }));
+		expect(queries).toHaveLength(1);
+		expect(items[0].json).toEqual({ id: 'run-1', next_cursor: 'c1', has_more: true, server_time: null });
 	});
 
 	it('does not follow has_more unless it is true', async () => {

@@ -211,6 +211,7 @@ describe('readHttpFailure: whatever shape the error has', () => {
 		expect(worded('EPIPELINE_FAILED')).toBeUndefined();
 		expect(worded('XECONNRESET')).toBeUndefined();
 		expect(worded(undefined, [new Error('socket hang up')])).toBeUndefined();
+		expect(worded(['socket hang up'])).toBeUndefined();
 		expect(readHttpFailure({ message: 'connect ECONNREFUSED', code: 'ETIMEDOUT' }).code).toBe('ETIMEDOUT');
 	});
 });
@@ -231,6 +232,9 @@ describe('HttpStatusError and assertSuccessStatus', () => {
 		expect(new HttpStatusError(410, {}, new TextEncoder().encode(json).buffer).response.data).toEqual({ message: 'Gone' });
 		expect(new HttpStatusError(502, {}, Buffer.from('<html>Bad Gateway</html>')).response.data).toBe('<html>Bad Gateway</html>');
 		expect(new HttpStatusError(502, {}, undefined).response.data).toBeUndefined();
+		// an answer already read as JSON stays as it is
+		expect(new HttpStatusError(422, {}, [7]).response.data).toEqual([7]);
+		expect(new HttpStatusError(422, {}, { message: 'Bad' }).response.data).toEqual({ message: 'Bad' });
 		const headers = { 'retry-after': '1' };
 		const response = thrownBy(() => assertSuccessStatus({ statusCode: 429, headers, body: '' })) as HttpStatusError;
 		expect(response.response.headers).toEqual(headers);
