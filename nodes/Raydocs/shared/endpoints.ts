@@ -174,10 +174,11 @@ export function endpointMatcher(
 ): (method: string, path: string) => MatchedEndpoint | undefined {
 	const compiled = [
 		...endpoints.map((candidate) => compile(candidate)),
-		...alternateForms.flatMap((form) => {
-			const reference = endpoints.find((candidate) => `${candidate.method} ${candidate.path}` === form.reference);
-			return reference ? [compile(reference, form.other.path, form.other.method)] : [];
-		}),
+		...alternateForms.flatMap((form) =>
+			endpoints
+				.filter((candidate) => `${candidate.method} ${candidate.path}` === form.reference)
+				.map((reference) => compile(reference, form.other.path, form.other.method)),
+		),
 	];
 	return (method, path) => {
 		const pathname = path.split('?')[0];
