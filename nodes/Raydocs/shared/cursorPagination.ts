@@ -49,7 +49,7 @@ export async function sendCursorPaginatedRequest(
 	);
 	const collected: IDataObject[] = [];
 	let cursor = typeof baseQuery.cursor === 'string' && baseQuery.cursor ? baseQuery.cursor : undefined;
-	let last: CursorPage = { items: [], hasMore: false, nextCursor: cursor };
+	let last: CursorPage;
 	for (;;) {
 		const remaining = limit - collected.length;
 		const qs: IDataObject = {

@@ -163,32 +163,47 @@ function compile(candidate: RaydocsEndpoint, path = candidate.path, method = can
 	return { candidate, method, literalLength: path.replace(/\{\w+\}/g, '').length, names, pattern: new RegExp(`^${source}/?$`) };
 }
 
-// The other documented form of a call is the same endpoint (abilities, what a 404 is about).
-const compiled = [
-	...RAYDOCS_API_ENDPOINTS.map((candidate) => compile(candidate)),
-	...DOCUMENTED_ALTERNATE_FORMS.flatMap((form) => {
-		const reference = RAYDOCS_API_ENDPOINTS.find((candidate) => `${candidate.method} ${candidate.path}` === form.reference);
-		return reference ? [compile(reference, form.other.path, form.other.method)] : [];
-	}),
-];
-
-/** Finds the documented endpoint a request goes to; literal paths win over templated ones. */
-export function matchEndpoint(method: string, path: string): MatchedEndpoint | undefined {
-	const pathname = path.split('?')[0];
-	let best: { match: MatchedEndpoint; literalLength: number } | undefined;
-	for (const { candidate, method: formMethod, literalLength, names, pattern } of compiled) {
-		if (formMethod !== method.toUpperCase()) continue;
-		const found = pattern.exec(pathname);
-		if (!found) continue;
-		if (!best || literalLength > best.literalLength) {
-			best = {
-				match: {
-					endpoint: candidate,
-					parameters: names.map((name, index) => [name, decodeURIComponent(found[index + 1])]),
-				},
-				literalLength,
-			};
+/**
+ * Finds which of `endpoints` a request goes to; literal paths win over templated ones (between
+ * equally literal ones, the first listed). The other documented form of a call is the same
+ * endpoint (abilities, what a 404 is about).
+ */
+export function endpointMatcher(
+	endpoints: readonly RaydocsEndpoint[],
+	alternateForms: readonly DocumentedAlternateForm[],
+): (method: string, path: string) => MatchedEndpoint | undefined {
+	const compiled = [
+		...endpoints.map((candidate) => compile(candidate)),
+		...alternateForms.flatMap((form) =>
+			endpoints
+				.filter((candidate) => `${candidate.method} ${candidate.path}` === form.reference)
+				.map((reference) => compile(reference, form.other.path, form.other.method)),
+		),
+	];
+	return (method, path) => {
+		const pathname = path.split('?')[0];
+		let best: { match: MatchedEndpoint; literalLength: number } | undefined;
+		for (const { candidate, method: formMethod, literalLength, names, pattern } of compiled) {
+			if (formMethod !== method.toUpperCase()) continue;
+			const found = pattern.exec(pathname);
+			if (!found) continue;
+			if (!best || literalLength > best.literalLength) {
+				best = {
+					match: {
+						endpoint: candidate,
+						parameters: names.map((name, index) => [name, decodeURIComponent(found[index + 1])]),
+					},
+					literalLength,
+				};
+			}
 		}
-	}
-	return best?.match;
+		return best?.match;
+	};
+}
+
+const matchDocumentedEndpoint = endpointMatcher(RAYDOCS_API_ENDPOINTS, DOCUMENTED_ALTERNATE_FORMS);
+
+/** Finds the documented Raydocs endpoint a request goes to (either documented form of a call). */
+export function matchEndpoint(method: string, path: string): MatchedEndpoint | undefined {
+	return matchDocumentedEndpoint(method, path);
 }

@@ -15,7 +15,8 @@ export interface HttpFailure {
 
 export const MALFORMED_RESPONSE = 'MALFORMED_RESPONSE';
 
-const NETWORK_ERROR_CODES = new Set([
+/** Codes read from an error chain: network failures, and ours for an answer that is not JSON. */
+const FAILURE_CODES: ReadonlySet<unknown> = new Set([
 	'ECONNRESET',
 	'ECONNREFUSED',
 	'ECONNABORTED',
@@ -27,7 +28,10 @@ const NETWORK_ERROR_CODES = new Set([
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 	'UND_ERR_SOCKET',
 	'ERR_BAD_RESPONSE',
+	MALFORMED_RESPONSE,
 ]);
+
+const isFailureCode = (code: unknown): code is string => FAILURE_CODES.has(code);
 
 /**
  * n8n 1.x wraps network errors in a NodeApiError that drops the original error (and its `code`) and
@@ -117,11 +121,7 @@ export function readHttpFailure(error: unknown): HttpFailure {
 				failure.body = response.data ?? response.body;
 			}
 		}
-		if (typeof current.code === 'string' && !failure.code) {
-			if (NETWORK_ERROR_CODES.has(current.code) || current.code === MALFORMED_RESPONSE) {
-				failure.code = current.code;
-			}
-		}
+		if (!failure.code && isFailureCode(current.code)) failure.code = current.code;
 		if (!failure.code && typeof current.message === 'string' && /socket hang up/i.test(current.message)) {
 			failure.code = 'ECONNRESET';
 		}
@@ -137,17 +137,16 @@ export function readHttpFailure(error: unknown): HttpFailure {
 		}
 	}
 	if (failure.status === undefined && !failure.code && isObject(error)) {
-		const messages = Array.isArray(error.messages) ? error.messages : [];
-		failure.code = networkCodeFromMessages([...messages, error.message]);
+		// n8n 1.x keeps the original wording in `messages`, read before its own `message`.
+		failure.code = networkCodeFromMessages(Array.isArray(error.messages) ? [...error.messages, error.message] : [error.message]);
 	}
 	return failure;
 }
 
 /** Retry-After in milliseconds (seconds or an HTTP date), if Raydocs sent one. */
 export function retryAfterMs(failure: HttpFailure, now = Date.now()): number | undefined {
-	const header = failure.headers['retry-after'] ?? failure.headers['Retry-After'];
-	if (header === undefined || header === null || header === '') return undefined;
-	const text = String(header);
+	const text = String(failure.headers['retry-after'] ?? failure.headers['Retry-After'] ?? '');
+	if (text === '') return undefined;
 	const seconds = Number(text);
 	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
 	const date = Date.parse(text);
@@ -158,12 +157,12 @@ export function retryAfterMs(failure: HttpFailure, now = Date.now()): number | u
  * Removes the credential's own token (when the caller knows it) and anything that looks like a
  * bearer token or a Raydocs token from text we show or keep.
  */
-export function redactSecrets(text: string, secrets: readonly string[] = []): string {
-	let redacted = text;
-	for (const secret of secrets) {
-		// Short values would cut ordinary words out of messages; tokens are long.
-		if (secret.length >= 8) redacted = redacted.split(secret).join('[redacted token]');
-	}
+export function redactSecrets(text: string, secrets?: readonly string[]): string {
+	// Short values would cut ordinary words out of messages; tokens are long.
+	const redacted =
+		secrets
+			?.filter((secret) => secret.length >= 8)
+			.reduce((result, secret) => result.split(secret).join('[redacted token]'), text) ?? text;
 	return redacted
 		.replace(/Bearer\s+[^\s"',]+/gi, 'Bearer [redacted]')
 		.replace(/\brd_[A-Za-z0-9_-]{6,}/g, '[redacted token]');
@@ -217,9 +216,8 @@ export function describeValidationErrors(body: unknown): string | undefined {
 
 function list(words: string[]): string {
 	const quoted = words.map((word) => `"${word}"`);
-	return quoted.length > 1
-		? `${quoted.slice(0, -1).join(', ')} and ${quoted[quoted.length - 1]}`
-		: quoted[0];
+	const last = quoted.pop();
+	return quoted.length ? `${quoted.join(', ')} and ${last}` : `${last}`;
 }
 
 export interface FailedRequest {
@@ -237,8 +235,8 @@ export interface FailedRequest {
 }
 
 /** The same JSON value with secrets removed from every string in it. */
-function redactJson(value: Record<string, unknown>, secrets: readonly string[]): JsonObject {
-	return JSON.parse(redactSecrets(JSON.stringify(value), secrets.map((secret) => JSON.stringify(secret).slice(1, -1)))) as JsonObject;
+function redactJson(value: Record<string, unknown>, secrets?: readonly string[]): JsonObject {
+	return JSON.parse(redactSecrets(JSON.stringify(value), secrets?.map((secret) => JSON.stringify(secret).slice(1, -1)))) as JsonObject;
 }
 
 interface ExplainedFailure {
@@ -270,11 +268,11 @@ export function explainFailure(failure: HttpFailure, request: FailedRequest): Ex
 		};
 	}
 	if (status === 403) {
-		const abilities = matched?.endpoint.abilities ?? [];
-		if (abilities.length) {
+		if (matched?.endpoint.abilities.length) {
+			const { abilities, path } = matched.endpoint;
 			const noun = abilities.length > 1 ? 'abilities' : 'ability';
 			return {
-				message: `The Raydocs access token lacks the ${list(abilities)} ${noun} needed for ${request.method} ${matched?.endpoint.path} (HTTP 403)`,
+				message: `The Raydocs access token lacks the ${list(abilities)} ${noun} needed for ${request.method} ${path} (HTTP 403)`,
 				description: `Edit the token in Raydocs (Settings → Access Tokens) and grant ${list(abilities)}, or pick a credential whose token has ${abilities.length > 1 ? 'them' : 'it'}. If the token has it, the token's user may lack the workspace role this action needs.${saidSuffix}`,
 			};
 		}
@@ -333,7 +331,7 @@ export function explainFailure(failure: HttpFailure, request: FailedRequest): Ex
 				: 'The call was not repeated automatically because repeating it could create a duplicate: check in Raydocs whether it took effect before running the node again.',
 		};
 	}
-	if (status !== undefined && status >= 500) {
+	if ((status ?? 0) >= 500) {
 		return {
 			message: `Raydocs had a server problem (HTTP ${status})${retried}`,
 			description: request.retrySafe
@@ -367,7 +365,7 @@ export function raydocsApiError(
 	request: FailedRequest,
 	itemIndex?: number,
 ): NodeApiError {
-	const secrets = request.secrets ?? [];
+	const secrets = request.secrets;
 	const explained = explainFailure(failure, request);
 	const message = redactSecrets(explained.message, secrets);
 	const description = redactSecrets(explained.description, secrets);
@@ -383,12 +381,8 @@ export function raydocsApiError(
 		networkCode: failure.code ?? null,
 		routeMissing,
 	};
-	return new NodeApiError(node, errorResponse, {
-		message,
-		description,
-		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
-		itemIndex,
-	});
+	// NodeApiError takes its httpCode from errorResponse.
+	return new NodeApiError(node, errorResponse, { message, description, itemIndex });
 }
 
 /**

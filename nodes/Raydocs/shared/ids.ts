@@ -64,7 +64,7 @@ export function requireWholeNumber(node: INode, value: unknown, label: string, i
 
 /** A list of UUIDs from an array or a comma/space separated string; at least one. */
 export function requireUuidList(node: INode, value: unknown, label: string, itemIndex: number): string[] {
-	const values = Array.isArray(value) ? value : String(value ?? '').split(/[\s,]+/);
+	const values = Array.isArray(value) ? value : String(value ?? '').split(/[\s,]/);
 	const ids = values.map(textOf).filter(Boolean);
 	if (!ids.length) {
 		fail(

@@ -48,8 +48,9 @@ export interface ListPage {
 }
 
 function pageNumber(value: unknown): number | undefined {
+	// Number(undefined) is NaN, but Number(null) is 0.
 	const number = Number(value);
-	return value !== undefined && value !== null && Number.isFinite(number) ? number : undefined;
+	return value !== null && Number.isFinite(number) ? number : undefined;
 }
 
 /** A page of a Laravel-paginated list, with its page numbers when the answer has them. */

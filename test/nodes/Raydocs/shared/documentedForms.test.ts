@@ -40,7 +40,17 @@ describe('documentedFormsOf', () => {
 	it('leaves every other call alone', () => {
 		const request = { method: 'GET', url: '/workspaces' };
 		expect(documentedFormsOf(request)).toEqual({ forms: [request] });
-		expect(documentedFormsOf({ method: 'POST', url: '/no/such/endpoint' }).key).toBeUndefined();
+		const unknown = { method: 'POST', url: '/no/such/endpoint' };
+		expect(documentedFormsOf(unknown)).toEqual({ forms: [unknown] });
+	});
+
+	it('uses the default format when the body gives an empty one', () => {
+		const url = `/extractions/templates/${TEMPLATE}/sessions/batch/export`;
+		expect(documentedFormsOf({ method: 'POST', url, body: { session_ids: [SESSION], format: '' } }).forms[1]).toEqual({
+			method: 'POST',
+			url: `${url}/json`,
+			body: { session_ids: [SESSION] },
+		});
 	});
 });
 
@@ -105,6 +115,21 @@ describe('sendInDocumentedForm', () => {
 			).rejects.toBe(error);
 			expect(sent).toEqual(['/workspaces/1/invites/5']);
 		}
+	});
+
+	it('sends a call documented in one form once, as it is, without reading the base URL', async () => {
+		const single = { method: 'GET', url: '/workspaces' };
+		const sent: RequestForm[] = [];
+		const error = failure(404, 'The route workspaces could not be found.');
+		const readBaseUrl = jest.fn(baseUrl);
+		await expect(
+			sendInDocumentedForm(readBaseUrl, single, async (form) => {
+				sent.push(form);
+				throw error;
+			}),
+		).rejects.toBe(error);
+		expect(sent).toEqual([single]);
+		expect(readBaseUrl).not.toHaveBeenCalled();
 	});
 
 	it('remembers per base URL', async () => {

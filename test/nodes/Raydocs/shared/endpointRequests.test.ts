@@ -65,6 +65,13 @@ describe('endpointRequests: requests built from the endpoint table', () => {
 		expect(endpointsOfRoutedRequest(request)).toEqual([RAYDOCS_API.addSessionDocumentsByKeys, RAYDOCS_API.addSessionDocument]);
 	});
 
+	it('writes each choice as one expression of literal parts and parameter expressions', () => {
+		const request = routedRequestEither('$parameter.kind === "session"', RAYDOCS_API.getSession, RAYDOCS_API.getTemplate);
+		expect(request.url).toBe(
+			'={{ $parameter.kind === "session" ? "/extractions/sessions/" + String($parameter.sessionId).trim() : "/extractions/templates/" + String($parameter.templateId).trim() }}',
+		);
+	});
+
 	it('refuses two endpoints of different methods in one routed request', () => {
 		expect(() => routedRequestEither('true', RAYDOCS_API.getSession, RAYDOCS_API.deleteSession)).toThrow(
 			'One routed request cannot send both GET and DELETE',

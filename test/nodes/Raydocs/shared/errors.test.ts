@@ -3,8 +3,19 @@ import type { INode, JsonObject } from 'n8n-workflow';
 
 import {
 	assertSuccessStatus,
+	describeValidationErrors,
 	explainFailure,
+	type FailedRequest,
+	type HttpFailure,
+	HttpStatusError,
+	isMissingRouteError,
+	isUnknownRoute,
+	MALFORMED_RESPONSE,
+	raydocsApiError,
 	readHttpFailure,
+	redactSecrets,
+	retryAfterMs,
+	routeAnswer,
 } from '../../../../nodes/Raydocs/shared/errors';
 
 const node: INode = { id: '1', name: 'Raydocs', type: 'n8n-nodes-raydocs.raydocs', typeVersion: 1, position: [0, 0], parameters: {} };
@@ -99,5 +110,428 @@ describe('explainFailure: 403', () => {
 		const fromProxy = explainFailure({ status: 403, headers: {}, body: '<html>Forbidden</html>', message: '' }, request);
 		expect(fromProxy.message).toBe('Something other than the Raydocs API refused GET /workspaces (HTTP 403, no Raydocs error body)');
 		expect(fromProxy.message).not.toContain('workspaces-read');
+	});
+});
+
+/** A failure with only the fields a test cares about. */
+const failureOf = (fields: Partial<HttpFailure>): HttpFailure => ({ headers: {}, message: '', ...fields });
+const read = (path: string, extra: Partial<FailedRequest> = {}): FailedRequest => ({ method: 'GET', path, attempts: 1, retrySafe: true, ...extra });
+const create = (path: string, extra: Partial<FailedRequest> = {}): FailedRequest => ({ method: 'POST', path, attempts: 1, retrySafe: false, ...extra });
+
+function thrownBy(call: () => unknown): unknown {
+	try {
+		call();
+	} catch (error) {
+		return error;
+	}
+	throw new Error('nothing was thrown');
+}
+
+describe('readHttpFailure: whatever shape the error has', () => {
+	it('keeps the error\'s message, or its text when it has none', () => {
+		expect(readHttpFailure(new Error('boom')).message).toBe('boom');
+		expect(readHttpFailure('plain text')).toEqual({ headers: {}, message: 'plain text' });
+		expect(readHttpFailure({ message: 42 }).message).toBe('[object Object]');
+		expect(readHttpFailure(null)).toEqual({ headers: {}, message: 'null' });
+		expect(readHttpFailure(undefined)).toEqual({ headers: {}, message: 'undefined' });
+	});
+
+	it('reads statusCode and body when the response names them so', () => {
+		const failure = readHttpFailure({ message: 'x', response: { statusCode: 503, headers: { 'retry-after': '2' }, body: { message: 'Down' } } });
+		expect(failure).toEqual({ status: 503, headers: { 'retry-after': '2' }, body: { message: 'Down' }, message: 'x' });
+	});
+
+	it('takes the outermost response with a real status and copies its headers', () => {
+		const headers = { 'x-one': '1' };
+		const failure = readHttpFailure({
+			message: 'outer',
+			response: { status: 0, headers: { ignored: true }, data: 'no status' },
+			cause: { response: { status: 502, headers, data: 'gateway' }, cause: { response: { status: 404, data: 'inner' } } },
+		});
+		expect(failure).toMatchObject({ status: 502, headers: { 'x-one': '1' }, body: 'gateway' });
+		expect(failure.headers).not.toBe(headers);
+		expect(readHttpFailure({ response: { status: 'abc' } }).status).toBeUndefined();
+		expect(readHttpFailure({ response: { status: 500, headers: 'not an object' } }).headers).toEqual({});
+		expect(readHttpFailure({ response: { status: 500, data: null, body: 'from body' } }).body).toBe('from body');
+	});
+
+	it('follows cause and reason, and stops on a loop', () => {
+		expect(readHttpFailure({ reason: { response: { status: 409 } } }).status).toBe(409);
+		const looped: Record<string, unknown> = { message: 'loop' };
+		looped.cause = { cause: looped };
+		expect(readHttpFailure(looped)).toEqual({ headers: {}, message: 'loop', code: undefined });
+	});
+
+	it('keeps the first network code, and only network codes (or a malformed answer)', () => {
+		expect(readHttpFailure({ code: 'ETIMEDOUT', cause: { code: 'ECONNRESET' } }).code).toBe('ETIMEDOUT');
+		expect(readHttpFailure({ code: 'ERR_SOMETHING', cause: { code: 'EPIPE' } }).code).toBe('EPIPE');
+		expect(readHttpFailure({ code: MALFORMED_RESPONSE }).code).toBe(MALFORMED_RESPONSE);
+		expect(readHttpFailure({ code: 'ERR_INVALID_ARG', message: 'nothing network' }).code).toBeUndefined();
+		expect(readHttpFailure({ code: 7, message: 'nothing network' }).code).toBeUndefined();
+		for (const code of ['ECONNREFUSED', 'ECONNABORTED', 'ESOCKETTIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'ERR_SOCKET_CONNECTION_TIMEOUT', 'UND_ERR_SOCKET', 'ERR_BAD_RESPONSE']) {
+			expect(readHttpFailure({ cause: { code } }).code).toBe(code);
+		}
+	});
+
+	it('reads "socket hang up" anywhere in the chain as a dropped connection, unless a code was found', () => {
+		expect(readHttpFailure({ message: 'request failed', cause: { message: 'Socket hang up' } }).code).toBe('ECONNRESET');
+		expect(readHttpFailure({ message: 'socket hang up', code: 'ETIMEDOUT' }).code).toBe('ETIMEDOUT');
+		expect(readHttpFailure({ message: 'socket hang up', response: { status: 502 } })).toMatchObject({ status: 502, code: 'ECONNRESET' });
+	});
+
+	it('uses n8n 1.x\'s httpCode only when it is a real status, with the body from context.data', () => {
+		expect(readHttpFailure({ message: 'x', httpCode: '422', context: { data: { errors: {} } } })).toMatchObject({ status: 422, body: { errors: {} } });
+		expect(readHttpFailure({ message: 'x', httpCode: '404', context: 'none' })).toEqual({ headers: {}, message: 'x', status: 404, body: undefined });
+		expect(readHttpFailure({ message: 'x', httpCode: '100' }).status).toBe(100);
+		expect(readHttpFailure({ message: 'x', httpCode: '99' }).status).toBeUndefined();
+		expect(readHttpFailure({ message: 'x', httpCode: '404.5' }).status).toBeUndefined();
+		expect(readHttpFailure({ message: 'x', httpCode: '401', response: { status: 503 } }).status).toBe(503);
+	});
+
+	it('reads the code from the wording of every network failure n8n 1.x rewords, first match first', () => {
+		const worded = (message: unknown, messages?: unknown) => readHttpFailure({ message, messages }).code;
+		expect(worded('read ECONNRESET')).toBe('ECONNRESET');
+		expect(worded('The server closed the connection')).toBe('ECONNRESET');
+		expect(worded('write EPIPE')).toBe('EPIPE');
+		expect(worded('connect ECONNREFUSED 127.0.0.1:1')).toBe('ECONNREFUSED');
+		expect(worded('connect ETIMEDOUT')).toBe('ETIMEDOUT');
+		expect(worded('ESOCKETTIMEDOUT')).toBe('ETIMEDOUT');
+		expect(worded('ECONNABORTED')).toBe('ECONNABORTED');
+		expect(worded('timeout of 5ms exceeded')).toBe('ECONNABORTED');
+		expect(worded('getaddrinfo EAI_AGAIN api.raydocs.com')).toBe('EAI_AGAIN');
+		expect(worded('The DNS server returned an error, perhaps the server is offline')).toBe('EAI_AGAIN');
+		expect(worded('getaddrinfo ENOTFOUND api.raydocs.com')).toBe('ENOTFOUND');
+		expect(worded('The connection cannot be established, this usually occurs due to an incorrect host (domain) value')).toBe('ENOTFOUND');
+		expect(worded('connect EHOSTUNREACH 10.0.0.1:443')).toBe('EHOSTUNREACH');
+		expect(worded('The host is unreachable, perhaps the server is offline')).toBe('EHOSTUNREACH');
+		// the original message (kept in messages) is read before the reworded one
+		expect(worded('The connection was aborted', ['connect ECONNREFUSED 127.0.0.1:1'])).toBe('ECONNREFUSED');
+		expect(worded('The connection was aborted', 'connect ECONNREFUSED')).toBe('ECONNABORTED');
+		// whole codes only, and only text
+		expect(worded('EPIPELINE_FAILED')).toBeUndefined();
+		expect(worded('XECONNRESET')).toBeUndefined();
+		expect(worded(undefined, [new Error('socket hang up')])).toBeUndefined();
+		expect(worded(['socket hang up'])).toBeUndefined();
+		expect(readHttpFailure({ message: 'connect ECONNREFUSED', code: 'ETIMEDOUT' }).code).toBe('ETIMEDOUT');
+	});
+});
+
+describe('HttpStatusError and assertSuccessStatus', () => {
+	it('throws for 400 and above only, with the status in the message', () => {
+		expect(() => assertSuccessStatus({ statusCode: 399, headers: {}, body: '' })).not.toThrow();
+		expect(() => assertSuccessStatus({ statusCode: undefined, body: '' })).not.toThrow();
+		const error = thrownBy(() => assertSuccessStatus({ statusCode: 400, headers: 'none', body: { message: 'Bad' } })) as HttpStatusError;
+		expect(error).toBeInstanceOf(HttpStatusError);
+		expect(error.message).toBe('HTTP 400');
+		expect(error.response).toEqual({ status: 400, headers: {}, data: { message: 'Bad' } });
+	});
+
+	it('reads a JSON body from text, bytes or an ArrayBuffer, and keeps other text as it is', () => {
+		const json = JSON.stringify({ message: 'Gone' });
+		expect(new HttpStatusError(410, {}, json).response.data).toEqual({ message: 'Gone' });
+		expect(new HttpStatusError(410, {}, new TextEncoder().encode(json).buffer).response.data).toEqual({ message: 'Gone' });
+		expect(new HttpStatusError(502, {}, Buffer.from('<html>Bad Gateway</html>')).response.data).toBe('<html>Bad Gateway</html>');
+		expect(new HttpStatusError(502, {}, undefined).response.data).toBeUndefined();
+		// an answer already read as JSON stays as it is
+		expect(new HttpStatusError(422, {}, [7]).response.data).toEqual([7]);
+		expect(new HttpStatusError(422, {}, { message: 'Bad' }).response.data).toEqual({ message: 'Bad' });
+		const headers = { 'retry-after': '1' };
+		const response = thrownBy(() => assertSuccessStatus({ statusCode: 429, headers, body: '' })) as HttpStatusError;
+		expect(response.response.headers).toEqual(headers);
+		expect(response.response.headers).not.toBe(headers);
+	});
+});
+
+describe('retryAfterMs', () => {
+	const now = Date.parse('2026-01-01T00:00:00Z');
+	const after = (value: unknown, name = 'retry-after') => retryAfterMs(failureOf({ headers: { [name]: value } }), now);
+
+	it('reads seconds, in either spelling of the header, never below zero', () => {
+		expect(after('3')).toBe(3000);
+		expect(after(2, 'Retry-After')).toBe(2000);
+		expect(after('0.5')).toBe(500);
+		expect(after('-4')).toBe(0);
+	});
+
+	it('reads an HTTP date against the clock', () => {
+		expect(after('Thu, 01 Jan 2026 00:00:05 GMT')).toBe(5000);
+		expect(after('Wed, 31 Dec 2025 23:59:00 GMT')).toBe(0);
+		const real = retryAfterMs(failureOf({ headers: { 'retry-after': new Date(Date.now() + 60_000).toUTCString() } }));
+		expect(real).toBeGreaterThan(55_000);
+		expect(real).toBeLessThanOrEqual(60_000);
+	});
+
+	it('gives nothing when there is no usable header', () => {
+		expect(retryAfterMs(failureOf({}), now)).toBeUndefined();
+		expect(after(null)).toBeUndefined();
+		expect(after('')).toBeUndefined();
+		expect(after('soon')).toBeUndefined();
+	});
+});
+
+describe('redactSecrets', () => {
+	it('removes the known token, when it is long enough to be one', () => {
+		expect(redactSecrets('token abcdefgh was used', ['abcdefgh'])).toBe('token [redacted token] was used');
+		expect(redactSecrets('x abcdefgh y abcdefgh', ['abcdefgh'])).toBe('x [redacted token] y [redacted token]');
+		expect(redactSecrets('the word General stays', ['General'])).toBe('the word General stays');
+	});
+
+	it('removes bearer tokens and Raydocs tokens by their look', () => {
+		expect(redactSecrets('Authorization: bearer abc.def-123, next')).toBe('Authorization: Bearer [redacted], next');
+		expect(redactSecrets('"Bearer  xyz"')).toBe('"Bearer [redacted]"');
+		expect(redactSecrets('a rd_abc-DEF_123 b')).toBe('a [redacted token] b');
+		expect(redactSecrets('rd_short and word_rd_abcdefgh')).toBe('rd_short and word_rd_abcdefgh');
+	});
+});
+
+describe('the answer about a route', () => {
+	it('tells an unknown route from a missing record', () => {
+		expect(isUnknownRoute('<html>Not Found</html>')).toBe(true);
+		expect(isUnknownRoute(undefined)).toBe(true);
+		expect(isUnknownRoute({ message: ' The route api/v9/x could not be found. ' })).toBe(true);
+		expect(isUnknownRoute({ message: 'the route x could not be found' })).toBe(true);
+		expect(isUnknownRoute({ message: 'Error: the route x could not be found.' })).toBe(false);
+		expect(isUnknownRoute({ message: 'The route x could not be found. Try again' })).toBe(false);
+		expect(isUnknownRoute({ message: 'No query results for model [Template].' })).toBe(false);
+		expect(isUnknownRoute({ error: 'Not Found' })).toBe(false);
+	});
+
+	it('reads 405 and unknown-route 404 as a missing route, other 404s as a missing record', () => {
+		expect(routeAnswer(failureOf({ status: 405, body: { message: 'Method not allowed' } }))).toBe('missing route');
+		expect(routeAnswer(failureOf({ status: 404, body: 'Not Found' }))).toBe('missing route');
+		expect(routeAnswer(failureOf({ status: 404, body: { message: 'Template not found.' } }))).toBe('missing record');
+		expect(routeAnswer(failureOf({ status: 500, body: 'Not Found' }))).toBe('other');
+		expect(routeAnswer(failureOf({ code: 'ECONNRESET' }))).toBe('other');
+	});
+});
+
+describe('describeValidationErrors', () => {
+	it('lists each field with its messages', () => {
+		expect(describeValidationErrors({ errors: { name: ['Required.', 'Too short.'], role: 'Invalid.' } })).toBe(
+			'name: Required. Too short.; role: Invalid.',
+		);
+		expect(describeValidationErrors({ message: 'x', errors: { token: ['rd_abcdefghij is wrong'] } })).toBe('token: [redacted token] is wrong');
+	});
+
+	it('gives nothing when there are no field errors', () => {
+		expect(describeValidationErrors({ errors: {} })).toBeUndefined();
+		expect(describeValidationErrors({ errors: 'bad' })).toBeUndefined();
+		expect(describeValidationErrors({ message: 'bad' })).toBeUndefined();
+		expect(describeValidationErrors('errors')).toBeUndefined();
+	});
+});
+
+describe('explainFailure: every kind of failure says what happened and what to change', () => {
+	it('401: the token', () => {
+		expect(explainFailure(failureOf({ status: 401, body: { message: 'Unauthenticated.' } }), read('/workspaces'))).toEqual({
+			message: 'Raydocs rejected the access token: it is invalid, expired or revoked (HTTP 401)',
+			description: 'Create a new token in Raydocs (profile → Settings → Access Tokens) and update the Raydocs credential.',
+		});
+	});
+
+	it('403: the missing abilities (one, or several), with Raydocs\' words', () => {
+		const one = explainFailure(failureOf({ status: 403, body: { message: ' This action is unauthorized. ' } }), create('/workspaces/create'));
+		expect(one).toEqual({
+			message: 'The Raydocs access token lacks the "workspaces-write" ability needed for POST /workspaces/create (HTTP 403)',
+			description:
+				'Edit the token in Raydocs (Settings → Access Tokens) and grant "workspaces-write", or pick a credential whose token has it. If the token has it, the token\'s user may lack the workspace role this action needs. Raydocs said: "This action is unauthorized."',
+		});
+		const two = explainFailure(failureOf({ status: 403, body: {} }), read('/workspaces/12/documents/doc-1/url'));
+		expect(two.message).toBe(
+			'The Raydocs access token lacks the "workspaces-read" and "documents-read" abilities needed for GET /workspaces/{workspaceId}/documents/{documentId}/url (HTTP 403)',
+		);
+		expect(two.description).toContain('grant "workspaces-read" and "documents-read", or pick a credential whose token has them.');
+		expect(two.description).not.toContain('Raydocs said');
+		const three = explainFailure(failureOf({ status: 403, body: {} }), read('/workspaces/1/workflows/2/runs'));
+		expect(three.message).toContain('"workspaces-read" and "workflows-read" abilities');
+	});
+
+	it('403 where no ability applies: the user\'s role', () => {
+		const file = explainFailure(failureOf({ status: 403, body: { message: 'Not a member.' } }), read('/workspaces/1/workflows/2/runs/3/file'));
+		expect(file).toEqual({
+			message: "Raydocs refused GET /workspaces/1/workflows/2/runs/3/file for this token's user (HTTP 403)",
+			description: 'The user may need a higher role in the workspace (admins manage members and invites). Raydocs said: "Not a member."',
+		});
+		const unknown = explainFailure(failureOf({ status: 403, body: {} }), read('/not-documented'));
+		expect(unknown.message).toBe("Raydocs refused GET /not-documented for this token's user (HTTP 403)");
+		expect(unknown.description).toBe('The user may need a higher role in the workspace (admins manage members and invites).');
+	});
+
+	it('404 of a record: names it and where it was looked for', () => {
+		const nested = explainFailure(failureOf({ status: 404, body: { message: 'Document not found.' } }), read('/workspaces/12/documents/doc%201'));
+		expect(nested).toEqual({
+			message: 'Raydocs could not find document doc 1 in workspace 12 (HTTP 404)',
+			description: "Check the ID. Raydocs also answers 404 when the token's user is not a member of the workspace that holds it.",
+		});
+		const runOutput = explainFailure(failureOf({ status: 404, body: {} }), read('/workspaces/1/workflows/w/runs/r/output'));
+		expect(runOutput.message).toBe('Raydocs could not find workflow run r in workspace 1 in workflow w (HTTP 404)');
+		const format = explainFailure(
+			failureOf({ status: 404, body: { message: 'Unknown format.' } }),
+			create('/extractions/templates/t1/sessions/batch/export/csv'),
+		);
+		expect(format.message).toBe('Raydocs could not find the object csv in template t1 (HTTP 404)');
+	});
+
+	it('404 for a path without IDs: only Raydocs\' words say what is missing', () => {
+		expect(explainFailure(failureOf({ status: 404, body: { message: 'Template not found.' } }), create('/extractions/sessions'))).toEqual({
+			message: 'Raydocs could not find something POST /extractions/sessions refers to (HTTP 404): Template not found.',
+			description: "Check the IDs in the request. Raydocs also answers 404 when the token's user has no access to them.",
+		});
+		expect(explainFailure(failureOf({ status: 404, body: {} }), create('/extractions/sessions')).message).toBe(
+			'Raydocs could not find something POST /extractions/sessions refers to (HTTP 404)',
+		);
+	});
+
+	it('404 for a path no endpoint has: no route, whatever the body says', () => {
+		const recordLike = explainFailure(failureOf({ status: 404, body: { message: 'Not found.' } }), read('/v2/workspaces'));
+		expect(recordLike.message).toBe('The server has no route for GET /v2/workspaces (HTTP 404): "Not found."');
+		const silent = explainFailure(failureOf({ status: 404, body: {} }), read('/v2/workspaces'));
+		expect(silent.message).toBe('The server has no route for GET /v2/workspaces (HTTP 404)');
+		expect(silent.description).toContain('Nothing was looked up');
+	});
+
+	it('422 and 400: the fields to fix, else Raydocs\' words, else a plain reason', () => {
+		const both = explainFailure(
+			failureOf({ status: 422, body: { message: 'The name field is required.', errors: { name: ['The name field is required.'] } } }),
+			create('/workspaces/create'),
+		);
+		expect(both).toEqual({
+			message: 'Raydocs rejected the request (HTTP 422): name: The name field is required.',
+			description: 'Fix the fields named above and run the node again. Raydocs said: "The name field is required."',
+		});
+		const fieldsOnly = explainFailure(failureOf({ status: 422, body: { errors: { name: ['Required.'] } } }), create('/workspaces/create'));
+		expect(fieldsOnly.description).toBe('Fix the fields named above and run the node again.');
+		const saidOnly = explainFailure(failureOf({ status: 400, body: { message: 'Malformed filter.' } }), read('/workspaces'));
+		expect(saidOnly).toEqual({
+			message: 'Raydocs rejected the request (HTTP 400): Malformed filter.',
+			description: 'Fix the fields named above and run the node again.',
+		});
+		expect(explainFailure(failureOf({ status: 400, body: '' }), read('/workspaces')).message).toBe(
+			'Raydocs rejected the request (HTTP 400): the input is not valid',
+		);
+	});
+
+	it('429: the limit in force and how many attempts were made', () => {
+		const defaults = explainFailure(failureOf({ status: 429 }), read('/workspaces', { attempts: 4 }));
+		expect(defaults.message).toBe('Raydocs rate limit reached (HTTP 429) after 4 attempts');
+		expect(defaults.description).toMatch(/^Raydocs allows 100 requests per 60 seconds; /);
+		const configured = explainFailure(failureOf({ status: 429 }), read('/workspaces', { rateLimit: { requests: 30, windowSeconds: 10 } }));
+		expect(configured.message).toBe('Raydocs rate limit reached (HTTP 429)');
+		expect(configured.description).toMatch(/^Raydocs allows 30 requests per 10 seconds; /);
+	});
+
+	it('a body that is not JSON: passing fault, or check before repeating a create', () => {
+		const malformed = failureOf({ code: MALFORMED_RESPONSE });
+		expect(explainFailure(malformed, read('/workspaces', { attempts: 3 }))).toEqual({
+			message: 'Raydocs answered GET /workspaces with a body that is not valid JSON after 3 attempts',
+			description: 'This is usually a passing fault of the API or a proxy in between. Run the node again later.',
+		});
+		const onCreate = explainFailure(malformed, create('/workspaces/create'));
+		expect(onCreate.message).toBe('Raydocs answered POST /workspaces/create with a body that is not valid JSON');
+		expect(onCreate.description).toMatch(/^The call was not repeated automatically because repeating it could create a duplicate/);
+	});
+
+	it('5xx: retried in vain, or not repeated because it could duplicate work', () => {
+		expect(explainFailure(failureOf({ status: 500, body: { message: 'Server Error' } }), read('/workspaces', { attempts: 2 }))).toEqual({
+			message: 'Raydocs had a server problem (HTTP 500) after 2 attempts',
+			description: 'Raydocs did not recover while the node retried. Try again later. Raydocs said: "Server Error"',
+		});
+		const onCreate = explainFailure(failureOf({ status: 503 }), create('/workspaces/create'));
+		expect(onCreate).toEqual({
+			message: 'Raydocs had a server problem (HTTP 503)',
+			description:
+				'The call was not repeated automatically because repeating it could create a duplicate: check in Raydocs whether it took effect before running the node again.',
+		});
+	});
+
+	it('a dropped connection or an unreachable host, with the network code in the description only', () => {
+		for (const code of ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ERR_BAD_RESPONSE']) {
+			const dropped = explainFailure(failureOf({ code }), create('/workspaces/create', { attempts: 1 }));
+			expect(dropped).toEqual({
+				message: 'The connection to Raydocs dropped before an answer arrived',
+				description: `The call was not repeated automatically because Raydocs may already have processed it: check in Raydocs whether it took effect before running the node again. Network code: ${code}.`,
+			});
+		}
+		expect(explainFailure(failureOf({ code: 'ECONNRESET' }), read('/workspaces', { attempts: 3 }))).toEqual({
+			message: 'The connection to Raydocs dropped before an answer arrived after 3 attempts',
+			description: 'Check the Base URL in the Raydocs credential and that this n8n instance can reach it. Network code: ECONNRESET.',
+		});
+		expect(explainFailure(failureOf({ code: 'ENOTFOUND' }), create('/workspaces/create'))).toEqual({
+			message: 'Could not reach Raydocs',
+			description: 'Check the Base URL in the Raydocs credential and that this n8n instance can reach it. Network code: ENOTFOUND.',
+		});
+	});
+
+	it('anything else: the request and what was said, without secrets', () => {
+		expect(explainFailure(failureOf({ status: 409, body: { message: 'Already a member.' } }), create('/workspaces/1/users/add'))).toEqual({
+			message: 'Raydocs request POST /workspaces/1/users/add failed: Already a member.',
+			description: 'HTTP 409',
+		});
+		expect(explainFailure(failureOf({ status: 499, message: 'Client Closed Request' }), read('/workspaces')).description).toBe('HTTP 499');
+		expect(explainFailure(failureOf({ message: 'sent Bearer rd_secret_value' }), read('/workspaces'))).toEqual({
+			message: 'Raydocs request GET /workspaces failed: sent Bearer [redacted]',
+			description: 'No HTTP status was received.',
+		});
+		expect(explainFailure(failureOf({ status: 418, body: { message: '   ' }, message: 'teapot' }), read('/workspaces')).message).toBe(
+			'Raydocs request GET /workspaces failed: teapot',
+		);
+	});
+});
+
+describe('raydocsApiError: the error n8n shows and stores', () => {
+	const token = 'tok"en-0123456789';
+
+	it('carries message, description, status and item, with the token removed everywhere', () => {
+		const failure = failureOf({
+			status: 422,
+			body: { message: `Token ${token} is not allowed`, errors: { name: [`bad ${token}`] }, nested: { echo: token } },
+		});
+		const error = raydocsApiError(node, failure, create('/workspaces/create', { secrets: [token] }), 4);
+		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.message).toBe('Raydocs rejected the request (HTTP 422): name: bad [redacted token]');
+		expect(error.description).toBe('Fix the fields named above and run the node again. Raydocs said: "Token [redacted token] is not allowed"');
+		expect(error.httpCode).toBe('422');
+		expect(error.context.itemIndex).toBe(4);
+		expect(error.errorResponse).toEqual({
+			message: error.message,
+			description: error.description,
+			httpCode: '422',
+			body: { message: 'Token [redacted token] is not allowed', errors: { name: ['bad [redacted token]'] }, nested: { echo: '[redacted token]' } },
+			networkCode: null,
+			routeMissing: false,
+		});
+		expect(JSON.stringify(error)).not.toContain('0123456789');
+	});
+
+	it('redacts the token from the message and description it explains', () => {
+		const error = raydocsApiError(node, failureOf({ status: 418, message: `echo ${token}` }), read('/workspaces', { secrets: [token] }));
+		expect(error.message).toBe('Raydocs request GET /workspaces failed: echo [redacted token]');
+		const unredacted = raydocsApiError(node, failureOf({ status: 418, message: `echo ${token}` }), read('/workspaces'));
+		expect(unredacted.message).toContain(token);
+	});
+
+	it('records a network failure without a status or body', () => {
+		const error = raydocsApiError(node, failureOf({ code: 'ECONNRESET', body: 'text' }), read('/workspaces'));
+		expect(error.errorResponse).toMatchObject({ httpCode: null, body: null, networkCode: 'ECONNRESET', routeMissing: false });
+		expect(error.httpCode).toBeNull();
+		expect(error.message).toBe('The connection to Raydocs dropped before an answer arrived');
+		expect(error.context.itemIndex).toBeUndefined();
+	});
+
+	it('marks a missing route (405, unknown-route 404, undocumented path) so the other documented form can be tried', () => {
+		const routeMissing = (failure: HttpFailure, request: FailedRequest) => isMissingRouteError(raydocsApiError(node, failure, request));
+		expect(routeMissing(failureOf({ status: 405, body: {} }), read('/workspaces'))).toBe(true);
+		expect(routeMissing(failureOf({ status: 404, body: 'Not Found' }), read('/workspaces/12/users'))).toBe(true);
+		expect(routeMissing(failureOf({ status: 404, body: { message: 'Gone.' } }), read('/v2/workspaces'))).toBe(true);
+		expect(routeMissing(failureOf({ status: 404, body: { message: 'Workspace not found.' } }), read('/workspaces/12/users'))).toBe(false);
+		expect(routeMissing(failureOf({ status: 400, body: 'Not Found' }), read('/v2/workspaces'))).toBe(false);
+	});
+
+	it('isMissingRouteError reads only that mark', () => {
+		expect(isMissingRouteError({ errorResponse: { routeMissing: true } })).toBe(true);
+		expect(isMissingRouteError({ errorResponse: { routeMissing: 'true' } })).toBe(false);
+		expect(isMissingRouteError({ errorResponse: 'routeMissing' })).toBe(false);
+		expect(isMissingRouteError(new Error('The route x could not be found.'))).toBe(false);
+		expect(isMissingRouteError(null)).toBe(false);
 	});
 });

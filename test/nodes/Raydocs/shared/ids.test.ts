@@ -1,10 +1,14 @@
-import type { INode } from 'n8n-workflow';
+import type { IExecuteSingleFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
 import {
 	EXAMPLE_UUID,
 	requireUuid,
 	requireUuidList,
 	requireWholeNumber,
+	validateIntegerParameter,
+	validateUuidListParameter,
+	validateUuidParameter,
+	validateWorkspaceId,
 } from '../../../../nodes/Raydocs/shared/ids';
 
 const node = { name: 'Raydocs' } as INode;
@@ -35,6 +39,9 @@ describe('ids: one rule and one wording for every Raydocs ID', () => {
 		expect(errorOf(() => requireUuid(node, undefined, 'session', 0)).message).toBe(
 			'Session ID is empty: Raydocs session IDs are UUIDs',
 		);
+		expect(errorOf(() => requireWholeNumber(node, null, 'workspace', 0)).message).toBe(
+			'Workspace ID is empty: Raydocs workspace IDs are whole numbers',
+		);
 		expect(errorOf(() => requireWholeNumber(node, '-1', 'workspace', 0)).message).toContain('whole numbers');
 		expect(errorOf(() => requireWholeNumber(node, '1.5', 'workspace', 0)).message).toContain('whole numbers');
 	});
@@ -57,3 +64,59 @@ describe('ids: one rule and one wording for every Raydocs ID', () => {
 		);
 	});
 });
+
+/** A preSend context whose parameters hold `values`; records how each parameter was read. */
+function preSendContext(values: Record<string, unknown>) {
+	const reads: Array<{ name: string; options: unknown }> = [];
+	const context = {
+		getNode: () => node,
+		getItemIndex: () => 2,
+		getNodeParameter: (name: string, fallback: unknown, options: unknown) => {
+			reads.push({ name, options });
+			return name in values ? values[name] : fallback;
+		},
+	} as unknown as IExecuteSingleFunctions;
+	return { context, reads };
+}
+
+async function preSendErrorOf(promise: Promise<unknown>): Promise<{ message: string; description?: string; context?: { itemIndex?: number } }> {
+	try {
+		await promise;
+	} catch (error) {
+		return error as { message: string };
+	}
+	throw new Error('no error');
+}
+
+describe('ids: preSend checks of a parameter before the request goes out', () => {
+	const requestOptions: IHttpRequestOptions = { url: '/x', method: 'GET' };
+
+	it('passes the request through when the parameter holds a valid ID, reading the value a locator holds', async () => {
+		const { context, reads } = preSendContext({ templateId: EXAMPLE_UUID, workspaceId: '12', documentIds: `${EXAMPLE_UUID}` });
+		await expect(validateUuidParameter('templateId', 'template').call(context, requestOptions)).resolves.toBe(requestOptions);
+		await expect(validateIntegerParameter('workspaceId', 'workspace').call(context, requestOptions)).resolves.toBe(requestOptions);
+		await expect(validateUuidListParameter('documentIds', 'document').call(context, requestOptions)).resolves.toBe(requestOptions);
+		expect(reads).toEqual([
+			{ name: 'templateId', options: { extractValue: true } },
+			{ name: 'workspaceId', options: { extractValue: true } },
+			{ name: 'documentIds', options: { extractValue: true } },
+		]);
+	});
+
+	it('stops the item with the ID\'s own wording and advice', async () => {
+		const { context } = preSendContext({ templateId: 'Invoices', workspaceId: 'Acme', documentIds: '' });
+		const template = await preSendErrorOf(validateUuidParameter('templateId', 'template', 'Pick a template.').call(context, requestOptions));
+		expect(template.message).toBe('Template ID "Invoices" is not valid: Raydocs template IDs are UUIDs');
+		expect(template.description).toBe('Pick a template.');
+		expect(template.context?.itemIndex).toBe(2);
+		const workspace = await preSendErrorOf(validateWorkspaceId.call(context, requestOptions));
+		expect(workspace.message).toBe('Workspace ID "Acme" is not valid: Raydocs workspace IDs are whole numbers');
+		expect(workspace.description).toBe('Pick the workspace from the list, or enter its number, e.g. 12.');
+		const member = await preSendErrorOf(validateIntegerParameter('userId', 'workspace member').call(context, requestOptions));
+		expect(member.message).toBe('Workspace member ID is empty: Raydocs workspace member IDs are whole numbers');
+		const documents = await preSendErrorOf(validateUuidListParameter('documentIds', 'document').call(context, requestOptions));
+		expect(documents.message).toBe('No document ID was given');
+		expect(documents.context?.itemIndex).toBe(2);
+	});
+});
+

@@ -1,0 +1,71 @@
+import type { IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+
+import {
+	listItemsOf,
+	readListAnswer,
+	readListPage,
+	splitListResponse,
+} from '../../../../nodes/Raydocs/shared/listResponse';
+
+const one = { id: 1 };
+const two = { id: 2 };
+const asItems = (...jsons: object[]): INodeExecutionData[] => jsons.map((json) => ({ json: json as never }));
+
+describe('listResponse: both documented list shapes read in one place', () => {
+	it('reads the items of a bare array and of a { data } wrapper, and nothing from anything else', () => {
+		expect(listItemsOf([one, two])).toEqual([one, two]);
+		expect(listItemsOf({ data: [one, two], meta: { total: 2 } })).toEqual([one, two]);
+		expect(listItemsOf({ data: { id: 1 } })).toEqual([]);
+		expect(listItemsOf({ id: 1 })).toEqual([]);
+		expect(listItemsOf(null)).toEqual([]);
+		expect(listItemsOf('[1]')).toEqual([]);
+		expect(listItemsOf(undefined)).toEqual([]);
+	});
+
+	it('unwraps a routed answer of one { data, meta } item, keeping its meta', () => {
+		expect(readListAnswer(asItems({ data: [one, two], meta: { next_cursor: 'c2' } }))).toEqual({
+			items: [one, two],
+			meta: { next_cursor: 'c2' },
+		});
+		// meta missing or not an object reads as none
+		expect(readListAnswer(asItems({ data: [one] }))).toEqual({ items: [one], meta: {} });
+		expect(readListAnswer(asItems({ data: [one], meta: null }))).toEqual({ items: [one], meta: {} });
+		expect(readListAnswer(asItems({ data: [one], meta: 'page 1' }))).toEqual({ items: [one], meta: {} });
+	});
+
+	it('keeps a bare array answer (one item per entry) as it is, with no meta', () => {
+		expect(readListAnswer(asItems(one, two))).toEqual({ items: [one, two], meta: {} });
+		// a single entry that is not a wrapper is a one-entry list
+		expect(readListAnswer(asItems(one))).toEqual({ items: [one], meta: {} });
+		// several items are entries even when they look like wrappers
+		const wrapperLike = { data: [one], meta: { total: 1 } };
+		expect(readListAnswer(asItems(wrapperLike, wrapperLike))).toEqual({ items: [wrapperLike, wrapperLike], meta: {} });
+		expect(readListAnswer([])).toEqual({ items: [], meta: {} });
+	});
+
+	it('splits a list answer into one item per entry and leaves a single object as one item', async () => {
+		const context = {} as IExecuteSingleFunctions;
+		const routed = asItems({ routed: true });
+		const split = async (body: unknown) =>
+			await splitListResponse.call(context, routed, { body, headers: {}, statusCode: 200 } as IN8nHttpFullResponse);
+		expect(await split([one, two])).toEqual(asItems(one, two));
+		expect(await split({ data: [one, two], meta: {} })).toEqual(asItems(one, two));
+		expect(await split([])).toEqual([]);
+		expect(await split({ id: 9 })).toBe(routed);
+	});
+
+	it('reads a Laravel page with its page numbers when they are numbers', () => {
+		expect(readListPage(asItems({ data: [one, two], meta: { current_page: 2, last_page: '3' } }))).toEqual({
+			items: asItems(one, two),
+			currentPage: 2,
+			lastPage: 3,
+		});
+		expect(readListPage(asItems({ data: [one], meta: { current_page: 0, last_page: 0 } }))).toMatchObject({
+			currentPage: 0,
+			lastPage: 0,
+		});
+		const page = readListPage(asItems({ data: [one], meta: { current_page: null, last_page: 'last' } }));
+		expect(page).toEqual({ items: asItems(one), currentPage: undefined, lastPage: undefined });
+		expect(readListPage(asItems(one, two))).toEqual({ items: asItems(one, two), currentPage: undefined, lastPage: undefined });
+	});
+});
