@@ -131,7 +131,7 @@ export function fileContext(options: FileContextOptions = {}): FileContext {
 			const result = answer(options.web, record(raw, false), { body: Buffer.alloc(0) });
 			const statusCode = result.statusCode ?? 200;
 			if (statusCode >= 400) throw httpStatusError(statusCode, result.body);
-			return { statusCode, headers: result.headers ?? {}, body: result.body };
+			return { statusCode, headers: result.headers, body: result.body };
 		},
 		async prepareBinaryData(content: Buffer, fileName?: string, mimeType?: string) {
 			prepared.push({ content, fileName, mimeType });
