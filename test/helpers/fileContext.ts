@@ -82,11 +82,11 @@ export const testNode: INode = {
 	parameters: {},
 };
 
-/** A binary as n8n's prepareBinaryData would describe it; it keeps the type it was given. */
+/** A binary as n8n's prepareBinaryData would describe it: the type it was given, else a generic one. */
 function preparedBinary(content: Buffer, fileName?: string, mimeType?: string): IBinaryData {
 	return {
 		data: content.toString('base64'),
-		mimeType: mimeType ?? 'application/x-guessed',
+		mimeType: mimeType ?? 'application/octet-stream',
 		fileName,
 		fileSize: `${content.length} B`,
 		bytes: content.length,
