@@ -162,10 +162,13 @@ export function fileContext(options: FileContextOptions = {}): FileContext {
 			rateLimitWindowSeconds: 60,
 		}),
 		// Both signatures: (name, itemIndex, fallback, options) for execute, (name, fallback) for single items.
+		// A resource locator ({ __rl, value }) gives its value only when asked to (extractValue).
 		getNodeParameter: (name: string, ...rest: unknown[]) => {
+			const [fallback, options] = typeof rest[0] === 'number' ? [rest[1], rest[2]] : [rest[0], rest[1]];
 			const value = parameterAt(parameters, name);
-			if (value !== undefined) return value;
-			return typeof rest[0] === 'number' ? rest[1] : rest[0];
+			if (value === undefined) return fallback;
+			const locator = value as { __rl?: boolean; value?: unknown };
+			return locator?.__rl && (options as { extractValue?: boolean } | undefined)?.extractValue ? locator.value : value;
 		},
 	} as unknown as IExecuteFunctions & IExecuteSingleFunctions;
 	return { context, sent, prepared, streamed };

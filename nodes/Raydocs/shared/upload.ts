@@ -95,14 +95,15 @@ function storageError(
 ): NodeApiError {
 	const failure = readHttpFailure(error);
 	const status = failure.status !== undefined ? `HTTP ${failure.status}` : failure.code ?? 'no answer';
+	const httpCode = failure.status !== undefined ? String(failure.status) : undefined;
 	return new NodeApiError(
 		context.getNode(),
-		{ message: failure.message, httpCode: failure.status ? String(failure.status) : null } as JsonObject,
+		{ message: failure.message, httpCode: httpCode ?? null } as JsonObject,
 		{
 			message: `Uploading "${file.fileName}" to Raydocs storage failed (${status})`,
 			description:
 				'The signed upload URL was refused or storage did not answer. Run the node again; if it keeps failing, check that this n8n instance can reach the storage host.',
-			httpCode: failure.status ? String(failure.status) : undefined,
+			httpCode,
 			itemIndex,
 		},
 	);

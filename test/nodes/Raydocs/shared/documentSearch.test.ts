@@ -69,7 +69,7 @@ describe('findWorkspaceDocumentByName', () => {
 	type Listed = { id: string | number; filename?: string };
 	/** A workspace whose search answers with these documents (newest first), wrapped as Raydocs does. */
 	const workspace = (documents: Listed[], workspaceId: unknown = ' 12 ', answer?: Answer) =>
-		fileContext({ parameters: { workspaceId }, raydocs: () => answer ?? { body: { data: documents, meta: { total: documents.length } } } });
+		fileContext({ parameters: { workspaceId: { __rl: true, mode: 'id', value: workspaceId } }, raydocs: () => answer ?? { body: { data: documents, meta: { total: documents.length } } } });
 	const find = async (documents: Listed[], name: unknown) => {
 		const { context } = workspace(documents);
 		return await findWorkspaceDocumentByName(context, 2, name);

@@ -44,6 +44,12 @@ describe('fileNameFromContentDisposition (downloads, exports)', () => {
 		expect(fileNameFromContentDisposition('inline')).toBeUndefined();
 	});
 
+	it('reads a language tag, and keeps quotes inside an extended name', () => {
+		expect(fileNameFromContentDisposition(`attachment; filename*=UTF-8'fr'r%C3%A9sum%C3%A9.pdf`)).toBe('résumé.pdf');
+		expect(fileNameFromContentDisposition(`attachment; filename*=UTF-8''say"hi".pdf`)).toBe('say"hi".pdf');
+		expect(fileNameFromContentDisposition('')).toBeUndefined();
+	});
+
 	it('reads a quoted RFC 5987 name, spaces around "=" and any case of the parameter', () => {
 		expect(fileNameFromContentDisposition(`attachment; FILENAME* = utf-8''"quoted%20name.pdf" ; size=3`)).toBe('quoted name.pdf');
 		expect(fileNameFromContentDisposition('attachment; FileName = "spaced.pdf"')).toBe('spaced.pdf');
@@ -116,6 +122,9 @@ describe('downloadSignedUrl', () => {
 		expect(await nameOf('https://storage.test/files/d41d8cd98f00?sig=1', pdfAnswer)).toBe('document');
 		expect(await nameOf('https://storage.test/files/archive.tar.verylongext', pdfAnswer)).toBe('document');
 		expect(await nameOf('https://storage.test/', pdfAnswer)).toBe('document');
+		expect(await nameOf('https://storage.test/files/invoice.pdf/', pdfAnswer)).toBe('invoice.pdf');
+		// Only a host that answered for it could make this happen; it names nothing.
+		expect(await nameOf('not a url', pdfAnswer)).toBe('document');
 	});
 
 	it('passes the served type on without its parameters, and lets n8n guess for a generic or missing one', async () => {
@@ -169,6 +178,12 @@ describe('downloadSignedUrl', () => {
 			itemIndex: 2,
 		});
 		expect(JSON.stringify(error)).not.toContain('secret');
+		// What n8n keeps with the execution: the texts and the status, not the signed URL.
+		expect((error as { errorResponse: unknown }).errorResponse).toEqual({
+			message: 'Could not download the file from storage (HTTP 503) after 4 attempts',
+			description: `The storage at ${where} did not deliver the file. Run the node again later.`,
+			httpCode: '503',
+		});
 	});
 
 	it('retries a dropped connection, and reports its code when it keeps dropping', async () => {
@@ -178,6 +193,7 @@ describe('downloadSignedUrl', () => {
 		// n8n shows its own text for a message naming a network code, and keeps ours in `messages`.
 		expect((error as { messages: string[] }).messages).toContain('Could not download the file from storage (ECONNRESET) after 4 attempts');
 		expect(errorParts(error).httpCode).toBeUndefined();
+		expect((error as { errorResponse: { httpCode: unknown } }).errorResponse.httpCode).toBeNull();
 	});
 
 	it('does not retry what another attempt cannot fix', async () => {
@@ -220,7 +236,7 @@ describe('downloadSignedUrl', () => {
 describe('downloadFromUrlItems', () => {
 	it('replaces each URL answer with its file, in the chosen field, with the document ID', async () => {
 		const { context, sent } = fileContext({
-			parameters: { binaryPropertyName: ' invoice ', documentId: ' 34 ' },
+			parameters: { binaryPropertyName: ' invoice ', documentId: { __rl: true, mode: 'id', value: ' 34 ' } },
 			web: (request) => ({ ...pdfAnswer, body: Buffer.from(`%PDF ${request.url}`) }),
 		});
 		const items = await downloadFromUrlItems.call(context, [
@@ -246,12 +262,13 @@ describe('downloadFromUrlItems', () => {
 	it('fails clearly when Raydocs gave no URL, before any download', async () => {
 		for (const json of [{}, { url: '' }, { url: 42 }]) {
 			const { context, sent } = fileContext({ itemIndex: 1 });
-			const error = errorParts(await failureOf(() => downloadFromUrlItems.call(context, [{ json }])));
-			expect(error).toMatchObject({
+			const error = await failureOf(() => downloadFromUrlItems.call(context, [{ json }]));
+			expect(errorParts(error)).toMatchObject({
 				message: 'Raydocs did not return a download URL',
 				description: 'The answer had no "url" field, so there is nothing to download.',
 				itemIndex: 1,
 			});
+			expect((error as { errorResponse: unknown }).errorResponse).toEqual({ message: 'Raydocs did not return a download URL' });
 			expect(sent).toHaveLength(0);
 		}
 	});

@@ -179,6 +179,8 @@ describe('uploadFile', () => {
 			itemIndex: 4,
 		});
 		expect(JSON.stringify(error)).not.toContain(RAYDOCS_TOKEN);
+		// What n8n keeps with the execution: the storage's own message and the status.
+		expect((error as { errorResponse: unknown }).errorResponse).toEqual({ message: 'Request failed with status code 400', httpCode: '400' });
 	});
 
 	it('fails at once on a storage answer another attempt cannot change', async () => {
@@ -203,6 +205,7 @@ describe('uploadFile', () => {
 		const error = await failureOf(() => uploadFile(dropped.context, 0, inputFile()));
 		expect(errorParts(error).message).toBe('Uploading "invoice.pdf" to Raydocs storage failed (EPIPE)');
 		expect(errorParts(error).httpCode).toBeUndefined();
+		expect((error as { errorResponse: unknown }).errorResponse).toEqual({ message: 'dropped', httpCode: null });
 
 		const silent = fileContext({ raydocs: signer(), web: storage(new Error('unexpected')), itemFiles: { data: pdfBytes } });
 		const unknown = errorParts(await failureOf(() => uploadFile(silent.context, 0, inputFile())));
