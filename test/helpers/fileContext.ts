@@ -51,7 +51,7 @@ export interface FileContextOptions {
 	raydocs?: Script;
 	/** Answers of other hosts (storage, file URLs) (default: 200 with an empty body). */
 	web?: Script;
-	/** Files n8n keeps by id (filesystem/S3 binary mode), as getBinaryMetadata/getBinaryStream see them. */
+	/** Files n8n keeps by id (filesystem/S3 binary mode), as getBinaryMetadata/getBinaryStream see them (fileSize: the stored metadata). */
 	storedFiles?: Record<string, { content: Buffer; fileSize?: number }>;
 	/** An item's files as getBinaryDataBuffer reads them, by binary property name. */
 	itemFiles?: Record<string, Buffer>;
@@ -139,7 +139,8 @@ export function fileContext(options: FileContextOptions = {}): FileContext {
 		},
 		async getBinaryMetadata(id: string) {
 			const stored = options.storedFiles?.[id];
-			return { fileSize: stored?.fileSize ?? stored?.content.length };
+			if (!stored) throw new Error(`no stored file "${id}"`);
+			return { fileSize: stored.fileSize };
 		},
 		async getBinaryStream(id: string) {
 			streamed.push(id);

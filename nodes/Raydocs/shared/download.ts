@@ -64,13 +64,14 @@ export function fileNameFromContentDisposition(header: string | undefined): stri
 
 /** Storage URLs end with the object's name (e.g. `.../invoice.pdf?X-Amz-Signature=...`). */
 function fileNameFromUrl(url: string): string | undefined {
+	let last: string | undefined;
 	try {
-		const last = new URL(url).pathname.split('/').filter(Boolean).pop();
-		const name = last ? decoded(last) : '';
-		return /\.[A-Za-z0-9]{1,8}$/.test(name) ? name : undefined;
+		last = new URL(url).pathname.split('/').filter(Boolean).pop();
 	} catch {
-		return undefined;
+		// Not a URL: it names nothing.
 	}
+	const name = last ? decoded(last) : '';
+	return /\.[A-Za-z0-9]{1,8}$/.test(name) ? name : undefined;
 }
 
 /** The URL without its signature, so that messages never carry a usable link. */

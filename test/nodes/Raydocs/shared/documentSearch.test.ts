@@ -118,6 +118,8 @@ describe('findWorkspaceDocumentByName', () => {
 				.map((document) => `"${document.filename ?? '(no name)'}" (${document.id})`)
 				.join(', ')} and more.`,
 		);
+		const ten = await refusal(documents.slice(0, 10), 'invoice');
+		expect(ten.description).toMatch(/"invoice-9.pdf" \(d9\)\.$/);
 		const two = await refusal(documents.slice(0, 2), 'invoice');
 		expect(two.description).toBe('Give the exact file name of one of them: "invoice-0.pdf" (d0), "invoice-1.pdf" (d1).');
 	});

@@ -112,6 +112,21 @@ describe('uploadFile', () => {
 		});
 	});
 
+	it('types the PUT itself when the signature asks for other headers only', async () => {
+		const { context, sent } = fileContext({
+			raydocs: signer({ 'x-amz-acl': 'private', Authorization: `Bearer ${RAYDOCS_TOKEN}` }),
+			web: storage({}),
+			itemFiles: { data: pdfBytes },
+		});
+		await uploadFile(context, 0, inputFile({ mimeType: 'image/png' }));
+		expect(puts(sent)[0].headers).toEqual({
+			'x-amz-acl': 'private',
+			'Content-Type': 'image/png',
+			'Content-Length': pdfBytes.length,
+			'Content-Disposition': contentDisposition('invoice.pdf'),
+		});
+	});
+
 	it('sends bytes the node downloaded itself as they are', async () => {
 		const content = Buffer.from('%PDF from a URL');
 		const { context, sent } = fileContext({ raydocs: signer(), web: storage({}) });
@@ -140,13 +155,22 @@ describe('uploadFile', () => {
 		const { context, sent, streamed } = fileContext({
 			raydocs: signer(),
 			web: storage({}),
-			storedFiles: { 'filesystem-v2:8': { content: Buffer.from('stream'), fileSize: 0 } },
+			storedFiles: { 'filesystem-v2:8': { content: Buffer.from('stream') } },
 			itemFiles: { data: whole },
 		});
 		const uploaded = await uploadFile(context, 0, inputFile({}, { id: 'filesystem-v2:8' }));
 		expect(streamed).toEqual([]);
 		expect(puts(sent)[0].body).toBe(whole);
 		expect(uploaded.bytes).toBe(whole.length);
+
+		const empty = fileContext({
+			raydocs: signer(),
+			web: storage({}),
+			storedFiles: { 'filesystem-v2:9': { content: Buffer.from('stream'), fileSize: 0 } },
+			itemFiles: { data: whole },
+		});
+		expect((await uploadFile(empty.context, 0, inputFile({}, { id: 'filesystem-v2:9' }))).bytes).toBe(whole.length);
+		expect(empty.streamed).toEqual([]);
 	});
 
 	it('reads the file again for each attempt and retries storage errors at 0.5 and 1 second', async () => {
