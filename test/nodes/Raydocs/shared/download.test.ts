@@ -10,15 +10,11 @@ import {
 	withoutQuery,
 } from '../../../../nodes/Raydocs/shared/download';
 import { errorParts, failureOf, fileContext, networkError, RAYDOCS_TOKEN, type Answer } from '../../../helpers/fileContext';
+import { recordedWaits } from '../../../helpers/recordedSleep';
 
-/** Waits are recorded instead of slept: the shipped backoff (0.5 s, doubling) is checked as it is. */
-const waits: number[] = [];
-jest.mock('n8n-workflow', () => ({
-	...jest.requireActual('n8n-workflow'),
-	sleep: jest.fn(async (ms: number) => {
-		waits.push(ms);
-	}),
-}));
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories cannot use imports
+jest.mock('n8n-workflow', () => require('../../../helpers/recordedSleep').n8nWorkflowWithRecordedSleep());
+const waits = recordedWaits;
 beforeEach(() => {
 	waits.length = 0;
 });

@@ -13,15 +13,11 @@ import {
 	type Script,
 	type SentRequest,
 } from '../../../helpers/fileContext';
+import { recordedWaits } from '../../../helpers/recordedSleep';
 
-/** Waits are recorded instead of slept: the shipped backoff (0.5 s, doubling) is checked as it is. */
-const waits: number[] = [];
-jest.mock('n8n-workflow', () => ({
-	...jest.requireActual('n8n-workflow'),
-	sleep: jest.fn(async (ms: number) => {
-		waits.push(ms);
-	}),
-}));
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories cannot use imports
+jest.mock('n8n-workflow', () => require('../../../helpers/recordedSleep').n8nWorkflowWithRecordedSleep());
+const waits = recordedWaits;
 beforeEach(() => {
 	waits.length = 0;
 });
@@ -90,38 +86,29 @@ describe('uploadFile', () => {
 		expect(JSON.stringify(sent[1])).not.toContain(RAYDOCS_TOKEN);
 	});
 
-	it('sends the headers the signature asks for, except Authorization and Host', async () => {
-		const { context, sent } = fileContext({
-			raydocs: signer({
+	it.each([
+		[
+			'sends the headers the signature asks for, except Authorization and Host',
+			{
 				'content-type': 'application/x-signed',
 				'x-amz-acl': 'private',
 				Authorization: `Bearer ${RAYDOCS_TOKEN}`,
 				HOST: 'api.raydocs.test',
 				authorization: 'Bearer other',
 				host: 'storage.test',
-			}),
-			web: storage({}),
-			itemFiles: { data: pdfBytes },
-		});
-		await uploadFile(context, 0, inputFile());
-		expect(puts(sent)[0].headers).toEqual({
-			'content-type': 'application/x-signed',
-			'x-amz-acl': 'private',
-			'Content-Length': pdfBytes.length,
-			'Content-Disposition': contentDisposition('invoice.pdf'),
-		});
-	});
-
-	it('types the PUT itself when the signature asks for other headers only', async () => {
-		const { context, sent } = fileContext({
-			raydocs: signer({ 'x-amz-acl': 'private', Authorization: `Bearer ${RAYDOCS_TOKEN}` }),
-			web: storage({}),
-			itemFiles: { data: pdfBytes },
-		});
+			},
+			{ 'content-type': 'application/x-signed', 'x-amz-acl': 'private' },
+		],
+		[
+			'types the PUT itself when the signature asks for other headers only',
+			{ 'x-amz-acl': 'private', Authorization: `Bearer ${RAYDOCS_TOKEN}` },
+			{ 'x-amz-acl': 'private', 'Content-Type': 'image/png' },
+		],
+	])('%s', async (_behaviour, signedHeaders, expected) => {
+		const { context, sent } = fileContext({ raydocs: signer(signedHeaders), web: storage({}), itemFiles: { data: pdfBytes } });
 		await uploadFile(context, 0, inputFile({ mimeType: 'image/png' }));
 		expect(puts(sent)[0].headers).toEqual({
-			'x-amz-acl': 'private',
-			'Content-Type': 'image/png',
+			...expected,
 			'Content-Length': pdfBytes.length,
 			'Content-Disposition': contentDisposition('invoice.pdf'),
 		});
