@@ -50,7 +50,8 @@ export function parsePropertyNames(value: unknown): string[] {
 export function mimeTypeOf(binary: IBinaryData, fileName: string): string {
 	const declared = (binary.mimeType ?? '').split(';')[0].trim().toLowerCase();
 	if (declared && declared !== 'application/octet-stream') return declared;
-	const extension = fileName.split('.').pop()?.toLowerCase() ?? '';
+	// A name without a dot is all extension, which no type has.
+	const extension = fileName.slice(fileName.lastIndexOf('.') + 1).toLowerCase();
 	return EXTENSION_MIME_TYPES[extension] ?? (declared || 'application/octet-stream');
 }
 
@@ -64,7 +65,8 @@ export function inputFilesOf(
 	itemIndex: number,
 	options: { propertyNames: string[]; allBinaries: boolean },
 ): InputFile[] {
-	const available = Object.keys(item.binary ?? {});
+	const binaries = item.binary ?? {};
+	const available = Object.keys(binaries);
 	const names = options.allBinaries ? available : options.propertyNames;
 	const node = context.getNode();
 	if (!available.length) {
@@ -81,7 +83,7 @@ export function inputFilesOf(
 		});
 	}
 	return names.map((propertyName) => {
-		const binary = item.binary?.[propertyName];
+		const binary = binaries[propertyName];
 		if (!binary) {
 			throw new NodeOperationError(node, `This item has no binary field "${propertyName}"`, {
 				itemIndex,

@@ -52,24 +52,26 @@ function decoded(text: string): string {
 
 /** `filename*=UTF-8''...` wins over `filename="..."`, as RFC 6266 asks. */
 export function fileNameFromContentDisposition(header: string | undefined): string | undefined {
-	if (!header) return undefined;
-	const extended = /filename\*\s*=\s*[\w-]+'[^']*'([^;]+)/i.exec(header);
+	// No header reads as one without a name.
+	const text = header ?? '';
+	const extended = /filename\*\s*=\s*[\w-]+'[^']*'([^;]+)/i.exec(text);
 	if (extended) return decoded(extended[1].trim().replace(/^"|"$/g, ''));
-	const quoted = /filename\s*=\s*"([^"]*)"/i.exec(header);
+	const quoted = /filename\s*=\s*"([^"]*)"/i.exec(text);
 	if (quoted) return quoted[1];
-	const bare = /filename\s*=\s*([^;]+)/i.exec(header);
+	const bare = /filename\s*=\s*([^;]+)/i.exec(text);
 	return bare ? bare[1].trim() : undefined;
 }
 
 /** Storage URLs end with the object's name (e.g. `.../invoice.pdf?X-Amz-Signature=...`). */
 function fileNameFromUrl(url: string): string | undefined {
+	let last: string | undefined;
 	try {
-		const last = new URL(url).pathname.split('/').filter(Boolean).pop();
-		const name = last ? decoded(last) : '';
-		return /\.[A-Za-z0-9]{1,8}$/.test(name) ? name : undefined;
+		last = new URL(url).pathname.split('/').filter(Boolean).pop();
 	} catch {
-		return undefined;
+		// Not a URL: it names nothing.
 	}
+	const name = last ? decoded(last) : '';
+	return /\.[A-Za-z0-9]{1,8}$/.test(name) ? name : undefined;
 }
 
 /** The URL without its signature, so that messages never carry a usable link. */
@@ -111,16 +113,13 @@ function downloadError(
 	describeFailure: DownloadFailureText,
 ): NodeApiError {
 	const { message, description } = describeFailure(withoutQuery(url), status, code, attempts);
+	const httpCode = status !== undefined ? String(status) : undefined;
 	// Built from a plain object so that the signed URL (a credential for the file) is not kept.
-	const errorResponse: JsonObject = {
-		message,
-		description,
-		httpCode: status !== undefined ? String(status) : null,
-	};
+	const errorResponse: JsonObject = { message, description, httpCode: httpCode ?? null };
 	return new NodeApiError(context.getNode(), errorResponse, {
 		message,
 		description,
-		httpCode: status !== undefined ? String(status) : undefined,
+		httpCode,
 		itemIndex: itemIndexOf(context),
 	});
 }

@@ -57,7 +57,8 @@ async function fileBody(
 	// Files kept by n8n's filesystem/S3 binary mode are streamed, so a 100 MB PDF is never held whole.
 	if (file.binary.id) {
 		const metadata = await context.helpers.getBinaryMetadata(file.binary.id);
-		if (typeof metadata.fileSize === 'number' && metadata.fileSize > 0) {
+		// An unknown size (missing in old metadata) reads the file whole instead.
+		if (metadata.fileSize > 0) {
 			return { body: await context.helpers.getBinaryStream(file.binary.id), bytes: metadata.fileSize };
 		}
 	}
@@ -95,14 +96,15 @@ function storageError(
 ): NodeApiError {
 	const failure = readHttpFailure(error);
 	const status = failure.status !== undefined ? `HTTP ${failure.status}` : failure.code ?? 'no answer';
+	const httpCode = failure.status !== undefined ? String(failure.status) : undefined;
 	return new NodeApiError(
 		context.getNode(),
-		{ message: failure.message, httpCode: failure.status ? String(failure.status) : null } as JsonObject,
+		{ message: failure.message, httpCode: httpCode ?? null } as JsonObject,
 		{
 			message: `Uploading "${file.fileName}" to Raydocs storage failed (${status})`,
 			description:
 				'The signed upload URL was refused or storage did not answer. Run the node again; if it keeps failing, check that this n8n instance can reach the storage host.',
-			httpCode: failure.status ? String(failure.status) : undefined,
+			httpCode,
 			itemIndex,
 		},
 	);
@@ -142,7 +144,8 @@ export async function uploadFile(
 				lastError = error;
 				const status = readHttpFailure(error).status;
 				if (status === 403 || status === 400) break;
-				if (status !== undefined && status < 500) throw storageError(context, itemIndex, file, error);
+				// No answer at all is retried like a server fault.
+				if ((status ?? 500) < 500) throw storageError(context, itemIndex, file, error);
 				await sleep(retryPolicy.backoffBaseMs * 2 ** (attempt - 1));
 			}
 		}

@@ -44,7 +44,7 @@ export function requireFileUrl(context: IExecuteFunctions, value: unknown, itemI
 	try {
 		parsed = new URL(text);
 	} catch {
-		parsed = undefined;
+		// Not a URL: refused below like any other address that is no web address.
 	}
 	if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
 		throw new NodeOperationError(

@@ -1,3 +1,6 @@
+import { fileUrlField, inputFileFromUrl, requireFileUrl } from '../../../../nodes/Raydocs/shared/urlInput';
+import { supportedTypeNames } from '../../../../nodes/Raydocs/shared/binaryInput';
+import { errorParts, failureOf, fileContext, networkError, RAYDOCS_TOKEN, type Answer } from '../../../helpers/fileContext';
 import { startFileHost, type FileHost } from '../../../helpers/fileHost';
 import { apiRequests, extractDocumentParameters, requestLines, runRaydocs, storageRequests, useFakeRaydocs } from '../../../helpers/raydocs';
 
@@ -101,5 +104,93 @@ describe('Raydocs → Extract Document from a File URL', () => {
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.documents)).toEqual([['a.pdf'], ['b.pdf']]);
 		expect(web.requests.map((request) => request.path)).toEqual(['/a.pdf', '/b.pdf']);
+	});
+});
+
+describe('requireFileUrl', () => {
+	const { context } = fileContext();
+
+	it('returns the trimmed, normalised http(s) address', () => {
+		expect(requireFileUrl(context, '  HTTPS://Example.com/invoices/a b.pdf?x=1 ', 0)).toBe('https://example.com/invoices/a%20b.pdf?x=1');
+		expect(requireFileUrl(context, 'http://127.0.0.1:8080/f.pdf', 0)).toBe('http://127.0.0.1:8080/f.pdf');
+	});
+
+	it('refuses what is no web address, quoting at most 200 characters of it', async () => {
+		const refusal = async (value: unknown) => errorParts(await failureOf(() => requireFileUrl(context, value, 5)));
+		const description = 'Enter the full http or https address of the file, e.g. https://example.com/invoice.pdf.';
+		expect(await refusal('ftp://example.com/f.pdf')).toEqual({ message: 'File URL "ftp://example.com/f.pdf" is not a web address', description, itemIndex: 5 });
+		expect(await refusal('file:///etc/passwd')).toMatchObject({ message: 'File URL "file:///etc/passwd" is not a web address' });
+		expect(await refusal(`${'x'.repeat(250)}`)).toMatchObject({ message: `File URL "${'x'.repeat(200)}" is not a web address` });
+		for (const empty of ['  ', undefined, null]) {
+			expect(await refusal(empty)).toEqual({ message: 'File URL is empty', description, itemIndex: 5 });
+		}
+	});
+});
+
+describe('inputFileFromUrl', () => {
+	const url = 'https://files.example.com/in/scan.png?X-Amz-Signature=secret';
+	const where = 'https://files.example.com/in/scan.png';
+	const serving = (...answers: Array<Answer | Error>) =>
+		fileContext({ web: (_request, index) => answers[Math.min(index, answers.length - 1)] });
+
+	it('downloads without the token and returns the file to upload, typed by its name when served generically', async () => {
+		const png = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
+		const { context, sent } = serving({ headers: { 'content-type': 'application/octet-stream' }, body: png });
+		const file = await inputFileFromUrl(context, 0, ` ${url} `);
+		expect(sent).toEqual([expect.objectContaining({ method: 'GET', url, authenticated: false })]);
+		expect(JSON.stringify(sent)).not.toContain(RAYDOCS_TOKEN);
+		expect(file).toEqual({
+			propertyName: 'fileUrl',
+			binary: expect.objectContaining({ fileName: 'scan.png' }),
+			fileName: 'scan.png',
+			mimeType: 'image/png',
+			content: png,
+		});
+	});
+
+	it('refuses an empty file, naming the URL without its query', async () => {
+		const { context } = serving({ headers: { 'content-type': 'image/png' }, body: Buffer.alloc(0) });
+		expect(errorParts(await failureOf(() => inputFileFromUrl(context, 3, url)))).toEqual({
+			message: `The file at ${where} is empty (0 bytes)`,
+			description: 'Raydocs cannot extract data from an empty file: check the File URL.',
+			itemIndex: 3,
+		});
+	});
+
+	it('refuses a type Raydocs cannot read, listing the supported ones', async () => {
+		const { context } = serving({ headers: { 'content-type': 'text/html' }, body: Buffer.from('<html>') });
+		expect(errorParts(await failureOf(() => inputFileFromUrl(context, 3, url)))).toEqual({
+			message: `Raydocs cannot read "scan.png" (text/html) from ${where}`,
+			description: `Supported types: ${supportedTypeNames()}.`,
+			itemIndex: 3,
+		});
+	});
+
+	it('explains each kind of download failure with the fix', async () => {
+		const failure = async (...answers: Array<Answer | Error>) => {
+			const { context } = serving(...answers);
+			return errorParts(await failureOf(() => inputFileFromUrl(context, 1, url)));
+		};
+		const missing = 'The server has no file at this address: check the File URL.';
+		const refused = 'The server refused the download. The File URL must be readable without signing in (a public or pre-signed link).';
+		const failed = 'The server did not deliver the file. Check the File URL and that this n8n instance can reach it, then try again.';
+		expect(await failure({ statusCode: 404 })).toEqual({ message: `Could not download the file at ${where} (HTTP 404)`, description: missing, httpCode: '404', itemIndex: 0 });
+		expect((await failure({ statusCode: 410 })).description).toBe(missing);
+		expect((await failure({ statusCode: 401 })).description).toBe(refused);
+		expect((await failure({ statusCode: 403 })).description).toBe(refused);
+		expect((await failure({ statusCode: 400 })).description).toBe(failed);
+		expect(await failure({ statusCode: 502 }, { statusCode: 500 }, { statusCode: 418 })).toMatchObject({
+			message: `Could not download the file at ${where} (HTTP 418) after 3 attempts`,
+			description: failed,
+		});
+		expect((await failure(networkError('EPIPE'))).message).toBe(`Could not download the file at ${where} (EPIPE) after 4 attempts`);
+		expect((await failure(new Error('unexpected'))).message).toBe(`Could not download the file at ${where} (no answer)`);
+	});
+});
+
+describe('fileUrlField', () => {
+	it('is a required text field shown for the operation', () => {
+		const show = { inputSource: ['fileUrl'] };
+		expect(fileUrlField(show)).toMatchObject({ name: 'fileUrl', type: 'string', required: true, default: '', displayOptions: { show } });
 	});
 });
