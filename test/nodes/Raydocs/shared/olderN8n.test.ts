@@ -151,7 +151,7 @@ describe('older n8n: custom operations on an engine without customOperations (n8
 			description: expect.stringContaining('nothing was sent to Raydocs'),
 		});
 		// only a type that ends in Tool is the tool variant
-		await expect(guardOn('n8n-nodes-raydocs-tools.raydocs')).rejects.toThrow('needs n8n');
+		await expect(guardOn('n8n-nodes-raydocsTools.raydocs')).rejects.toThrow('needs n8n');
 	});
 
 	it('every custom operation of the node is guarded', () => {
