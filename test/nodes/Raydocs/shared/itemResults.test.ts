@@ -45,7 +45,7 @@ describe('itemResults: one output per input item, paired with it', () => {
 	it('outputs nothing for an item that neither succeeded nor failed, and only the items asked for', () => {
 		const results = new ItemResults(executionContext(false));
 		results.succeed(1, { id: 'b' });
-		results.succeed(3, { id: 'beyond' });
+		results.succeed(2, { id: 'beyond' });
 		expect(results.collect(2)).toEqual([[{ json: { id: 'b' }, binary: undefined, pairedItem: { item: 1 } }]]);
 	});
 

@@ -22,6 +22,15 @@ const properties: INodeProperties[] = [
 		options: [{ name: 'Template', value: 'template', action: 'Not an operation' }],
 		default: 'template',
 	},
+	// another options list shown per resource: not an operation
+	{
+		displayName: 'Field Layout',
+		name: 'fieldLayout',
+		type: 'options',
+		displayOptions: { show: { resource: ['template'] } },
+		options: [{ name: 'Flat', value: 'flat', action: 'Not an operation either' }],
+		default: 'flat',
+	},
 	operation(['workflowRun'], [
 		{ name: 'Get Many', value: 'getAll', action: 'Get many workflow runs' },
 		{ name: 'Get Output', value: 'getOutput' },
