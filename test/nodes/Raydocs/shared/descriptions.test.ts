@@ -4,6 +4,7 @@ import type {
 	IExecutePaginationFunctions,
 	INodeParameters,
 	INodeProperties,
+	INodePropertyRegexValidation,
 } from 'n8n-workflow';
 
 import {
@@ -66,7 +67,7 @@ describe('descriptions: the fields several operations share', () => {
 		});
 		expect(locator.modes!.map((mode) => mode.name)).toEqual(['list', 'id']);
 		expect(locator.modes![0].typeOptions).toEqual({ searchListMethod: 'searchWorkspaces', searchable: true });
-		const regex = new RegExp((locator.modes![1].validation![0] as { properties: { regex: string } }).properties.regex);
+		const regex = new RegExp((locator.modes![1].validation![0] as INodePropertyRegexValidation).properties.regex);
 		expect([regex.test(' 12 '), regex.test('12a'), regex.test('-1')]).toEqual([true, false, false]);
 		expect(workspaceLocator(showFor, 'Where the template goes').description).toBe('Where the template goes');
 	});

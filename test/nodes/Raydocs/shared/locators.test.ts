@@ -1,4 +1,4 @@
-import type { INodeProperties, INodePropertyMode } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyMode, INodePropertyRegexValidation } from 'n8n-workflow';
 
 import { EXAMPLE_UUID } from '../../../../nodes/Raydocs/shared/ids';
 import {
@@ -19,7 +19,7 @@ const modeOf = (locator: INodeProperties, name: string) => locator.modes!.find((
 
 /** Whether the editor accepts `value` in this mode (its regex validation, as n8n anchors it). */
 function accepts(mode: INodePropertyMode, value: string): boolean {
-	const rule = mode.validation![0] as { properties: { regex: string } };
+	const rule = mode.validation![0] as INodePropertyRegexValidation;
 	return new RegExp(`^${rule.properties.regex}$`).test(value);
 }
 
