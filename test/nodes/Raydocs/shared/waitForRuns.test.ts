@@ -53,13 +53,14 @@ const ids = (count: number) => Array.from({ length: count }, (_, index) => Strin
 /** Spread over 20-90 s like the bench's jitter, in a fixed order. */
 const spread = (count: number) => ids(count).map((_, index) => 20 + ((index * 37) % 71));
 
-describe('waitForRuns on a fake clock', () => {
-	beforeEach(() => {
-		jest.useFakeTimers();
-		send.mockReset();
-	});
-	afterEach(() => jest.useRealTimers());
+// Every wait below runs on jest's fake clock, against a fresh transport stub.
+beforeEach(() => {
+	jest.useFakeTimers();
+	send.mockReset();
+});
+afterEach(() => jest.useRealTimers());
 
+describe('waitForRuns on a fake clock', () => {
 	it('version 1.1 checks every 5 s for 2 minutes, then 50% later each time up to 30 s; version 1 every Poll Interval', () => {
 		const v11 = waitSettingsFor(1.1, {});
 		expect(nextPause(v11, 0)).toBe(5000);
@@ -168,12 +169,6 @@ function cancellable(): { context: IExecuteFunctions; cancel: () => void } {
 }
 
 describe('waitForRuns: the request schedule of a wait, on a fake clock', () => {
-	beforeEach(() => {
-		jest.useFakeTimers();
-		send.mockReset();
-	});
-	afterEach(() => jest.useRealTimers());
-
 	it('version 1.1 reads every 5 s for 24 checks, then each pause 50% longer up to 30 s, the last one cut at the timeout', async () => {
 		const reads = raydocsAnswering((path) => running(path.split('/').pop()!));
 		const outcomes = await onFakeClock(waitForRuns(context, ['r1'], waitSettingsFor(1.1, { timeout: 240 })));
@@ -278,12 +273,6 @@ describe('waitForRuns: the request schedule of a wait, on a fake clock', () => {
 });
 
 describe('waitForSessionRuns: the runs of batch sessions, on a fake clock', () => {
-	beforeEach(() => {
-		jest.useFakeTimers();
-		send.mockReset();
-	});
-	afterEach(() => jest.useRealTimers());
-
 	it("reads each session after the first interval and takes its latest run, embedded with its data", async () => {
 		const reads = raydocsAnswering(() => ({
 			results: [
