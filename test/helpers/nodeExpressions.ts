@@ -1,7 +1,9 @@
 import { Workflow } from 'n8n-workflow';
 import type { INodeParameters, INodeTypes } from 'n8n-workflow';
 
-import { raydocsNode } from './raydocs';
+import { Raydocs } from '../../nodes/Raydocs/Raydocs.node';
+
+const raydocsNode = new Raydocs();
 
 const nodeTypes: INodeTypes = {
 	getByName: () => raydocsNode,
