@@ -94,7 +94,7 @@ describe('descriptions: the fields several operations share', () => {
 			expect([name, shown(named(fields, name), { simplify: true, operation: 'get' })]).toEqual([name, false]);
 		}
 		// the trigger and Extract Many add ids and file names to each item: no Values Only there
-		expect(extractionOutputFields(showFor, false).map((field) => field.name)).toEqual(['simplify', 'fieldLayout']);
+		expect(extractionOutputFields(showFor, false).map((field) => field.name)).toStrictEqual(['simplify', 'fieldLayout']);
 	});
 
 	it('the output file field is required, "data" by default', () => {
