@@ -89,10 +89,8 @@ async function checkUntilSettled(
 		}
 		const stillRunning: string[] = [];
 		for (let index = 0; index < pending.length; index++) {
-			if (cancelSignal?.aborted) {
-				stillRunning.push(...pending.slice(index));
-				break;
-			}
+			// The outcomes of runs not read stay as they are (not settled), and the wait ends.
+			if (cancelSignal?.aborted) break;
 			if (await check(pending[index])) continue;
 			stillRunning.push(pending[index]);
 			if (settings.readInTurn) {

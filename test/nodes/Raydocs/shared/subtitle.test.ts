@@ -46,28 +46,31 @@ const subtitleFor = (subtitle: string, resource: string, operationValue: string)
 	evaluateNodeExpression(subtitle, { resource, operation: operationValue });
 
 describe('subtitle: the canvas shows the chosen operation as an action', () => {
-	const subtitle = actionSubtitle(properties);
-
 	it("shows the operation's action for its resource", () => {
+		const subtitle = actionSubtitle(properties);
 		expect(subtitleFor(subtitle, 'workflowRun', 'getAll')).toBe('Get many workflow runs');
 	});
 
 	it('shows the operation name where the option has no action', () => {
+		const subtitle = actionSubtitle(properties);
 		expect(subtitleFor(subtitle, 'workflowRun', 'getOutput')).toBe('Get Output');
 	});
 
 	it('maps an operation shown for several resources under each of them', () => {
+		const subtitle = actionSubtitle(properties);
 		expect(subtitleFor(subtitle, 'template', 'duplicate')).toBe('Duplicate a template');
 		expect(subtitleFor(subtitle, 'workspace', 'duplicate')).toBe('Duplicate a template');
 	});
 
 	it('falls back to the internal operation value for a pair it does not know', () => {
+		const subtitle = actionSubtitle(properties);
 		// "delete" is listed only for no resource, and the resource list is not an operation
 		expect(subtitleFor(subtitle, 'template', 'delete')).toBe('delete');
 		expect(subtitleFor(subtitle, 'template', 'get')).toBe('get');
 	});
 
 	it('maps exactly the resource and operation pairs of the operation lists', () => {
+		const subtitle = actionSubtitle(properties);
 		const mapping = /^=\{\{ (\{.*\})\[/.exec(subtitle)![1];
 		expect(JSON.parse(mapping)).toEqual({
 			'workflowRun:getAll': 'Get many workflow runs',
