@@ -41,8 +41,8 @@ export function flattenExtractedData(data: IDataObject, prefix = ''): IDataObjec
 }
 
 function documentNames(run: ExtractionRun): string[] {
-	const refs = Array.isArray(run.document_refs) ? run.document_refs : [];
-	return refs
+	if (!Array.isArray(run.document_refs)) return [];
+	return run.document_refs
 		.map((ref) => (isPlainObject(ref) ? ref.filename : undefined))
 		.filter((name): name is string => typeof name === 'string');
 }

@@ -20,10 +20,8 @@ export class ItemResults {
 	}
 
 	fail(itemIndex: number, error: unknown): void {
-		const failure =
-			error instanceof Error
-				? error
-				: new NodeOperationError(this.context.getNode(), String(error), { itemIndex });
+		// A node error (and the one made here) names its item below, where it does not yet.
+		const failure = error instanceof Error ? error : new NodeOperationError(this.context.getNode(), String(error));
 		const withContext = failure as NodeApiError;
 		if (withContext.context && withContext.context.itemIndex === undefined) {
 			withContext.context.itemIndex = itemIndex;

@@ -5,6 +5,7 @@ import type {
 	IExecuteSingleFunctions,
 	IHttpRequestOptions,
 	INodeProperties,
+	INodePropertyOptions,
 	INodeTypeDescription,
 } from 'n8n-workflow';
 
@@ -63,9 +64,10 @@ export function guardCustomOperations(
 	for (const property of properties) {
 		if (property.name !== 'operation' || property.type !== 'options') continue;
 		const resources = (property.displayOptions?.show?.resource ?? []) as string[];
-		for (const option of property.options ?? []) {
-			if (!('value' in option) || typeof option.value !== 'string' || option.routing) continue;
+		// An options list holds options; an entry without a string value is not an operation.
+		for (const option of (property.options ?? []) as INodePropertyOptions[]) {
 			const value = option.value;
+			if (typeof value !== 'string' || option.routing) continue;
 			if (!resources.some((resource) => customOperations[resource]?.[value])) continue;
 			option.routing = { send: { preSend: [requireCustomOperations(option.name)] } };
 		}

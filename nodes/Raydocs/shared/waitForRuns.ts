@@ -53,13 +53,17 @@ export interface RunOutcome {
 	run?: ExtractionRun;
 	/** The last status seen when the wait ended without a terminal status. */
 	lastStatus?: string;
+	/**
+	 * The wait ended before the run settled. Written as true whenever a run is seen unsettled, so
+	 * whatever ends the wait (timeout, cancellation) leaves the outcome right without a last pass.
+	 */
 	timedOut: boolean;
 	error?: NodeApiError;
 }
 
 /**
  * Checks `ids` until each settles (`check` returns true), the timeout passes or the execution is
- * cancelled; returns the ids still pending. Status checks are low priority in the rate limiter.
+ * cancelled. Status checks are low priority in the rate limiter.
  *
  * With `readInTurn` a round reads the pending ids in turn and stops at the first one still running,
  * which goes to the back of the queue: the front stands for the rest (they started about together),
@@ -72,7 +76,7 @@ async function checkUntilSettled(
 	settings: WaitSettings,
 	check: (id: string) => Promise<boolean>,
 	checkImmediately: boolean,
-): Promise<string[]> {
+): Promise<void> {
 	let pending = [...ids];
 	const began = Date.now();
 	const deadline = began + settings.timeoutMs;
@@ -85,10 +89,8 @@ async function checkUntilSettled(
 		}
 		const stillRunning: string[] = [];
 		for (let index = 0; index < pending.length; index++) {
-			if (cancelSignal?.aborted) {
-				stillRunning.push(...pending.slice(index));
-				break;
-			}
+			// The outcomes of runs not read stay as they are (not settled), and the wait ends.
+			if (cancelSignal?.aborted) break;
 			if (await check(pending[index])) continue;
 			stillRunning.push(pending[index]);
 			if (settings.readInTurn) {
@@ -99,7 +101,6 @@ async function checkUntilSettled(
 		}
 		pending = stillRunning;
 	}
-	return pending;
 }
 
 /**
@@ -121,10 +122,10 @@ export async function waitForRuns(
 			outcomes.set(id, { run: known, timedOut: false });
 		} else {
 			pending.push(id);
-			outcomes.set(id, { timedOut: false, lastStatus: known?.status });
+			outcomes.set(id, { timedOut: true, lastStatus: known?.status });
 		}
 	}
-	const timedOut = await checkUntilSettled(
+	await checkUntilSettled(
 		context,
 		pending,
 		settings,
@@ -136,7 +137,7 @@ export async function waitForRuns(
 					priority: 'low',
 				});
 				if (!TERMINAL_RUN_STATUSES.has(run.status)) {
-					outcomes.set(id, { timedOut: false, lastStatus: run.status });
+					outcomes.set(id, { timedOut: true, lastStatus: run.status });
 					return false;
 				}
 				outcomes.set(id, { run, timedOut: false });
@@ -147,9 +148,6 @@ export async function waitForRuns(
 		},
 		checkImmediately,
 	);
-	for (const id of timedOut) {
-		outcomes.set(id, { ...outcomes.get(id), timedOut: true });
-	}
 	return outcomes;
 }
 
@@ -171,9 +169,9 @@ export async function waitForSessionRuns(
 	sessionIds: string[],
 	settings: WaitSettings,
 ): Promise<Map<string, SessionRunOutcome>> {
-	const outcomes = new Map<string, SessionRunOutcome>(sessionIds.map((id) => [id, { timedOut: false }]));
+	const outcomes = new Map<string, SessionRunOutcome>(sessionIds.map((id) => [id, { timedOut: true }]));
 	const readJson = async <T>(url: string) => await raydocsJson<T>(context, { method: 'GET', url, priority: 'low' });
-	const timedOut = await checkUntilSettled(
+	await checkUntilSettled(
 		context,
 		sessionIds,
 		settings,
@@ -186,7 +184,7 @@ export async function waitForSessionRuns(
 					: listItemsOf<ExtractionRun>(await readJson(pathOf(RAYDOCS_API.listSessionResults, inSession)));
 				const run = latestRun(runs);
 				if (!run || !TERMINAL_RUN_STATUSES.has(run.status)) {
-					outcomes.set(sessionId, { timedOut: false, runId: run?.id, lastStatus: run?.status ?? 'parsing' });
+					outcomes.set(sessionId, { timedOut: true, runId: run?.id, lastStatus: run?.status ?? 'parsing' });
 					return false;
 				}
 				const full =
@@ -201,6 +199,5 @@ export async function waitForSessionRuns(
 		},
 		false,
 	);
-	for (const sessionId of timedOut) outcomes.set(sessionId, { ...outcomes.get(sessionId), timedOut: true });
 	return outcomes;
 }

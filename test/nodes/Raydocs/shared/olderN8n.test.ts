@@ -1,4 +1,4 @@
-import type { IDataObject, INodeProperties, INodeType } from 'n8n-workflow';
+import type { IDataObject, IExecuteSingleFunctions, IHttpRequestOptions, INode, INodeProperties, INodeType } from 'n8n-workflow';
 
 import { RaydocsTrigger } from '../../../../nodes/RaydocsTrigger/RaydocsTrigger.node';
 import { Raydocs } from '../../../../nodes/Raydocs/Raydocs.node';
@@ -6,6 +6,7 @@ import {
 	CUSTOM_OPERATIONS_MIN_N8N,
 	guardCustomOperations,
 	hideHooksFromCloning,
+	requireCustomOperations,
 } from '../../../../nodes/Raydocs/shared/olderN8n';
 import { runNode } from '../../../harness/engine';
 import { apiRequests, byId, credentialsFor, fileItem, raydocsNode, useFakeRaydocs } from '../../../helpers/raydocs';
@@ -60,6 +61,25 @@ describe('older n8n: a description n8n 1.81/1.82 can structuredClone', () => {
 		expect(description.properties[0].routing.send?.preSend).toEqual([hook]);
 		expect(description.properties[1].routing.output?.postReceive).toEqual([{ type: 'rootProperty' }, hook]);
 	});
+
+	it('skips empty (null) values and keeps a hidden key replaceable and removable like any other', () => {
+		const hook = () => undefined;
+		const description = {
+			name: 'x',
+			icon: null,
+			defaults: { color: null },
+			requestOperations: { pagination: hook },
+		} as unknown as IDataObject & { requestOperations?: unknown };
+		hideHooksFromCloning(description);
+		expect(structuredClone(description)).toEqual({ name: 'x', icon: null, defaults: { color: null } });
+
+		// code that sets up the description later (or a second node instance) can still replace it
+		const replacement = { pagination: hook };
+		description.requestOperations = replacement;
+		expect(description.requestOperations).toBe(replacement);
+		expect(delete description.requestOperations).toBe(true);
+		expect('requestOperations' in description).toBe(false);
+	});
 });
 
 describe('older n8n: custom operations on an engine without customOperations (n8n < 1.82)', () => {
@@ -89,6 +109,49 @@ describe('older n8n: custom operations on an engine without customOperations (n8
 		expect(extractDocument.routing).toEqual({ send: { preSend: [expect.any(Function)] } });
 		expect(get.routing).toEqual({ request: { method: 'GET', url: '/x' } });
 		expect(run.routing).toBeUndefined();
+	});
+
+	it('guards only options of an options-type property named operation, with a string value and no routing of their own', () => {
+		const custom = { extraction: { extractDocument: () => undefined, '7': () => undefined }, batch: { extract: () => undefined } };
+		const properties = [
+			// not the operation list, although its option value is a custom operation
+			{ displayName: 'Resource', name: 'resource', type: 'options', displayOptions: { show: { resource: ['extraction'] } }, options: [{ name: 'Extract Document', value: 'extractDocument' }], default: '' },
+			// named operation, but not an options list
+			{ displayName: 'Operation', name: 'operation', type: 'multiOptions', displayOptions: { show: { resource: ['extraction'] } }, options: [{ name: 'Extract Document', value: 'extractDocument' }], default: [] },
+			// an operation list without options, and one shown for a resource without custom operations
+			{ displayName: 'Operation', name: 'operation', type: 'options', displayOptions: { show: { resource: ['extraction'] } }, default: '' },
+			{ displayName: 'Operation', name: 'operation', type: 'options', displayOptions: { show: { resource: ['template', 'batch'] } }, options: [{ name: 'Extract', value: 'extract' }, { name: 'Get', value: 'get' }], default: 'get' },
+			// a number value and an entry without a value are not operations
+			{ displayName: 'Operation', name: 'operation', type: 'options', displayOptions: { show: { resource: ['extraction'] } }, options: [{ name: 'Seven', value: 7 }, { displayName: 'Nested', name: 'nested', type: 'string', default: '' }], default: 7 },
+		] as INodeProperties[];
+		guardCustomOperations(properties, custom);
+
+		const routingOf = (propertyIndex: number, optionIndex: number) =>
+			(properties[propertyIndex].options![optionIndex] as { routing?: IDataObject }).routing;
+		expect(routingOf(0, 0)).toBeUndefined();
+		expect(routingOf(1, 0)).toBeUndefined();
+		expect(properties[2].options).toBeUndefined();
+		// "extract" is a custom operation of batch, one of the two resources the list is shown for
+		expect(routingOf(3, 0)).toEqual({ send: { preSend: [expect.any(Function)] } });
+		expect(routingOf(3, 1)).toBeUndefined();
+		expect(routingOf(4, 0)).toBeUndefined();
+		expect(routingOf(4, 1)).toBeUndefined();
+	});
+
+	it("the guard fails naming the operation and the version, except in the node's AI-tool variant", async () => {
+		const requestOptions: IHttpRequestOptions = { method: 'POST', url: '/extractions/sessions' };
+		const guardOn = (type: string) =>
+			requireCustomOperations('Extract Document').call(
+				{ getNode: () => ({ name: 'Raydocs', type }) as INode } as IExecuteSingleFunctions,
+				requestOptions,
+			);
+		await expect(guardOn('n8n-nodes-raydocs.raydocsTool')).resolves.toBe(requestOptions);
+		await expect(guardOn('n8n-nodes-raydocs.raydocs')).rejects.toMatchObject({
+			message: `Extract Document needs n8n ${CUSTOM_OPERATIONS_MIN_N8N} or newer`,
+			description: expect.stringContaining('nothing was sent to Raydocs'),
+		});
+		// only a type that ends in Tool is the tool variant
+		await expect(guardOn('n8n-nodes-raydocsTools.raydocs')).rejects.toThrow('needs n8n');
 	});
 
 	it('every custom operation of the node is guarded', () => {

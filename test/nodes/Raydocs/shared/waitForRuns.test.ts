@@ -53,13 +53,14 @@ const ids = (count: number) => Array.from({ length: count }, (_, index) => Strin
 /** Spread over 20-90 s like the bench's jitter, in a fixed order. */
 const spread = (count: number) => ids(count).map((_, index) => 20 + ((index * 37) % 71));
 
-describe('waitForRuns on a fake clock', () => {
-	beforeEach(() => {
-		jest.useFakeTimers();
-		send.mockReset();
-	});
-	afterEach(() => jest.useRealTimers());
+// Every wait below runs on jest's fake clock, against a fresh transport stub.
+beforeEach(() => {
+	jest.useFakeTimers();
+	send.mockReset();
+});
+afterEach(() => jest.useRealTimers());
 
+describe('waitForRuns on a fake clock', () => {
 	it('version 1.1 checks every 5 s for 2 minutes, then 50% later each time up to 30 s; version 1 every Poll Interval', () => {
 		const v11 = waitSettingsFor(1.1, {});
 		expect(nextPause(v11, 0)).toBe(5000);
@@ -131,5 +132,223 @@ describe('waitForRuns on a fake clock', () => {
 		]);
 		// one read per round (the first pending run stands for both): at 5, 10, ... 60 s
 		expect(reads.length).toBeLessThanOrEqual(12);
+	});
+});
+
+/** What the wait sent, as `[seconds into the wait, path]`; `answer` gives Raydocs' answer to each read. */
+function raydocsAnswering(answer: (path: string, seconds: number) => unknown): Array<[number, string]> {
+	const start = Date.now();
+	const reads: Array<[number, string]> = [];
+	send.mockImplementation(async (_context, request) => {
+		const seconds = (Date.now() - start) / 1000;
+		reads.push([seconds, request.url]);
+		const body = answer(request.url, seconds);
+		if (body instanceof Error) throw body;
+		return body as never;
+	});
+	return reads;
+}
+
+const resultPath = (id: string) => `/extractions/results/${id}`;
+const sessionPath = (id: string) => `/extractions/sessions/${id}`;
+const running = (id: string) => ({ id, status: 'processing', data: null });
+const completed = (id: string) => ({ id, status: 'completed', data: { total: id } });
+/** A run that finishes `seconds` into the wait. */
+const finishingAt = (seconds: number) => (path: string, now: number) => {
+	const id = path.split('/').pop()!;
+	return now >= seconds ? completed(id) : running(id);
+};
+
+/** An execution that can be cancelled, as n8n gives one from 1.x on. */
+function cancellable(): { context: IExecuteFunctions; cancel: () => void } {
+	const controller = new AbortController();
+	return {
+		context: { getExecutionCancelSignal: () => controller.signal } as unknown as IExecuteFunctions,
+		cancel: () => controller.abort(),
+	};
+}
+
+describe('waitForRuns: the request schedule of a wait, on a fake clock', () => {
+	it('version 1.1 reads every 5 s for 24 checks, then each pause 50% longer up to 30 s, the last one cut at the timeout', async () => {
+		const reads = raydocsAnswering((path) => running(path.split('/').pop()!));
+		const outcomes = await onFakeClock(waitForRuns(context, ['r1'], waitSettingsFor(1.1, { timeout: 240 })));
+
+		const every5s = Array.from({ length: 24 }, (_, index) => 5 * (index + 1));
+		// pauses of 7.5, 11.25, 16.875, 25.3125 (timers count whole milliseconds) and 30 s, then the rest up to 240 s
+		expect(reads.map(([seconds]) => seconds)).toEqual([...every5s, 127.5, 138.75, 155.625, 180.937, 210.937, 240]);
+		expect(new Set(reads.map(([, path]) => path))).toEqual(new Set([resultPath('r1')]));
+		expect(outcomes.get('r1')).toEqual({ timedOut: true, lastStatus: 'processing' });
+	});
+
+	it('reads pending runs in turn: a round stops at the first run still going, which goes to the back', async () => {
+		const finished: Record<string, number> = { a: 12, b: 3, c: 1000 };
+		const reads = raydocsAnswering((path, seconds) => finishingAt(finished[path.split('/').pop()!])(path, seconds));
+		const outcomes = await onFakeClock(waitForRuns(context, ['a', 'b', 'c'], waitSettingsFor(1.1, { timeout: 30 })));
+
+		expect(reads).toEqual([
+			[5, resultPath('a')], // still going: the round ends, a goes to the back
+			[10, resultPath('b')], // done
+			[10, resultPath('c')], // still going
+			[15, resultPath('a')], // done
+			[15, resultPath('c')],
+			[20, resultPath('c')],
+			[25, resultPath('c')],
+			[30, resultPath('c')],
+		]);
+		expect(outcomes.get('a')).toEqual({ run: completed('a'), timedOut: false });
+		expect(outcomes.get('b')).toEqual({ run: completed('b'), timedOut: false });
+		expect(outcomes.get('c')).toEqual({ timedOut: true, lastStatus: 'processing' });
+	});
+
+	it('resuming a run that may be done already looks at once, then every interval', async () => {
+		const reads = raydocsAnswering(finishingAt(7));
+		const outcomes = await onFakeClock(waitForRuns(context, ['r1'], waitSettingsFor(1.1, {}), new Map(), true));
+		expect(reads).toEqual([
+			[0, resultPath('r1')],
+			[5, resultPath('r1')],
+			[10, resultPath('r1')],
+		]);
+		expect(outcomes.get('r1')?.run?.status).toBe('completed');
+	});
+
+	it('does not read a run the caller already has finished with its data; reads one without its data or unfinished', async () => {
+		const reads = raydocsAnswering((path) => completed(path.split('/').pop()!));
+		const known = new Map([
+			['done', { id: 'done', status: 'failed', data: null, error: 'Unreadable' }],
+			['listed', { id: 'listed', status: 'completed' }],
+			['queued', { id: 'queued', status: 'queued' }],
+		]);
+		const outcomes = await onFakeClock(waitForRuns(context, ['done', 'listed', 'queued'], waitSettingsFor(1.1, {}), known));
+		expect(reads).toEqual([
+			[5, resultPath('listed')],
+			[5, resultPath('queued')],
+		]);
+		expect(outcomes.get('done')).toEqual({ run: known.get('done'), timedOut: false });
+		expect(outcomes.get('listed')).toEqual({ run: completed('listed'), timedOut: false });
+	});
+
+	it('a read that fails settles that run with the error; it is not read again', async () => {
+		const refused = new Error('403 Forbidden');
+		const reads = raydocsAnswering((path, seconds) => (path === resultPath('bad') ? refused : finishingAt(12)(path, seconds)));
+		const outcomes = await onFakeClock(waitForRuns(context, ['bad', 'good'], waitSettingsFor(1, { pollInterval: 5 })));
+		expect(reads.filter(([, path]) => path === resultPath('bad'))).toEqual([[5, resultPath('bad')]]);
+		expect(outcomes.get('bad')).toEqual({ timedOut: false, error: refused });
+		expect(outcomes.get('good')).toEqual({ run: completed('good'), timedOut: false });
+	});
+
+	it('a cancelled execution stops at once: runs not read keep the last status known and count as not finished', async () => {
+		const { context: execution, cancel } = cancellable();
+		const reads = raydocsAnswering((path) => {
+			if (path === resultPath('second')) cancel();
+			return path === resultPath('first') ? completed('first') : running(path.split('/').pop()!);
+		});
+		const known = new Map([['third', { id: 'third', status: 'queued' }]]);
+		// version 1 reads every pending run in a round: the cancellation lands in the middle of one
+		const outcomes = await onFakeClock(
+			waitForRuns(execution, ['first', 'second', 'third'], waitSettingsFor(1, { pollInterval: 5 }), known),
+		);
+		expect(reads).toEqual([
+			[5, resultPath('first')],
+			[5, resultPath('second')],
+		]);
+		expect([...outcomes.entries()]).toEqual([
+			['first', { run: completed('first'), timedOut: false }],
+			['second', { timedOut: true, lastStatus: 'processing' }],
+			['third', { timedOut: true, lastStatus: 'queued' }],
+		]);
+	});
+
+	it('an execution cancelled before the wait reads nothing', async () => {
+		const { context: execution, cancel } = cancellable();
+		cancel();
+		const reads = raydocsAnswering(finishingAt(0));
+		const known = new Map([['r1', { id: 'r1', status: 'queued' }]]);
+		const outcomes = await onFakeClock(waitForRuns(execution, ['r1', 'r2'], waitSettingsFor(1.1, {}), known, true));
+		expect(reads).toEqual([]);
+		expect([...outcomes.entries()]).toEqual([
+			['r1', { timedOut: true, lastStatus: 'queued' }],
+			['r2', { timedOut: true, lastStatus: undefined }],
+		]);
+	});
+});
+
+describe('waitForSessionRuns: the runs of batch sessions, on a fake clock', () => {
+	it("reads each session after the first interval and takes its latest run, embedded with its data", async () => {
+		const reads = raydocsAnswering(() => ({
+			results: [
+				{ id: 'older', status: 'failed', created_at: '2026-01-01T10:00:00Z', data: null },
+				{ id: 'latest', status: 'completed', created_at: '2026-01-01T10:05:00Z', data: { total: 3 } },
+				{ id: 'undated', status: 'failed', data: null },
+				{ id: 'middle', status: 'failed', created_at: '2026-01-01T10:02:00Z', data: null },
+			],
+		}));
+		const outcomes = await onFakeClock(waitForSessionRuns(context, ['s1'], waitSettingsFor(1.1, {})));
+		expect(reads).toEqual([[5, sessionPath('s1')]]);
+		expect(outcomes.get('s1')).toEqual({
+			timedOut: false,
+			runId: 'latest',
+			run: { id: 'latest', status: 'completed', created_at: '2026-01-01T10:05:00Z', data: { total: 3 } },
+		});
+	});
+
+	it('reads the full result when the session answer lists a finished run without its data (not for a failed one)', async () => {
+		const reads = raydocsAnswering((path) => {
+			if (path === sessionPath('s1')) return { results: [{ id: 'r1', status: 'completed' }] };
+			if (path === sessionPath('s2')) return { results: [{ id: 'r2', status: 'failed', error: 'Unreadable' }] };
+			return completed(path.split('/').pop()!);
+		});
+		const outcomes = await onFakeClock(waitForSessionRuns(context, ['s1', 's2'], waitSettingsFor(1.1, {})));
+		expect(reads).toEqual([
+			[5, sessionPath('s1')],
+			[5, resultPath('r1')],
+			[5, sessionPath('s2')],
+		]);
+		expect(outcomes.get('s1')).toEqual({ timedOut: false, runId: 'r1', run: completed('r1') });
+		expect(outcomes.get('s2')).toEqual({ timedOut: false, runId: 'r2', run: { id: 'r2', status: 'failed', error: 'Unreadable' } });
+	});
+
+	it("lists the session's results when its answer does not embed them", async () => {
+		const reads = raydocsAnswering((path) =>
+			path === sessionPath('s1') ? { id: 's1' } : { data: [{ id: 'r1', status: 'completed', data: { total: 1 } }] },
+		);
+		const outcomes = await onFakeClock(waitForSessionRuns(context, ['s1'], waitSettingsFor(1.1, {})));
+		expect(reads).toEqual([
+			[5, sessionPath('s1')],
+			[5, `${sessionPath('s1')}/results`],
+		]);
+		expect(outcomes.get('s1')?.run?.data).toEqual({ total: 1 });
+	});
+
+	it('on timeout a session without a run yet is "parsing", one with a run keeps its id and status', async () => {
+		const reads = raydocsAnswering((path) =>
+			path === sessionPath('parsing') ? { results: [] } : { results: [{ id: 'r2', status: 'processing' }] },
+		);
+		const outcomes = await onFakeClock(waitForSessionRuns(context, ['parsing', 'extracting'], waitSettingsFor(1.1, { timeout: 10 })));
+		expect([...outcomes.entries()]).toEqual([
+			['parsing', { timedOut: true, runId: undefined, lastStatus: 'parsing' }],
+			['extracting', { timedOut: true, runId: 'r2', lastStatus: 'processing' }],
+		]);
+		// read in turn: the first session stands for the second while it is still parsing
+		expect(reads).toEqual([
+			[5, sessionPath('parsing')],
+			[10, sessionPath('extracting')],
+		]);
+	});
+
+	it('a session read that fails settles that session with the error', async () => {
+		const gone = new Error('404 Not Found');
+		raydocsAnswering((path) => (path === sessionPath('gone') ? gone : { results: [completed('r1')] }));
+		const outcomes = await onFakeClock(waitForSessionRuns(context, ['gone', 'ok'], waitSettingsFor(1.1, {})));
+		expect(outcomes.get('gone')).toEqual({ timedOut: false, error: gone });
+		expect(outcomes.get('ok')).toEqual({ timedOut: false, runId: 'r1', run: completed('r1') });
+	});
+
+	it('a batch cancelled before the wait reads nothing and reports every session as not finished', async () => {
+		const { context: execution, cancel } = cancellable();
+		cancel();
+		const reads = raydocsAnswering(() => ({ results: [] }));
+		const outcomes = await onFakeClock(waitForSessionRuns(execution, ['s1'], waitSettingsFor(1.1, {})));
+		expect(reads).toEqual([]);
+		expect(outcomes.get('s1')).toEqual({ timedOut: true });
 	});
 });
