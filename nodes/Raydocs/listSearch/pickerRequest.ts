@@ -22,3 +22,18 @@ export async function pickerRequest<T = unknown>(context: ILoadOptionsFunctions,
 	}
 	throw outcome.error;
 }
+
+/**
+ * The workspace chosen in the node, or undefined while there is none: the picker then shows an
+ * empty list (the field's description says to pick a workspace) instead of failing.
+ */
+export function chosenWorkspaceId(context: ILoadOptionsFunctions): string | undefined {
+	const value = context.getCurrentNodeParameter('workspaceId', { extractValue: true });
+	const text = value === undefined || value === null ? '' : String(value).trim();
+	return /^\d+$/.test(text) ? text : undefined;
+}
+
+/** The page a picker call reads first: the token n8n hands back, or page 1. */
+export function pageFromToken(paginationToken: string | undefined): number {
+	return Math.max(1, Number(paginationToken) || 1);
+}

@@ -1,5 +1,4 @@
 import type {
-	IDataObject,
 	ILoadOptionsFunctions,
 	INodeListSearchItems,
 	INodeListSearchResult,
@@ -7,8 +6,8 @@ import type {
 
 import { RAYDOCS_API } from '../shared/endpoints';
 import { pathOf } from '../shared/endpointRequests';
-import { pickerRequest } from './pickerRequest';
-import { listItemsOf } from '../shared/listResponse';
+import { chosenWorkspaceId, pageFromToken, pickerRequest } from './pickerRequest';
+import { listItemsOf, nextPageOf } from '../shared/listResponse';
 
 interface TemplateSummary {
 	id: string;
@@ -20,23 +19,6 @@ interface TemplateSummary {
 const MAX_PAGES_PER_SEARCH = 10;
 const ENOUGH_RESULTS = 20;
 
-/**
- * The workspace chosen in the node, or undefined while there is none: the picker then shows an
- * empty list (the field's description says to pick a workspace) instead of failing.
- */
-export function chosenWorkspaceId(context: ILoadOptionsFunctions): string | undefined {
-	const value = context.getCurrentNodeParameter('workspaceId', { extractValue: true });
-	const text = value === undefined || value === null ? '' : String(value).trim();
-	return /^\d+$/.test(text) ? text : undefined;
-}
-
-function nextPage(body: unknown, page: number): number | undefined {
-	const meta = ((body as IDataObject | undefined)?.meta ?? {}) as IDataObject;
-	const currentPage = Number(meta.current_page ?? page);
-	const lastPage = Number(meta.last_page);
-	return Number.isFinite(lastPage) && currentPage < lastPage ? currentPage + 1 : undefined;
-}
-
 /** Templates of the chosen workspace whose name contains the filter (Raydocs has no name search). */
 export async function searchTemplates(
 	this: ILoadOptionsFunctions,
@@ -47,7 +29,7 @@ export async function searchTemplates(
 	if (!workspaceId) return { results: [] };
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results: INodeListSearchItems[] = [];
-	let page: number | undefined = Math.max(1, Number(paginationToken) || 1);
+	let page: number | undefined = pageFromToken(paginationToken);
 	for (let read = 0; page !== undefined && read < MAX_PAGES_PER_SEARCH; read++) {
 		const body = await pickerRequest(this, {
 			method: 'GET',
@@ -59,7 +41,7 @@ export async function searchTemplates(
 			if (needle && !name.toLowerCase().includes(needle)) continue;
 			results.push({ name, value: String(template.id), description: template.description ?? undefined });
 		}
-		page = nextPage(body, page);
+		page = nextPageOf(body, page);
 		// Without a filter every page is full, so one page per call is what the list asks for.
 		if (!needle || results.length >= ENOUGH_RESULTS) break;
 	}

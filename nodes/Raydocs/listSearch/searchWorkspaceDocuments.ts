@@ -7,9 +7,8 @@ import type {
 
 import { RAYDOCS_API } from '../shared/endpoints';
 import { pathOf } from '../shared/endpointRequests';
-import { pickerRequest } from './pickerRequest';
-import { listItemsOf } from '../shared/listResponse';
-import { chosenWorkspaceId } from './searchTemplates';
+import { chosenWorkspaceId, pageFromToken, pickerRequest } from './pickerRequest';
+import { listItemsOf, nextPageOf } from '../shared/listResponse';
 
 interface DocumentSummary {
 	id: string;
@@ -27,7 +26,7 @@ export async function searchWorkspaceDocuments(
 ): Promise<INodeListSearchResult> {
 	const workspaceId = chosenWorkspaceId(this);
 	if (!workspaceId) return { results: [] };
-	const page = Math.max(1, Number(paginationToken) || 1);
+	const page = pageFromToken(paginationToken);
 	const qs: IDataObject = { page, per_page: PAGE_SIZE, sort: 'created_at', order: 'desc' };
 	const query = (filter ?? '').trim();
 	if (query) qs.query = query;
@@ -41,10 +40,6 @@ export async function searchWorkspaceDocuments(
 		value: String(document.id),
 		description: document.status ? `Status: ${document.status}` : undefined,
 	}));
-	const meta = ((body as IDataObject | undefined)?.meta ?? {}) as IDataObject;
-	const currentPage = Number(meta.current_page ?? page);
-	const lastPage = Number(meta.last_page);
-	return Number.isFinite(lastPage) && currentPage < lastPage
-		? { results, paginationToken: String(currentPage + 1) }
-		: { results };
+	const next = nextPageOf(body, page);
+	return next === undefined ? { results } : { results, paginationToken: String(next) };
 }

@@ -5,6 +5,24 @@ import { EXAMPLE_UUID, validateIntegerParameter, validateUuidListParameter, vali
 
 type ShowFor = NonNullable<IDisplayOptions['show']>;
 
+/** A required text field for IDs, shown where `showFor` says. */
+function requiredIdText(
+	field: { displayName: string; name: string; placeholder: string },
+	showFor: ShowFor,
+	description: string,
+): INodeProperties {
+	return {
+		displayName: field.displayName,
+		name: field.name,
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: field.placeholder,
+		description,
+		displayOptions: { show: showFor },
+	};
+}
+
 /**
  * An ID typed or mapped by the user (sessions, results and runs have no list to pick from; members
  * and invites are listed by Get Many), checked before it goes into a URL.
@@ -17,14 +35,7 @@ function idField(
 	const uuid = field.kind === 'uuid';
 	const validate = uuid ? validateUuidParameter : validateIntegerParameter;
 	return {
-		displayName: field.displayName,
-		name: field.name,
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: `e.g. ${uuid ? EXAMPLE_UUID : field.example}`,
-		description,
-		displayOptions: { show: showFor },
+		...requiredIdText({ ...field, placeholder: `e.g. ${uuid ? EXAMPLE_UUID : field.example}` }, showFor, description),
 		routing: { send: { preSend: [validate(field.name, field.label, field.fix)] } },
 	};
 }
@@ -99,14 +110,7 @@ export function uuidListField(
 	note = '',
 ): INodeProperties {
 	return {
-		displayName: field.displayName,
-		name: field.name,
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: field.placeholder,
-		description: `${description}, separated by commas (or an expression giving an array)${note}`,
-		displayOptions: { show: showFor },
+		...requiredIdText(field, showFor, `${description}, separated by commas (or an expression giving an array)${note}`),
 		...(field.bodyProperty
 			? {
 					routing: {

@@ -62,3 +62,11 @@ export function readListPage(items: INodeExecutionData[]): ListPage {
 		lastPage: pageNumber(answer.meta.last_page),
 	};
 }
+
+/** The page after `page` of a Laravel-paginated list body; undefined on its last page or without page numbers. */
+export function nextPageOf(body: unknown, page: number): number | undefined {
+	const meta = wrappedList(body)?.meta ?? {};
+	const currentPage = pageNumber(meta.current_page) ?? page;
+	const lastPage = pageNumber(meta.last_page);
+	return lastPage !== undefined && currentPage < lastPage ? currentPage + 1 : undefined;
+}

@@ -2,6 +2,7 @@ import type { IExecuteSingleFunctions, IN8nHttpFullResponse, INodeExecutionData 
 
 import {
 	listItemsOf,
+	nextPageOf,
 	readListAnswer,
 	readListPage,
 	splitListResponse,
@@ -67,5 +68,29 @@ describe('listResponse: both documented list shapes read in one place', () => {
 		const page = readListPage(asItems({ data: [one], meta: { current_page: null, last_page: 'last' } }));
 		expect(page).toEqual({ items: asItems(one), currentPage: undefined, lastPage: undefined });
 		expect(readListPage(asItems(one, two))).toEqual({ items: asItems(one, two), currentPage: undefined, lastPage: undefined });
+	});
+});
+
+describe('nextPageOf: the page after this one of a Laravel-paginated list', () => {
+	it('is the page after the current one until the last', () => {
+		expect(nextPageOf({ data: [], meta: { current_page: 2, last_page: 3 } }, 2)).toBe(3);
+		expect(nextPageOf({ data: [], meta: { current_page: 3, last_page: 3 } }, 3)).toBeUndefined();
+		expect(nextPageOf({ data: [], meta: { current_page: 4, last_page: 3 } }, 4)).toBeUndefined();
+	});
+
+	it("follows the answer's page number over the one asked for", () => {
+		expect(nextPageOf({ data: [], meta: { current_page: '1', last_page: '5' } }, 7)).toBe(2);
+	});
+
+	it('counts from the page asked for when the answer does not say', () => {
+		expect(nextPageOf({ data: [], meta: { last_page: 5 } }, 4)).toBe(5);
+		expect(nextPageOf({ data: [], meta: { current_page: null, last_page: 5 } }, 5)).toBeUndefined();
+	});
+
+	it('stops without a last page: a bare array, no meta, or an unreadable one', () => {
+		expect(nextPageOf([one, two], 1)).toBeUndefined();
+		expect(nextPageOf({ data: [one] }, 1)).toBeUndefined();
+		expect(nextPageOf({ data: [one], meta: { current_page: 1, last_page: null } }, 1)).toBeUndefined();
+		expect(nextPageOf({ data: [one], meta: { current_page: 1, last_page: 'many' } }, 1)).toBeUndefined();
 	});
 });
