@@ -12,7 +12,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { readHttpFailure } from './errors';
+import { networkCodeNote, readHttpFailure } from './errors';
 import { retryPolicy, sendRoutedRequest } from './transport';
 
 export type DownloadContext = IExecuteFunctions | IExecuteSingleFunctions;
@@ -94,13 +94,13 @@ const describeStorageFailure: DownloadFailureText = (where, status, code, attemp
 	const message =
 		status !== undefined
 			? `Could not download the file from storage (HTTP ${status})${tried}`
-			: `Could not download the file from storage (${code ?? 'no answer'})${tried}`;
+			: `Could not download the file from storage (no answer)${tried}`;
 	const description =
 		status === 403 || status === 400
 			? `The storage refused ${where}. Signed download links expire after about 10 minutes: run the node again to get a fresh one.`
 			: status === 404
 				? `The storage has no file at ${where}: the document may have been deleted.`
-				: `The storage at ${where} did not deliver the file. Run the node again later.`;
+				: `The storage at ${where} did not deliver the file. Run the node again later.${networkCodeNote(code)}`;
 	return { message, description };
 };
 

@@ -341,8 +341,7 @@ export function explainFailure(failure: HttpFailure, request: FailedRequest): Ex
 	}
 	if (failure.code) {
 		const dropped = ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ERR_BAD_RESPONSE'].includes(failure.code);
-		// The code stays out of the message: n8n replaces messages that contain one with a generic text.
-		const code = ` Network code: ${failure.code}.`;
+		const code = networkCodeNote(failure.code);
 		return {
 			message: dropped
 				? `The connection to Raydocs dropped before an answer arrived${retried}`
@@ -391,4 +390,12 @@ export function raydocsApiError(
  */
 export function isMissingRouteError(error: unknown): boolean {
 	return isObject(error) && isObject(error.errorResponse) && error.errorResponse.routeMissing === true;
+}
+
+/**
+ * A network error code (ECONNRESET...) for an error's description. Codes stay out of messages: n8n
+ * replaces a message that contains one with its own generic text.
+ */
+export function networkCodeNote(code: string | undefined): string {
+	return code ? ` Network code: ${code}.` : '';
 }

@@ -3,6 +3,7 @@ import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-wo
 
 import { mimeTypeOf, supportedTypeNames, SUPPORTED_MIME_TYPES, type InputFile } from './binaryInput';
 import { downloadSignedUrl, withoutQuery, type DownloadFailureText } from './download';
+import { networkCodeNote } from './errors';
 
 type ShowFor = NonNullable<IDisplayOptions['show']>;
 
@@ -27,13 +28,13 @@ const describeUrlFailure: DownloadFailureText = (where, status, code, attempts) 
 	const message =
 		status !== undefined
 			? `Could not download the file at ${where} (HTTP ${status})${tried}`
-			: `Could not download the file at ${where} (${code ?? 'no answer'})${tried}`;
+			: `Could not download the file at ${where} (no answer)${tried}`;
 	const description =
 		status === 404 || status === 410
 			? 'The server has no file at this address: check the File URL.'
 			: status === 401 || status === 403
 				? 'The server refused the download. The File URL must be readable without signing in (a public or pre-signed link).'
-				: 'The server did not deliver the file. Check the File URL and that this n8n instance can reach it, then try again.';
+				: `The server did not deliver the file. Check the File URL and that this n8n instance can reach it, then try again.${networkCodeNote(code)}`;
 	return { message, description };
 };
 

@@ -186,8 +186,11 @@ describe('downloadSignedUrl', () => {
 		const { context, sent } = fileContext({ web: storage(networkError('ECONNRESET')) });
 		const error = await failureOf(() => downloadSignedUrl(context, signedUrl));
 		expect(sent).toHaveLength(4);
-		// n8n shows its own text for a message naming a network code, and keeps ours in `messages`.
-		expect((error as { messages: string[] }).messages).toContain('Could not download the file from storage (ECONNRESET) after 4 attempts');
+		// The code goes in the description: n8n replaces a message naming one with its own generic text.
+		expect(errorParts(error)).toMatchObject({
+			message: 'Could not download the file from storage (no answer) after 4 attempts',
+			description: `The storage at ${where} did not deliver the file. Run the node again later. Network code: ECONNRESET.`,
+		});
 		expect(errorParts(error).httpCode).toBeUndefined();
 		expect((error as { errorResponse: { httpCode: unknown } }).errorResponse.httpCode).toBeNull();
 	});

@@ -9,6 +9,7 @@ import {
 	type HttpFailure,
 	HttpStatusError,
 	isMissingRouteError,
+	networkCodeNote,
 	isUnknownRoute,
 	MALFORMED_RESPONSE,
 	raydocsApiError,
@@ -533,5 +534,13 @@ describe('raydocsApiError: the error n8n shows and stores', () => {
 		expect(isMissingRouteError({ errorResponse: 'routeMissing' })).toBe(false);
 		expect(isMissingRouteError(new Error('The route x could not be found.'))).toBe(false);
 		expect(isMissingRouteError(null)).toBe(false);
+	});
+});
+
+describe('networkCodeNote', () => {
+	it('names a network code as a sentence for a description, and nothing without one', () => {
+		expect(networkCodeNote('ECONNRESET')).toBe(' Network code: ECONNRESET.');
+		expect(networkCodeNote(undefined)).toBe('');
+		expect(networkCodeNote('')).toBe('');
 	});
 });

@@ -214,13 +214,16 @@ describe('uploadFile', () => {
 	it('names the network failure, or its absence, when storage never answers', async () => {
 		const dropped = fileContext({ raydocs: signer(), web: storage(Object.assign(new Error('dropped'), { code: 'EPIPE' })), itemFiles: { data: pdfBytes } });
 		const error = await failureOf(() => uploadFile(dropped.context, 0, inputFile()));
-		expect(errorParts(error).message).toBe('Uploading "invoice.pdf" to Raydocs storage failed (EPIPE)');
+		// The code goes in the description: n8n replaces a message naming one with its own generic text.
+		expect(errorParts(error).message).toBe('Uploading "invoice.pdf" to Raydocs storage failed (no answer)');
+		expect(errorParts(error).description).toMatch(/reach the storage host\. Network code: EPIPE\.$/);
 		expect(errorParts(error).httpCode).toBeUndefined();
 		expect((error as { errorResponse: unknown }).errorResponse).toEqual({ message: 'dropped', httpCode: null });
 
 		const silent = fileContext({ raydocs: signer(), web: storage(new Error('unexpected')), itemFiles: { data: pdfBytes } });
 		const unknown = errorParts(await failureOf(() => uploadFile(silent.context, 0, inputFile())));
 		expect(unknown.message).toBe('Uploading "invoice.pdf" to Raydocs storage failed (no answer)');
+		expect(unknown.description).toMatch(/reach the storage host\.$/);
 		expect(puts(silent.sent)).toHaveLength(6);
 	});
 
