@@ -1,12 +1,15 @@
 import type { IExecuteSingleFunctions, IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
 
 import {
+	documentIdsField,
 	inviteIdField,
 	resultIdField,
 	sessionIdField,
 	workflowRunIdField,
+	uuidListField,
 	workspaceMemberIdField,
 } from '../../../../nodes/Raydocs/shared/idFields';
+import { SPLIT_LIST_VALUE } from '../../../../nodes/Raydocs/shared/descriptions';
 import { EXAMPLE_UUID } from '../../../../nodes/Raydocs/shared/ids';
 
 const showFor = { resource: ['extraction'], operation: ['get'] };
@@ -75,5 +78,48 @@ describe('idFields: IDs typed or mapped by the user, checked before they go into
 		const { error } = await checkBeforeSending(field, { [name]: EXAMPLE_UUID });
 		expect(error?.message).toBe(`${label.charAt(0).toUpperCase()}${label.slice(1)} ID "${EXAMPLE_UUID}" is not valid: Raydocs ${label} IDs are whole numbers`);
 		expect(error?.description).toMatch(/^Enter or map the .*'s number, e\.g\. 12/);
+	});
+});
+
+describe('idFields: lists of UUIDs', () => {
+	const sessions = { displayName: 'Session IDs', name: 'sessionIds', label: 'session', placeholder: 'e.g. a, b' };
+
+	it('a list a code operation reads itself: a required text field, no routing', () => {
+		expect(uuidListField(sessions, showFor, 'Sessions to run')).toEqual({
+			displayName: 'Session IDs',
+			name: 'sessionIds',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. a, b',
+			description: 'Sessions to run, separated by commas (or an expression giving an array)',
+			displayOptions: { show: showFor },
+		});
+	});
+
+	it('a list sent in the body: split into an array, each UUID checked before sending', async () => {
+		const field = uuidListField({ ...sessions, bodyProperty: 'session_ids' }, showFor, 'Sessions to run', '. At most 100.');
+		expect(field.description).toBe('Sessions to run, separated by commas (or an expression giving an array). At most 100.');
+		expect(field.routing!.send).toMatchObject({ type: 'body', property: 'session_ids', value: SPLIT_LIST_VALUE });
+		const accepted = await checkBeforeSending(field, { sessionIds: `${EXAMPLE_UUID}, ${EXAMPLE_UUID}` });
+		expect(accepted).toEqual({ read: ['sessionIds'], sent: request });
+		const refused = await checkBeforeSending(field, { sessionIds: `${EXAMPLE_UUID}, 12` });
+		expect(refused.error?.message).toContain('session');
+	});
+
+	it('workspace document IDs, in the body when asked', () => {
+		const typed = documentIdsField(showFor);
+		expect(typed).toMatchObject({
+			displayName: 'Document IDs',
+			name: 'documentIds',
+			placeholder: 'e.g. 880e8400-e29b-41d4-a716-446655440000',
+			description: 'Workspace document UUIDs, separated by commas (or an expression giving an array)',
+		});
+		expect(typed.routing).toBeUndefined();
+		const sent = documentIdsField(showFor, ". They must belong to the session's workspace.", 'document_ids');
+		expect(sent.description).toBe(
+			"Workspace document UUIDs, separated by commas (or an expression giving an array). They must belong to the session's workspace.",
+		);
+		expect(sent.routing!.send).toMatchObject({ type: 'body', property: 'document_ids', value: SPLIT_LIST_VALUE });
 	});
 });
