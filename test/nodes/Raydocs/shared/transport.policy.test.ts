@@ -63,6 +63,11 @@ async function failureOf(promise: Promise<unknown>): Promise<Error & { descripti
 	throw new Error('expected the request to fail');
 }
 
+/** Lets other promises run until `done` holds (a few turns). */
+async function until(done: () => boolean): Promise<void> {
+	for (let turn = 0; turn < 1000 && !done(); turn++) await Promise.resolve();
+}
+
 const shipped = { ...retryPolicy };
 let dateNow: jest.SpyInstance;
 beforeEach(() => {
@@ -118,6 +123,16 @@ describe('raydocsRequest: what it sends', () => {
 		const slashed = contextFor([], { baseUrl: ' http://raydocs.internal:8080/ ' });
 		await raydocsRequest(slashed.context, get);
 		expect(slashed.sent[0].options.baseURL).toBe('http://raydocs.internal:8080');
+	});
+});
+
+describe('raydocsRequest: errors', () => {
+	it("never shows the credential's token, even when the server repeats it", async () => {
+		const token = ['plain', 'secret', 'value', '42'].join('-');
+		const { context } = contextFor([{ statusCode: 422, body: { message: `Token ${token} may not do this` } }], { accessToken: token });
+		const error = await failureOf(raydocsRequest(context, get));
+		expect(error.message).toBe('Raydocs rejected the request (HTTP 422): Token [redacted token] may not do this');
+		expect(JSON.stringify(error)).not.toContain(token);
 	});
 });
 
@@ -270,7 +285,7 @@ describe('raydocsRequest: 429 answers', () => {
 		// another item's request starts while the first waits, and gets as far as the limiter
 		const startOther = async (url: string) => {
 			other = raydocsRequest(context, { ...get, url });
-			await new Promise((resolve) => setImmediate(resolve));
+			await until(() => clock.waits.length === 2);
 		};
 		clock.onWait = async (ms) => {
 			if (ms === 5000 && !other) await startOther('/workspaces/2');
@@ -287,7 +302,7 @@ describe('raydocsRequest: 429 answers', () => {
 		clock.onWait = async (ms) => {
 			if (ms === 500 && !during) {
 				during = raydocsRequest(transient.context, { ...get, url: '/workspaces/3' });
-				await new Promise((resolve) => setImmediate(resolve));
+				await until(() => transient.sent.length === 2);
 			}
 		};
 		await raydocsRequest(transient.context, get);
@@ -305,6 +320,14 @@ describe('raydocsRequest: 429 answers', () => {
 });
 
 describe('raydocsRequest: the shared window', () => {
+	it('keeps the place of a request that failed otherwise: Raydocs counted it', async () => {
+		const { context, sent } = contextFor([status(404), status(200)], { rateLimitRequests: 1, rateLimitWindowSeconds: 10 });
+		await failureOf(raydocsRequest(context, { ...get, url: '/workspaces/1' }));
+		await raydocsRequest(context, get);
+		expect(sent).toHaveLength(2);
+		expect(clock.waits.reduce((sum, ms) => sum + ms, 0)).toBeGreaterThanOrEqual(10_000);
+	});
+
 	it('holds the requests of every credential for one Base URL to the configured limit', async () => {
 		const first = contextFor([], { rateLimitRequests: 2, rateLimitWindowSeconds: 10 });
 		const second = contextFor([], { accessToken: `${TOKEN}_other`, rateLimitRequests: 2, rateLimitWindowSeconds: 10 });

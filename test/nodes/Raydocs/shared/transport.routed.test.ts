@@ -7,6 +7,7 @@ import type {
 	INodeExecutionData,
 } from 'n8n-workflow';
 
+import { forgetDocumentedForms } from '../../../../nodes/Raydocs/shared/documentedForms';
 import { resetRequestWindows } from '../../../../nodes/Raydocs/shared/rateLimiter';
 import { retryPolicy, sendRoutedListRequest, sendRoutedRequest } from '../../../../nodes/Raydocs/shared/transport';
 
@@ -20,6 +21,8 @@ jest.mock('n8n-workflow', () => ({
 	sleep: jest.fn(async () => {}),
 }));
 
+const ROUTED_TOKEN = ['rd', 'routed', 'token', '1'].join('_');
+
 type Answer = { statusCode?: number; headers?: IDataObject; body: unknown };
 
 interface RoutedCall {
@@ -28,24 +31,31 @@ interface RoutedCall {
 	headersOnArrival: IDataObject;
 }
 
-function engine(answers: Answer[], parameters: IDataObject = {}, options: { runsPostReceive?: boolean } = {}) {
+function engine(answers: Answer[], parameters: IDataObject = {}, options: { runsPostReceive?: boolean; removesSteps?: boolean; baseUrl?: string } = {}) {
 	const calls: RoutedCall[] = [];
 	const context = {
 		getNode: () => ({ name: 'Raydocs', type: 'n8n-nodes-raydocs.raydocs', typeVersion: 1.1 }),
 		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
-		getCredentials: async () => ({ accessToken: 'rd_routed_token_1', baseUrl: 'https://api.raydocs.test', rateLimitRequests: 100, rateLimitWindowSeconds: 60 }),
+		getCredentials: async () => ({
+			accessToken: ROUTED_TOKEN,
+			baseUrl: options.baseUrl ?? 'https://api.raydocs.test',
+			rateLimitRequests: 100,
+			rateLimitWindowSeconds: 60,
+		}),
 		makeRoutingRequest: async function (this: IExecuteSingleFunctions, data: DeclarativeRestApiSettings.ResultOptions) {
 			calls.push({ options: data.options, headersOnArrival: { ...(data.options.headers as IDataObject) } });
-			(data.options.headers as IDataObject).Authorization = 'Bearer rd_routed_token_1';
+			(data.options.headers as IDataObject).Authorization = `Bearer ${ROUTED_TOKEN}`;
 			const answer = answers.shift() ?? { body: {} };
-			const response: IN8nHttpFullResponse = { statusCode: answer.statusCode ?? 200, headers: answer.headers ?? {}, body: answer.body };
+			const response: IN8nHttpFullResponse = { statusCode: answer.statusCode ?? 200, headers: answer.headers ?? {}, body: answer.body as IDataObject };
 			let items: INodeExecutionData[] = [{ json: answer.body as IDataObject }];
 			if (options.runsPostReceive === false) return items;
-			for (const step of data.postReceive) {
+			for (const step of [...data.postReceive]) {
 				for (const action of step.actions) {
 					if (typeof action === 'function') items = await action.call(this, items, response);
 				}
 			}
+			// an engine that takes the first step it ran out of the list
+			if (options.removesSteps) data.postReceive.shift();
 			return items;
 		},
 	} as unknown as IExecutePaginationFunctions;
@@ -75,6 +85,7 @@ const page = (ids: number[], current: number | undefined, last: number) => ({
 
 beforeEach(() => {
 	resetRequestWindows();
+	forgetDocumentedForms();
 	retryPolicy.backoffBaseMs = 500;
 });
 
@@ -88,7 +99,7 @@ describe('sendRoutedRequest', () => {
 			url: '/workspaces/1',
 			body: { name: 'W' },
 			qs: { a: 1 },
-			headers: { 'X-Trace': 't', Authorization: 'Bearer rd_routed_token_1' },
+			headers: { 'X-Trace': 't', Authorization: `Bearer ${ROUTED_TOKEN}` },
 			timeout: 10_000,
 			ignoreHttpStatusErrors: true,
 		});
@@ -121,6 +132,13 @@ describe('sendRoutedRequest', () => {
 		expect(requestData.postReceive).toEqual([tagItems]);
 	});
 
+	it("removes only its own step, and none of the operation's when the engine has taken it out already", async () => {
+		const { context } = engine([{ body: { id: 1 } }], {}, { removesSteps: true });
+		const requestData = routed({ url: '/workspaces/1' }, [tagItems]);
+		expect(await sendRoutedRequest.call(context, requestData)).toEqual([{ json: { id: 1, tagged: true } }]);
+		expect(requestData.postReceive).toEqual([tagItems]);
+	});
+
 	it('raises an error status before the output steps run, and repeats a read with a fresh copy after a 503', async () => {
 		const { context, calls } = engine([{ statusCode: 503, body: { message: 'busy' } }, { body: { id: 1 } }]);
 		expect(await sendRoutedRequest.call(context, routed({ url: '/workspaces/1' }, [tagItems]))).toEqual([{ json: { id: 1, tagged: true } }]);
@@ -141,6 +159,17 @@ describe('sendRoutedRequest', () => {
 		const { context, calls } = engine([{ body: '<html>' }, { body: { id: 1 } }]);
 		expect(await sendRoutedRequest.call(context, routed({ url: '/workspaces/1' }))).toEqual([{ json: { id: 1 } }]);
 		expect(calls).toHaveLength(2);
+	});
+
+	it('remembers per Base URL which documented form of a call the server has', async () => {
+		const cancelInvite = () => routed({ method: 'DELETE', url: '/workspaces/1/invites/2' });
+		const old = engine([{ statusCode: 405, body: { message: 'The DELETE method is not supported' } }, { body: {} }, { body: {} }]);
+		await sendRoutedRequest.call(old.context, cancelInvite());
+		await sendRoutedRequest.call(old.context, cancelInvite());
+		expect(old.calls.map((call) => call.options.url)).toEqual(['/workspaces/1/invites/2', '/workspaces/1/invites/2/cancel', '/workspaces/1/invites/2/cancel']);
+		const other = engine([{ body: {} }], {}, { baseUrl: 'https://raydocs.example.test' });
+		await sendRoutedRequest.call(other.context, cancelInvite());
+		expect(other.calls.map((call) => call.options.url)).toEqual(['/workspaces/1/invites/2']);
 	});
 
 	it('fails loudly when the engine did not let it check the status', async () => {
