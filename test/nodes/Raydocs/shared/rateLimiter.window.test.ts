@@ -88,6 +88,29 @@ describe('what the answers say', () => {
 		expect(times).toEqual([0, 0, NEXT_WINDOW]);
 	});
 
+	it('lets the requests of others leave the window like our own', async () => {
+		for (let index = 0; index < 3; index++) await sendAt(10);
+		await jest.advanceTimersByTimeAsync(500);
+		await sendAt(10, counts(10, 0)); // 10 counted: our 4 and 6 others, seen at 500 ms
+		const times = [];
+		for (let index = 0; index < 11; index++) times.push(await sendAt(10));
+		// ours of 0 ms leave at 1021 ms; the others and ours of 500 ms at 1521 ms; then the window is full again
+		expect(times).toEqual([...Array(3).fill(NEXT_WINDOW), ...Array(7).fill(500 + NEXT_WINDOW), 2 * NEXT_WINDOW]);
+	});
+
+	it('counts only requests sent up to the answered one as ours', async () => {
+		const first = (await grant(acquireRequestSlot(KEY, 3, WINDOW_MS))).value;
+		await grant(acquireRequestSlot(KEY, 3, WINDOW_MS)); // not answered yet, maybe not counted yet
+		first(counts(3, 1)); // 2 counted: the first and one other
+		expect(await isGrantedWithin(acquireRequestSlot(KEY, 3, WINDOW_MS), 100)).toBe(false);
+	});
+
+	it('keeps the announced limit when a later answer does not repeat it', async () => {
+		await sendAt(100, counts(3, 2));
+		await sendAt(100, { headers: { 'x-ratelimit-remaining': '1' } });
+		expect([await sendAt(100), await sendAt(100)]).toEqual([0, NEXT_WINDOW]);
+	});
+
 	it('takes the lower of the configured and the announced limit', async () => {
 		const times = [await sendAt(100, counts(3, 2)), await sendAt(100, counts(3, 1)), await sendAt(100, counts(3, 0)), await sendAt(100, counts(3, 2))];
 		expect(times).toEqual([0, 0, 0, NEXT_WINDOW]);
@@ -110,10 +133,11 @@ describe('what the answers say', () => {
 		expect(times).toEqual([0, 0, 0, 0, 0, NEXT_WINDOW]);
 	});
 
-	it('frees the slot of a refused (429) request at once', async () => {
+	it('frees the slot of a refused (429) request at once, and only that one', async () => {
+		await sendAt(2);
 		await sendAt(2, { refused: true });
 		await sendAt(2, { refused: true });
-		expect([await sendAt(2), await sendAt(2)]).toEqual([0, 0]);
+		expect([await sendAt(2), await sendAt(2)]).toEqual([0, NEXT_WINDOW]);
 	});
 });
 
@@ -137,6 +161,16 @@ describe('requests not yet answered', () => {
 		const open = [(await grant(acquireRequestSlot(KEY, 10, WINDOW_MS))).value, (await grant(acquireRequestSlot(KEY, 10, WINDOW_MS))).value];
 		expect(await isGrantedWithin(acquireRequestSlot(KEY, 10, WINDOW_MS), 100)).toBe(false);
 		expect(open).toHaveLength(2);
+	});
+
+	it('does not take an answer without X-RateLimit-Limit as confirming the requests sent before it', async () => {
+		const open = (await grant(acquireRequestSlot(KEY, 10, WINDOW_MS))).value;
+		const later = (await grant(acquireRequestSlot(KEY, 10, WINDOW_MS))).value;
+		later({ headers: { 'x-ratelimit-remaining': '5' } });
+		await grant(acquireRequestSlot(KEY, 10, WINDOW_MS));
+		// two sent and unanswered (the cap for 10): the next waits for an answer with counts
+		expect(await isGrantedWithin(acquireRequestSlot(KEY, 10, WINDOW_MS), 100)).toBe(false);
+		expect(open).toEqual(expect.any(Function));
 	});
 
 	it('lifts the cap when answers carry no counts (a proxy stripped them)', async () => {
