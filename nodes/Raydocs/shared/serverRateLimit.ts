@@ -22,7 +22,8 @@ function lowerCaseKeys(headers: unknown): Record<string, unknown> {
 }
 
 function whole(value: unknown): number | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
+	// Number(null) and Number('') are 0, not a count; absent (undefined) reads as NaN below.
+	if (value === null || value === '') return undefined;
 	const number = Number(Array.isArray(value) ? value[0] : value);
 	return Number.isFinite(number) && number >= 0 ? Math.floor(number) : undefined;
 }

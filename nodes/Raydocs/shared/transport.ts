@@ -24,7 +24,7 @@ import {
 } from './errors';
 import { requestedItemCount } from './descriptions';
 import { readListPage } from './listResponse';
-import { acquireRequestSlot, pauseRequests, type RequestPriority } from './rateLimiter';
+import { acquireRequestSlot, pauseRequests, type RequestPriority, type SlotAnswer } from './rateLimiter';
 import { rateLimitedWaitMs } from './serverRateLimit';
 
 export const CREDENTIAL_TYPE = 'raydocsApi';
@@ -50,7 +50,7 @@ export const retryPolicy = {
 	requestTimeoutMs: 300_000,
 };
 
-const TRANSIENT_STATUSES = new Set([502, 503, 504]);
+const TRANSIENT_STATUSES = new Set<number | undefined>([502, 503, 504]);
 
 interface CredentialSettings {
 	baseUrl: string;
@@ -62,12 +62,7 @@ interface CredentialSettings {
 
 /** Checked before any request: a typo in the credential reads as such, not as a network error. */
 function assertUsableCredential(context: RaydocsContext, baseUrl: string, accessToken: unknown): void {
-	let protocol = '';
-	try {
-		protocol = new URL(baseUrl).protocol;
-	} catch {
-		protocol = '';
-	}
+	const protocol = URL.canParse(baseUrl) ? new URL(baseUrl).protocol : '';
 	if (protocol !== 'https:' && protocol !== 'http:') {
 		throw new NodeOperationError(context.getNode(), `The Base URL of the Raydocs credential is not a URL: "${baseUrl}"`, {
 			description: 'Open the Raydocs credential and set Base URL to https://api.raydocs.com (or your deployment\'s address, starting with https://).',
@@ -91,9 +86,7 @@ async function credentialSettings(context: RaydocsContext): Promise<CredentialSe
 }
 
 function itemIndexOf(context: RaydocsContext): number | undefined {
-	return 'getItemIndex' in context && typeof context.getItemIndex === 'function'
-		? context.getItemIndex()
-		: undefined;
+	return 'getItemIndex' in context ? context.getItemIndex() : undefined;
 }
 
 function pathOf(url: string, baseUrl: string): string {
@@ -101,32 +94,18 @@ function pathOf(url: string, baseUrl: string): string {
 	return path.split('?')[0] || '/';
 }
 
-interface RetryDecision {
-	retry: boolean;
-	waitMs: number;
-}
-
-function decideRetry(
-	failure: HttpFailure,
-	attempt: number,
-	retrySafe: boolean,
-	windowMs: number,
-): RetryDecision {
+/** How long to wait before the next attempt, or undefined when the failure is final. */
+function retryWaitMs(failure: HttpFailure, attempt: number, retrySafe: boolean, windowMs: number): number | undefined {
 	if (failure.status === 429) {
 		const waitMs = rateLimitedWaitMs(failure.headers, windowMs);
-		return {
-			retry: attempt < retryPolicy.maxRateLimitedAttempts && waitMs <= retryPolicy.maxRetryAfterMs,
-			waitMs,
-		};
+		return attempt < retryPolicy.maxRateLimitedAttempts && waitMs <= retryPolicy.maxRetryAfterMs ? waitMs : undefined;
 	}
-	const transient =
-		(failure.status !== undefined && TRANSIENT_STATUSES.has(failure.status)) ||
-		(failure.status === undefined && failure.code !== undefined) ||
-		failure.code === MALFORMED_RESPONSE;
+	// No status but a code: the connection failed, or the body was not JSON (MALFORMED_RESPONSE).
+	const transient = TRANSIENT_STATUSES.has(failure.status) || (failure.status === undefined && failure.code !== undefined);
 	if (transient && retrySafe && attempt < retryPolicy.maxTransientAttempts) {
-		return { retry: true, waitMs: retryPolicy.backoffBaseMs * 2 ** (attempt - 1) };
+		return retryPolicy.backoffBaseMs * 2 ** (attempt - 1);
 	}
-	return { retry: false, waitMs: 0 };
+	return undefined;
 }
 
 /**
@@ -152,37 +131,56 @@ async function sendWithPolicy<T>(
 			settings.windowSeconds * 1000,
 			priority,
 		);
-		let answered = false;
-		try {
-			let headers: unknown;
-			const result = await send(settings.baseUrl, (received) => (headers = received));
-			answered = true;
-			settleSlot({ headers });
-			validate?.(result);
-			return result;
-		} catch (error) {
-			const failure = readHttpFailure(error);
-			if (!answered) settleSlot({ headers: failure.headers, refused: failure.status === 429 });
-			const decision = decideRetry(failure, attempt, retrySafe, settings.windowSeconds * 1000);
-			if (decision.retry) {
-				if (failure.status === 429) pauseRequests(settings.limiterKey, Date.now() + decision.waitMs);
-				await sleep(decision.waitMs);
-				continue;
-			}
-			throw raydocsApiError(
-				context.getNode(),
-				failure,
-				{
-					method: method.toUpperCase(),
-					path,
-					attempts: attempt,
-					retrySafe,
-					rateLimit: { requests: settings.requests, windowSeconds: settings.windowSeconds },
-					secrets: [settings.accessToken],
-				},
-				itemIndexOf(context),
-			);
+		const outcome = await attemptOnce(send, settings.baseUrl, settleSlot, validate);
+		if ('result' in outcome) return outcome.result;
+		const { failure } = outcome;
+		const waitMs = retryWaitMs(failure, attempt, retrySafe, settings.windowSeconds * 1000);
+		if (waitMs !== undefined) {
+			if (failure.status === 429) pauseRequests(settings.limiterKey, Date.now() + waitMs);
+			await sleep(waitMs);
+			continue;
 		}
+		throw raydocsApiError(
+			context.getNode(),
+			failure,
+			{
+				method: method.toUpperCase(),
+				path,
+				attempts: attempt,
+				retrySafe,
+				rateLimit: { requests: settings.requests, windowSeconds: settings.windowSeconds },
+				secrets: [settings.accessToken],
+			},
+			itemIndexOf(context),
+		);
+	}
+}
+
+/**
+ * One attempt: sends, tells the limiter what the answer said (once: a refused 429 gives its slot
+ * back), then checks the result.
+ */
+async function attemptOnce<T>(
+	send: (baseUrl: string, onResponseHeaders: (headers: unknown) => void) => Promise<T>,
+	baseUrl: string,
+	settleSlot: (answer?: SlotAnswer) => void,
+	validate?: (result: T) => void,
+): Promise<{ result: T } | { failure: HttpFailure }> {
+	let result: T;
+	try {
+		let headers: unknown;
+		result = await send(baseUrl, (received) => (headers = received));
+		settleSlot({ headers });
+	} catch (error) {
+		const failure = readHttpFailure(error);
+		settleSlot({ headers: failure.headers, refused: failure.status === 429 });
+		return { failure };
+	}
+	try {
+		validate?.(result);
+		return { result };
+	} catch (error) {
+		return { failure: readHttpFailure(error) };
 	}
 }
 
@@ -299,6 +297,9 @@ export async function sendRoutedRequest(
 
 type PostReceiveStep = DeclarativeRestApiSettings.ResultOptions['postReceive'][number];
 
+/** The status check takes no parameter value from the node (n8n passes `data.parameterValue` to it). */
+const NO_PARAMETER_VALUE: PostReceiveStep['data'] = { parameterValue: undefined };
+
 /**
  * Routed requests go out with `ignoreHttpStatusErrors` (so that status, body and headers of a
  * failure can be read on n8n 1.x as on 2.x). The engine then hands every answer to the operation's
@@ -318,7 +319,7 @@ async function withResponseCheck(
 	// takes over that job when it is the only step.
 	const splitArrays = requestData.postReceive.length === 0;
 	const step: PostReceiveStep = {
-		data: { parameterValue: undefined },
+		data: NO_PARAMETER_VALUE,
 		actions: [
 			async function checkStatus(items: INodeExecutionData[], response: IN8nHttpFullResponse) {
 				checked = true;
@@ -363,10 +364,8 @@ export async function sendRoutedListRequest(
 		});
 		const listPage = readListPage(pageItems);
 		collected.push(...listPage.items);
-		const hasMore =
-			listPage.lastPage !== undefined &&
-			(listPage.currentPage ?? page) < listPage.lastPage &&
-			listPage.items.length > 0;
+		// no last page: the answer is the whole list
+		const hasMore = (listPage.currentPage ?? page) < (listPage.lastPage ?? 0) && listPage.items.length > 0;
 		if (!hasMore || collected.length >= limit) break;
 		page = (listPage.currentPage ?? page) + 1;
 	}
