@@ -1,10 +1,15 @@
 import { sleep, type IExecuteFunctions, type IHttpRequestOptions, type INode, type INodeParameters } from 'n8n-workflow';
 
-import { LOW_PRIORITY_SHARE } from '../../../../nodes/Raydocs/shared/rateLimiter';
-import { raydocsRequest, retryPolicy } from '../../../../nodes/Raydocs/shared/transport';
-import { apiRequests, extractDocumentParameters, fileItem, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
-import { runNode } from '../../../harness/engine';
+import { LOW_PRIORITY_SHARE } from '../../nodes/Raydocs/shared/rateLimiter';
+import { raydocsRequest, retryPolicy } from '../../nodes/Raydocs/shared/transport';
+import { apiRequests, extractDocumentParameters, fileItem, runRaydocs, useFakeRaydocs } from '../helpers/raydocs';
+import { runNode } from '../harness/engine';
 
+/*
+ * Rate limits and retries end to end in n8n's engine against the fake Raydocs, in real time: whole
+ * executions, several executions on one limiter, two processes on one IP. The transport's direct
+ * tests (test/nodes/Raydocs/shared/transport.*.test.ts) check the same rules on a recorded clock.
+ */
 const listWorkspaces = { resource: 'workspace', operation: 'getAll', returnAll: true };
 const createWorkspace = { resource: 'workspace', operation: 'create', name: '={{ $json.name }}', additionalFields: {} };
 const names = (count: number) => Array.from({ length: count }, (_, index) => ({ json: { name: `W${index}` } }));
@@ -194,10 +199,10 @@ describe('Transport: one budget per IP address', () => {
 		// Two copies of the node with their own limiter state: two processes (e.g. queue-mode workers).
 		const workflow = jest.requireActual<typeof import('n8n-workflow')>('n8n-workflow');
 		const processes = [0, 1].map(() => {
-			let isolated!: typeof import('../../../../nodes/Raydocs/Raydocs.node');
+			let isolated!: typeof import('../../nodes/Raydocs/Raydocs.node');
 			jest.isolateModules(() => {
 				jest.doMock('n8n-workflow', () => workflow);
-				isolated = jest.requireActual('../../../../nodes/Raydocs/Raydocs.node');
+				isolated = jest.requireActual('../../nodes/Raydocs/Raydocs.node');
 			});
 			return new isolated.Raydocs();
 		});
