@@ -9,8 +9,8 @@
  *
  *   npm run test:mutation                              every file, then the score table
  *   npm run test:mutation -- nodes/Raydocs/shared/ids.ts   one file (or several)
- *   npm run test:mutation -- --report                  the table from the last results only
- *   npm run test:mutation -- --readme                  ... and write it into the README
+ *   npm run test:mutation -- --readme                  every file, then the table into the README too
+ *   npm run test:mutation -- --report [--readme]       the table from the last results only
  *   MUTATION_CONCURRENCY=1 npm run test:mutation ...   one test runner instead of two
  *
  * Results are kept per file in reports/mutation/<file>.json and reused (Stryker's incremental mode):
@@ -123,7 +123,7 @@ export function scoreTable(files: string[]): { markdown: string; total: number |
 
 function main(): void {
 	const args = process.argv.slice(2);
-	const reportOnly = args.includes('--report') || args.includes('--readme');
+	const reportOnly = args.includes('--report');
 	const chosen = args.filter((arg) => !arg.startsWith('--'));
 	const files = chosen.length > 0 ? chosen : mutatedFiles();
 	let failed = false;

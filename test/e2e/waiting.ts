@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- drives real n8n processes in tests; never shipped */
 /** Waiting shared by the real-n8n suites (failure logs: N8nHost.withLogs). */
 import { sleep } from '../../scripts/n8n/processes';
 
