@@ -1,5 +1,5 @@
 import { sleep, Workflow } from 'n8n-workflow';
-import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters, NodeParameterValueType } from 'n8n-workflow';
 
 import { RaydocsTrigger } from '../../nodes/RaydocsTrigger/RaydocsTrigger.node';
 import type { FakeRaydocs } from '../../tools/fake-raydocs/server';
@@ -63,6 +63,26 @@ export function extractionTrigger(
 			fieldLayout: 'flat',
 			options,
 			...extra,
+		},
+	});
+}
+
+/** The trigger on Workflow Run Completed for a workflow of the fake's seeded workspace. */
+export function workflowRunTrigger(
+	fake: FakeRaydocs,
+	workflowId: NodeParameterValueType,
+	options: INodeParameters = {},
+	init: { workflow?: Workflow; mode?: 'trigger' | 'manual'; pollBudgetMs?: number } = {},
+): PollHandle {
+	return pollingTrigger({
+		nodeType: triggerNode,
+		credentials: credentialsFor(fake),
+		...init,
+		parameters: {
+			event: 'workflowRunCompleted',
+			workspaceId: { __rl: true, mode: 'id', value: String(fake.state.seed!.workspaceId) },
+			workflowId,
+			options,
 		},
 	});
 }

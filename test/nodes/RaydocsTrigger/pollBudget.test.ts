@@ -2,10 +2,9 @@ import { sleep } from 'n8n-workflow';
 import type { IPollFunctions } from 'n8n-workflow';
 
 import { pollDeadline } from '../../../nodes/RaydocsTrigger/pollBudget';
-import { pollingTrigger } from '../../harness/engine';
 import type { FakeRaydocs } from '../../../tools/fake-raydocs/server';
-import { apiRequests, credentialsFor, useFakeRaydocs } from '../../helpers/raydocs';
-import { resultIds, triggerNode } from '../../helpers/trigger';
+import { apiRequests, useFakeRaydocs } from '../../helpers/raydocs';
+import { resultIds, workflowRunTrigger } from '../../helpers/trigger';
 
 describe('pollDeadline', () => {
 	const now = 1_000_000;
@@ -30,19 +29,8 @@ describe('pollDeadline', () => {
 describe('Raydocs Trigger → Workflow Run Completed: bounded polls', () => {
 	const fake = useFakeRaydocs({ rateLimit: false });
 
-	function backlogTrigger(instance: FakeRaydocs, workflowId: string, pollBudgetMs?: number) {
-		return pollingTrigger({
-			nodeType: triggerNode,
-			credentials: credentialsFor(instance),
-			pollBudgetMs,
-			parameters: {
-				event: 'workflowRunCompleted',
-				workspaceId: { __rl: true, mode: 'id', value: String(instance.state.seed!.workspaceId) },
-				workflowId,
-				options: { emitBacklog: true, includeOutput: false },
-			},
-		});
-	}
+	const backlogTrigger = (instance: FakeRaydocs, workflowId: string, pollBudgetMs?: number) =>
+		workflowRunTrigger(instance, workflowId, { emitBacklog: true, includeOutput: false }, { pollBudgetMs });
 
 	function seedRuns(workflowId: string, count: number): string[] {
 		const start = Date.now() - 3_600_000;

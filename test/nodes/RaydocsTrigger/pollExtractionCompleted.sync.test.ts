@@ -242,21 +242,22 @@ describe('pollExtractionCompleted: template filter', () => {
 });
 
 describe('pollExtractionCompleted: poll budget', () => {
-	const threeSessions = () => {
+	/** Three watched sessions, each read taking `ms` on the clock the poll budget reads. */
+	const threeSessionsTaking = (ms: number) => {
 		sessions[S2] = { id: S2, results: [] };
 		sessions[S3] = { id: S3, results: [] };
-	};
-
-	it('always reads the first session, then stops once the budget is spent and goes on there next time', async () => {
-		threeSessions();
 		let clock = NOW;
 		jest.spyOn(Date, 'now').mockImplementation(() => clock);
 		jest.mocked(raydocsJson).mockImplementation(async (_context, request) => {
 			const { url } = request as Request;
 			sent.push({ method: 'GET', url });
-			clock += 10_000;
+			clock += ms;
 			return sessions[url.split('/')[3]];
 		});
+	};
+
+	it('always reads the first session, then stops once the budget is spent and goes on there next time', async () => {
+		threeSessionsTaking(10_000);
 		const staticData: IDataObject = { sessions: { [S3]: { seen: ['old'], since: 'then' } }, nextSessionIndex: 1 };
 		// A 10 s budget: fetching stops once 8 s have passed, after the first session of the poll.
 		const { pollContext } = context({ sessionIds: [S1, S2, S3], staticData, budgetMs: 10_000 });
@@ -282,15 +283,7 @@ describe('pollExtractionCompleted: poll budget', () => {
 	});
 
 	it('reads on while exactly at the deadline', async () => {
-		threeSessions();
-		let clock = NOW;
-		jest.spyOn(Date, 'now').mockImplementation(() => clock);
-		jest.mocked(raydocsJson).mockImplementation(async (_context, request) => {
-			const { url } = request as Request;
-			sent.push({ method: 'GET', url });
-			clock += 4_000;
-			return sessions[url.split('/')[3]];
-		});
+		threeSessionsTaking(4_000);
 		const { pollContext, staticData } = context({ sessionIds: [S1, S2, S3], budgetMs: 10_000 });
 		await poll(pollContext);
 		expect(sent).toHaveLength(3);

@@ -2,27 +2,11 @@ import { sleep } from 'n8n-workflow';
 
 import { pollingTrigger } from '../../harness/engine';
 import { apiRequests, credentialsFor, useFakeRaydocs } from '../../helpers/raydocs';
-import { restarted, resultIds, triggerNode } from '../../helpers/trigger';
-import type { NodeParameterValueType, Workflow } from 'n8n-workflow';
+import { restarted, resultIds, triggerNode, workflowRunTrigger } from '../../helpers/trigger';
 import type { FakeRaydocs } from '../../../tools/fake-raydocs/server';
 
 /** Raydocs holds back runs completed in the current second; wait until it is over. */
 const pastOpenSecond = async () => await sleep(1100 - (Date.now() % 1000));
-
-function workflowTrigger(fake: FakeRaydocs, workflowId: NodeParameterValueType, options = {}, workflow?: Workflow, mode: 'trigger' | 'manual' = 'trigger') {
-	return pollingTrigger({
-		nodeType: triggerNode,
-		credentials: credentialsFor(fake),
-		workflow,
-		mode,
-		parameters: {
-			event: 'workflowRunCompleted',
-			workspaceId: { __rl: true, mode: 'id', value: String(fake.state.seed!.workspaceId) },
-			workflowId,
-			options,
-		},
-	});
-}
 
 describe('Raydocs Trigger → Workflow Run Completed', () => {
 	const fake = useFakeRaydocs();
@@ -32,7 +16,7 @@ describe('Raydocs Trigger → Workflow Run Completed', () => {
 	it('follows the cursor sync API: later runs once each, with their output, across a restart', async () => {
 		const workflowId = fake().seedWorkflow(fake().state.seed!.workspaceId).id;
 		seedRun(workflowId, { createdAt: new Date(Date.now() - 60_000), completedAt: new Date(Date.now() - 59_000) });
-		const trigger = workflowTrigger(fake(), workflowId);
+		const trigger = workflowRunTrigger(fake(), workflowId);
 		expect(await trigger.poll()).toBeNull();
 		const [first] = apiRequests(fake());
 		expect(first.query).toMatchObject({ pagination: 'cursor', status: 'completed', per_page: '100' });
@@ -54,7 +38,7 @@ describe('Raydocs Trigger → Workflow Run Completed', () => {
 		expect(apiRequests(fake())).toHaveLength(1);
 		expect(apiRequests(fake())[0].query.cursor).toBe(state.workflowRuns.cursor);
 
-		const afterRestart = workflowTrigger(fake(), workflowId, {}, restarted(trigger.workflow));
+		const afterRestart = workflowRunTrigger(fake(), workflowId, {}, { workflow: restarted(trigger.workflow) });
 		expect(await afterRestart.poll()).toBeNull();
 		await sleep(5);
 		const later = seedRun(workflowId);
@@ -65,7 +49,7 @@ describe('Raydocs Trigger → Workflow Run Completed', () => {
 
 	it('takes the workflow as a link from Raydocs', async () => {
 		const workflowId = fake().seedWorkflow(fake().state.seed!.workspaceId).id;
-		const trigger = workflowTrigger(fake(), {
+		const trigger = workflowRunTrigger(fake(), {
 			__rl: true,
 			mode: 'url',
 			value: `https://app.raydocs.com/workspaces/1/workflows/${workflowId}/runs`,
@@ -83,18 +67,18 @@ describe('Raydocs Trigger → Workflow Run Completed', () => {
 		const old = seedRun(workflowId, { createdAt: new Date(Date.now() - 60_000), completedAt: new Date(Date.now() - 59_000) });
 		seedRun(workflowId, { status: 'failed', createdAt: new Date(Date.now() - 50_000), completedAt: new Date(Date.now() - 49_000) });
 		seedRun(workflowId, { debug: true, createdAt: new Date(Date.now() - 40_000), completedAt: new Date(Date.now() - 39_000) });
-		const trigger = workflowTrigger(fake(), workflowId, { emitBacklog: true, includeOutput: false });
+		const trigger = workflowRunTrigger(fake(), workflowId, { emitBacklog: true, includeOutput: false });
 		expect(resultIds(await trigger.poll())).toEqual([old.id]);
 		expect(await trigger.poll()).toBeNull();
 	});
 
 	it('Fetch Test Event returns the newest completed run, or says there is none', async () => {
 		const workflowId = fake().seedWorkflow(fake().state.seed!.workspaceId).id;
-		const empty = workflowTrigger(fake(), workflowId, {}, undefined, 'manual');
+		const empty = workflowRunTrigger(fake(), workflowId, {}, { mode: 'manual' });
 		await expect(empty.poll()).rejects.toThrow('This workflow has no completed run yet');
 		seedRun(workflowId, { createdAt: new Date(Date.now() - 60_000), completedAt: new Date(Date.now() - 59_000) });
 		const newest = seedRun(workflowId, { createdAt: new Date(Date.now() - 30_000), completedAt: new Date(Date.now() - 29_000) });
-		const manual = workflowTrigger(fake(), workflowId, {}, undefined, 'manual');
+		const manual = workflowRunTrigger(fake(), workflowId, {}, { mode: 'manual' });
 		expect(resultIds(await manual.poll())).toEqual([newest.id]);
 		expect(manual.workflow.staticData).toEqual({});
 	});
