@@ -67,6 +67,7 @@ export function readListPage(items: INodeExecutionData[]): ListPage {
 export function nextPageOf(body: unknown, page: number): number | undefined {
 	const meta = wrappedList(body)?.meta ?? {};
 	const currentPage = pageNumber(meta.current_page) ?? page;
-	const lastPage = pageNumber(meta.last_page);
-	return lastPage !== undefined && currentPage < lastPage ? currentPage + 1 : undefined;
+	// Without a last page there is no next one.
+	const lastPage = pageNumber(meta.last_page) ?? currentPage;
+	return currentPage < lastPage ? currentPage + 1 : undefined;
 }
