@@ -1,6 +1,7 @@
 import { startFakeRaydocs } from '../../../tools/fake-raydocs/server';
 import type { FakeRaydocs } from '../../../tools/fake-raydocs/server';
 import { ManualClock, api, readWorkbook, uploadFile } from './test-helpers';
+import { onManualClock } from './setup';
 import type { WireRun, WireSession } from './test-helpers';
 
 interface BatchSession {
@@ -22,11 +23,7 @@ let fake: FakeRaydocs;
 let templateId: string;
 
 beforeAll(async () => {
-	fake = await startFakeRaydocs({
-		rateLimit: false,
-		clock: clock.now,
-		timing: { parseMs: 100, runQueuedMs: 40, runProcessingMs: 60, batchSessionStartMs: 20 },
-	});
+	fake = await startFakeRaydocs(onManualClock(clock));
 });
 beforeEach(() => {
 	fake.reset();

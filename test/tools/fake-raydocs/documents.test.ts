@@ -1,16 +1,12 @@
 import type { FakeRaydocs } from '../../../tools/fake-raydocs/server';
-import { useFake } from './setup';
+import { onManualClock, useFake } from './setup';
 import { ManualClock, api, uploadFile } from './test-helpers';
 import type { WireChunk, WireDocument, WirePage, WireParsing, WireSession } from './test-helpers';
 
 const clock = new ManualClock();
 let fake: FakeRaydocs;
 
-useFake({
-	rateLimit: false,
-	clock: clock.now,
-	timing: { parseMs: 100, runQueuedMs: 40, runProcessingMs: 60, batchSessionStartMs: 20 },
-}, (started) => (fake = started));
+useFake(onManualClock(clock), (started) => (fake = started));
 
 async function newSession(): Promise<string> {
 	const response = await api<WireSession>(fake, 'POST', '/extractions/sessions', {

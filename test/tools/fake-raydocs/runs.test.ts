@@ -1,18 +1,14 @@
 import { createHash } from 'node:crypto';
 
 import type { FakeRaydocs } from '../../../tools/fake-raydocs/server';
-import { useFake } from './setup';
+import { onManualClock, useFake } from './setup';
 import { ManualClock, api, readWorkbook, uploadFile } from './test-helpers';
 import type { WireChunk, WireDocument, WireRun, WireSession } from './test-helpers';
 
 const clock = new ManualClock();
 let fake: FakeRaydocs;
 
-useFake({
-	rateLimit: false,
-	clock: clock.now,
-	timing: { parseMs: 100, runQueuedMs: 40, runProcessingMs: 60, batchSessionStartMs: 20 },
-}, (started) => (fake = started));
+useFake(onManualClock(clock), (started) => (fake = started));
 
 /** A session holding one uploaded (not yet parsed) file. */
 async function sessionWithUpload(
