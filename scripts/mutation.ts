@@ -77,7 +77,6 @@ function runStryker(file: string): boolean {
 }
 
 interface FileScore {
-	file: string;
 	killed: number;
 	survived: number;
 	ignored: number;
@@ -98,7 +97,7 @@ export function scoreOf(file: string): FileScore | undefined {
 	const killed = mutants.filter((mutant) => DETECTED.has(mutant.status)).length;
 	const survived = mutants.filter((mutant) => UNDETECTED.has(mutant.status)).length;
 	const ignored = mutants.length - killed - survived;
-	return { file, killed, survived, ignored, score: killed + survived === 0 ? undefined : (100 * killed) / (killed + survived) };
+	return { killed, survived, ignored, score: killed + survived === 0 ? undefined : (100 * killed) / (killed + survived) };
 }
 
 export function scoreTable(files: string[]): { markdown: string; total: number | undefined } {
