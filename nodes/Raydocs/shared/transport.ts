@@ -325,6 +325,8 @@ async function withResponseCheck(
 				checked = true;
 				onResponseHeaders(response.headers);
 				assertSuccessStatus(response);
+				// before any output step reshapes a body that did not parse
+				assertJsonBody(response.body);
 				if (splitArrays && Array.isArray(response.body)) {
 					return (response.body as INodeExecutionData['json'][]).map((json) => ({ json }));
 				}
