@@ -66,7 +66,7 @@ function extractManyJob(cluster: QueueModeN8n, fake: FakeRaydocs, id: string, st
 	writeDistinctPdfs(dir, DOCUMENTS, id);
 	const workflow = chainWorkflow(id, [
 		readFilesNode('Read Files', `${dir}/*.pdf`),
-		raydocsNode('Extract', RAYDOCS_CREDENTIAL, extractFilesParameters(fake, OPERATION, { pollInterval: 1, timeout: 240 })),
+		raydocsNode('Extract', RAYDOCS_CREDENTIAL, extractFilesParameters(fake, OPERATION, { checkInterval: 1, timeout: 240 })),
 	]);
 	if (start === 'webhook') {
 		workflow.connections = { Webhook: workflow.connections['Manual Trigger'], ...workflow.connections };

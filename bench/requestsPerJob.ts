@@ -58,7 +58,7 @@ async function main(): Promise<void> {
 async function measureJobs(fake: FakeRaydocs): Promise<Row[]> {
 	const templateId = { __rl: true, mode: 'id', value: fake.state.seed!.templateId };
 	const rows: Row[] = [];
-	const wait = { pollInterval: 0.25, timeout: 120 };
+	const wait = { checkInterval: 0.25, timeout: 120 };
 	for (const count of [1, 100]) {
 		const { requests, polls } = await measure(fake, { resource: 'extraction', operation: 'extractDocument', templateId, inputSource: 'binary', allBinaries: false, binaryPropertyName: 'data', simplify: true, fieldLayout: 'flat', options: wait }, files(count));
 		rows.push({ job: 'Extract Document (upload, session, run, wait)', documents: count, requests, minimum: `${4 * count} + polls`, notes: `${polls} status polls (every 0.25 s here)` });

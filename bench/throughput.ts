@@ -76,7 +76,7 @@ interface Row {
 function ourWorkflow(host: N8nHost, fake: FakeRaydocs, id: string, operation: 'batchExtract' | 'extractDocument'): SetUp {
 	const dir = join(host.filesDir, id);
 	writeDistinctPdfs(dir, DOCUMENTS, id);
-	const parameters = extractFilesParameters(fake, operation, { pollInterval: POLL_SECONDS, timeout: 240 });
+	const parameters = extractFilesParameters(fake, operation, { checkInterval: POLL_SECONDS, timeout: 240 });
 	const label =
 		operation === 'batchExtract'
 			? 'Raydocs → Batch → Extract Many'

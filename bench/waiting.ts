@@ -73,7 +73,7 @@ function nodeDefaults(): { typeVersion: number; options: Record<string, number> 
 		const version = show['@version'] as unknown[] | undefined;
 		if (version && !versionMatches(version, typeVersion)) continue;
 		for (const option of collection.options ?? []) {
-			if (['pollInterval', 'checkInterval', 'timeout'].includes(option.name) && typeof option.default === 'number') {
+			if (['checkInterval', 'timeout'].includes(option.name) && typeof option.default === 'number') {
 				options[option.name] = seconds(option.default);
 			}
 		}

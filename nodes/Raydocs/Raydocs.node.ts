@@ -120,10 +120,7 @@ export class Raydocs implements INodeType {
 		name: 'raydocs',
 		icon: { light: 'file:../../icons/raydocs.svg', dark: 'file:../../icons/raydocs.dark.svg' },
 		group: ['transform'],
-		// 1.1: Extract Document picks workspace documents with a locator, keeps the input files on
-		// request and names ids the same way with Simplify on or off (see CHANGELOG).
-		version: [1, 1.1],
-		defaultVersion: 1.1,
+		version: 1,
 		subtitle: actionSubtitle(properties),
 		description: 'Extract structured data from documents with Raydocs',
 		defaults: { name: 'Raydocs' },

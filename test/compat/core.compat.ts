@@ -31,7 +31,7 @@ const customOperationsMissing = isOlder(spec.version, CUSTOM_OPERATIONS_MIN_N8N)
 const MISSING = `fails naming n8n ${CUSTOM_OPERATIONS_MIN_N8N}, sends nothing`;
 
 const CREDENTIAL = { id: 'rdCompatAccess01', name: 'Raydocs (compat)' };
-const WAIT_FAST = { pollInterval: 0.5, timeout: 120 };
+const WAIT_FAST = { checkInterval: 0.5, timeout: 120 };
 const apiRequests = (fake: FakeRaydocs): RequestLogEntry[] => fake.log.filter((entry) => entry.listener === 'api');
 
 describe(`n8n ${spec.version}`, () => {

@@ -32,9 +32,8 @@ const CREDENTIALS = {
 const FAKE_TIMING = { parseMs: 300, runQueuedMs: 100, runProcessingMs: 400, batchSessionStartMs: 50 };
 
 /** Node version 1 (saved workflows): a fixed Poll Interval. */
-const WAIT_FAST = { pollInterval: 0.5, timeout: 120 };
+const WAIT_FAST = { checkInterval: 0.5, timeout: 120 };
 /** Node version 1.1: a Check Interval that slows down for long waits, runs read in turn. */
-const WAIT_FAST_V11 = { checkInterval: 0.5, timeout: 120 };
 
 const apiRequests = (fake: FakeRaydocs): RequestLogEntry[] => fake.log.filter((entry) => entry.listener === 'api');
 
@@ -134,8 +133,8 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 					waitForResults: true,
 					simplify: true,
 					fieldLayout: 'flat',
-					options: WAIT_FAST_V11,
-				}, { typeVersion: 1.1 }),
+					options: WAIT_FAST,
+				}),
 			]),
 			chainWorkflow('rdE2eExportExcel', [
 				...readAndExtractInvoice,

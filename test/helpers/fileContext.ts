@@ -77,7 +77,7 @@ export const testNode: INode = {
 	id: 'node-1',
 	name: 'Raydocs',
 	type: 'n8n-nodes-raydocs.raydocs',
-	typeVersion: 1.1,
+	typeVersion: 1,
 	position: [0, 0],
 	parameters: {},
 };

@@ -20,7 +20,7 @@ export function evaluateNodeExpression(expression: string, parameters: INodePara
 		id: 'raydocs',
 		name: 'Raydocs',
 		type: 'n8n-nodes-raydocs.raydocs',
-		typeVersion: 1.1,
+		typeVersion: 1,
 		position: [0, 0] as [number, number],
 		parameters,
 	};

@@ -122,7 +122,7 @@ export function extractDocumentParameters(fake: FakeRaydocs, extra: INodeParamet
 		binaryPropertyName: 'data',
 		simplify: true,
 		fieldLayout: 'flat',
-		options: { pollInterval: 0.1, timeout: 20 },
+		options: { checkInterval: 0.1, timeout: 20 },
 		...extra,
 	};
 }

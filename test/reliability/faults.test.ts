@@ -135,7 +135,7 @@ const CLASSES: OperationClass[] = [
 		target: { method: 'POST', path: /\/sessions\/batch$/ },
 		async run(fake) {
 			const input = three((index) => fileItem(`%PDF batch ${index}`, `b${index}.pdf`));
-			const { items } = await runRaydocs(fake, { resource: 'batch', operation: 'extract', templateId: byId(fake.state.seed!.templateId), allBinaries: false, binaryPropertyName: 'data', waitForResults: true, simplify: true, fieldLayout: 'flat', options: { pollInterval: 0.1, timeout: 20 } }, { input, continueOnFail: true });
+			const { items } = await runRaydocs(fake, { resource: 'batch', operation: 'extract', templateId: byId(fake.state.seed!.templateId), allBinaries: false, binaryPropertyName: 'data', waitForResults: true, simplify: true, fieldLayout: 'flat', options: { checkInterval: 0.1, timeout: 20 } }, { input, continueOnFail: true });
 			return { items, inputs: input.length };
 		},
 	},
@@ -151,7 +151,7 @@ function errorCount(items: INodeExecutionData[]): number {
 }
 
 function extractDocument(fake: FakeRaydocs): INodeParameters {
-	return { resource: 'extraction', operation: 'extractDocument', templateId: byId(fake.state.seed!.templateId), inputSource: 'binary', allBinaries: false, binaryPropertyName: 'data', simplify: true, fieldLayout: 'flat', options: { pollInterval: 0.1, timeout: 20 } };
+	return { resource: 'extraction', operation: 'extractDocument', templateId: byId(fake.state.seed!.templateId), inputSource: 'binary', allBinaries: false, binaryPropertyName: 'data', simplify: true, fieldLayout: 'flat', options: { checkInterval: 0.1, timeout: 20 } };
 }
 
 describe('Fault suite', () => {

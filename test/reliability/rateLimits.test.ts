@@ -137,7 +137,7 @@ describe('Transport: executions sharing the limiter', () => {
 		// Six executions check the same two runs every 50 ms (version 1): together they would fill every window.
 		const waiting = [0, 1, 2, 3, 4, 5].map(
 			async () =>
-				await runRaydocs(fake(), { resource: 'extraction', operation: 'waitForResult', resultId: '={{ $json.id }}', options: { pollInterval: 0.05, timeout: 8, onTimeout: 'pending' } }, {
+				await runRaydocs(fake(), { resource: 'extraction', operation: 'waitForResult', resultId: '={{ $json.id }}', options: { checkInterval: 0.05, timeout: 8, onTimeout: 'pending' } }, {
 					input: resultIds.map((id) => ({ json: { id } })),
 				}),
 		);
@@ -219,7 +219,7 @@ describe('Transport: one budget per IP address', () => {
 });
 
 const testToken = ['rd', 'test', 'n8n1'].join('_');
-const node: INode = { id: '1', name: 'Raydocs', type: 'n8n-nodes-raydocs.raydocs', typeVersion: 1.1, position: [0, 0], parameters: {} };
+const node: INode = { id: '1', name: 'Raydocs', type: 'n8n-nodes-raydocs.raydocs', typeVersion: 1, position: [0, 0], parameters: {} };
 
 /**
  * A context whose httpRequestWithAuthentication behaves as n8n 1.x's does: an error status throws

@@ -16,7 +16,7 @@ describe('Security: the access token', () => {
 		expect(instance.state.storageAuthLeaks).toBe(0);
 	}
 
-	const wait = { pollInterval: 0.1, timeout: 20 };
+	const wait = { checkInterval: 0.1, timeout: 20 };
 	const jobs: Array<[string, (instance: FakeRaydocs) => INodeParameters]> = [
 		['File Upload → Upload', () => ({ resource: 'file', operation: 'upload', allBinaries: false, binaryPropertyName: 'data' })],
 		['Extraction → Extract Document', (instance) => ({ resource: 'extraction', operation: 'extractDocument', templateId: byId(instance.state.seed!.templateId), inputSource: 'binary', allBinaries: false, binaryPropertyName: 'data', simplify: false, options: wait })],

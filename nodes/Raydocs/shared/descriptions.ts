@@ -187,89 +187,73 @@ export function binaryInputFields(showFor: ShowFor): INodeProperties[] {
 	];
 }
 
-/** The status-check option of each node version: v1 a fixed interval, from 1.1 one that slows down for long waits. */
-const checkIntervalOptions: Record<'1' | '1.1', INodeProperties> = {
-	'1': {
-		displayName: 'Poll Interval (Seconds)',
-		name: 'pollInterval',
-		type: 'number',
-		typeOptions: { minValue: 0.1 },
-		default: 3,
-		description: 'How long to wait between status checks',
-	},
-	'1.1': {
-		displayName: 'Check Interval (Seconds)',
-		name: 'checkInterval',
-		type: 'number',
-		typeOptions: { minValue: 0.1 },
-		default: 5,
-		description:
-			'How often to check the status. After 24 checks each pause is 50% longer than the one before, up to 6 intervals. Many extractions are checked in turn rather than all every time.',
-	},
-};
-
-/**
- * Status checks, timeout and what to do on timeout or failure, for operations that wait: once per
- * node version, because their status checks differ.
- */
+/** Status checks, timeout and what to do on timeout or failure, for operations that wait. */
 export function waitOptions(showFor: ShowFor, extra: INodeProperties[] = []): INodeProperties[] {
-	return (['1', '1.1'] as const).map((version) => ({
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		displayOptions: {
-			show: { ...showFor, '@version': version === '1' ? [1] : [{ _cnd: { gte: 1.1 } }] },
+	return [
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			displayOptions: { show: showFor },
+			options: [
+				...extra,
+				{
+					displayName: 'On Failed Extraction',
+					name: 'onFailure',
+					type: 'options',
+					default: 'error',
+					options: [
+						{
+							name: 'Raise an Error',
+							value: 'error',
+							description: 'The item fails (or becomes an error item with Continue On Fail)',
+						},
+						{
+							name: 'Output the Failed Result',
+							value: 'output',
+							description: 'The item carries status "failed" and the reason Raydocs gave',
+						},
+					],
+				},
+				{
+					displayName: 'On Timeout',
+					name: 'onTimeout',
+					type: 'options',
+					default: 'error',
+					options: [
+						{
+							name: 'Raise an Error',
+							value: 'error',
+							description: 'The message carries the session and result IDs to resume with',
+						},
+						{
+							name: 'Output a Pending Item',
+							value: 'pending',
+							description:
+								'Outputs status "pending" with session_id and result_id; resume later with Extraction → Wait for Result',
+						},
+					],
+				},
+				{
+					displayName: 'Check Interval (Seconds)',
+					name: 'checkInterval',
+					type: 'number',
+					typeOptions: { minValue: 0.1 },
+					default: 5,
+					description:
+						'How often to check the status. After 24 checks each pause is 50% longer than the one before, up to 6 intervals. Many extractions are checked in turn rather than all every time.',
+				},
+				{
+					displayName: 'Timeout (Seconds)',
+					name: 'timeout',
+					type: 'number',
+					typeOptions: { minValue: 1 },
+					default: 300,
+					description: 'How long to wait for Raydocs to finish before giving up',
+				},
+			],
 		},
-		options: [
-			...extra,
-			{
-				displayName: 'On Failed Extraction',
-				name: 'onFailure',
-				type: 'options',
-				default: 'error',
-				options: [
-					{
-						name: 'Raise an Error',
-						value: 'error',
-						description: 'The item fails (or becomes an error item with Continue On Fail)',
-					},
-					{
-						name: 'Output the Failed Result',
-						value: 'output',
-						description: 'The item carries status "failed" and the reason Raydocs gave',
-					},
-				],
-			},
-			{
-				displayName: 'On Timeout',
-				name: 'onTimeout',
-				type: 'options',
-				default: 'error',
-				options: [
-					{
-						name: 'Raise an Error',
-						value: 'error',
-						description: 'The message carries the session and result IDs to resume with',
-					},
-					{
-						name: 'Output a Pending Item',
-						value: 'pending',
-						description:
-							'Outputs status "pending" with session_id and result_id; resume later with Extraction → Wait for Result',
-					},
-				],
-			},
-			checkIntervalOptions[version],
-			{
-				displayName: 'Timeout (Seconds)',
-				name: 'timeout',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 300,
-				description: 'How long to wait for Raydocs to finish before giving up',
-			},
-		],
-	}));
+	];
 }

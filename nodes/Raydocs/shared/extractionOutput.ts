@@ -15,11 +15,6 @@ export interface OutputShape {
 	layout: OutputFieldLayout;
 	/** Simplified output without ids, title, dates and file names. */
 	valuesOnly?: boolean;
-	/**
-	 * Raw output also carries `result_id` and `session_id`, the keys the simplified output uses, so
-	 * expressions such as `$json.result_id` work with Simplify on or off (node version 1.1).
-	 */
-	idKeys: boolean;
 }
 
 function isPlainObject(value: unknown): value is IDataObject {
@@ -57,14 +52,15 @@ export function failureReason(run: ExtractionRun): string {
 
 /**
  * Simplified: ids, status, title and the extracted values (flat `group.field` columns or nested
- * groups); raw: the API object as is, audit trail included.
+ * groups); raw: the API object as is, audit trail included, with `result_id` and `session_id` in
+ * front, so that expressions such as `$json.result_id` work with Simplify on or off.
  */
 export function shapeExtractionRun(run: ExtractionRun, shape: OutputShape): IDataObject {
 	const ids: IDataObject = {
 		result_id: run.id,
 		session_id: (run.extraction_session_id as string | undefined) ?? null,
 	};
-	if (!shape.simplify) return shape.idKeys ? { ...ids, ...run } : run;
+	if (!shape.simplify) return { ...ids, ...run };
 	const values = isPlainObject(run.data) ? run.data : {};
 	const simplified: IDataObject = shape.valuesOnly
 		? { status: run.status }
@@ -84,17 +80,13 @@ export function shapeExtractionRun(run: ExtractionRun, shape: OutputShape): IDat
 
 /**
  * Reads Simplify / Field Layout / Values Only where the operation shows them (defaults: simplified,
- * flat, all keys); the node's version decides whether raw output carries the simplified id keys too.
+ * flat, all keys).
  */
-export function outputShapeOf(
-	getParameter: (name: string, fallback: unknown) => unknown,
-	typeVersion = 1,
-): OutputShape {
+export function outputShapeOf(getParameter: (name: string, fallback: unknown) => unknown): OutputShape {
 	return {
 		simplify: getParameter('simplify', true) !== false,
 		layout: getParameter('fieldLayout', 'flat') === 'nested' ? 'nested' : 'flat',
 		valuesOnly: getParameter('valuesOnly', false) === true,
-		idKeys: typeVersion >= 1.1,
 	};
 }
 
@@ -103,7 +95,7 @@ export async function shapeExtractionRunResponse(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	const shape = outputShapeOf((name, fallback) => this.getNodeParameter(name, fallback), this.getNode().typeVersion);
+	const shape = outputShapeOf((name, fallback) => this.getNodeParameter(name, fallback));
 	return items.map((item) => ({
 		...item,
 		json: shapeExtractionRun(item.json as ExtractionRun, shape),

@@ -15,32 +15,19 @@ export interface WaitSettings {
 	growth: number;
 	maxIntervalMs: number;
 	timeoutMs: number;
-	/**
-	 * Read pending runs in turn and end a round at the first one still running, instead of reading
-	 * every pending run every round (node version 1).
-	 */
-	readInTurn: boolean;
 }
 
 /**
- * Node version 1: every Poll Interval (3 s), every pending run each time.
- * From 1.1: every Check Interval (5 s) for 24 checks (2 minutes), then each pause 50% longer than
- * the one before, up to 6 intervals (30 s). Extractions take 20-90 s: checking every 5 s notices a
+ * Every Check Interval (5 s) for 24 checks (2 minutes), then each pause 50% longer than the one
+ * before, up to 6 intervals (30 s). Extractions take 20-90 s: checking every 5 s notices a
  * result within 5 s for 1 read per 5 s, and starting with shorter pauses buys nothing on average
  * (`npm run bench:schedule`). Runs still going after 2 minutes are long ones, which a result a few
  * seconds later does not hurt.
  */
-export function waitSettingsFor(
-	typeVersion: number,
-	options: { pollInterval?: unknown; checkInterval?: unknown; timeout?: unknown },
-): WaitSettings {
+export function waitSettingsFor(options: { checkInterval?: unknown; timeout?: unknown }): WaitSettings {
 	const timeoutMs = Math.max(1000, Number(options.timeout ?? 300) * 1000);
-	if (typeVersion < 1.1) {
-		const intervalMs = Math.max(100, Number(options.pollInterval ?? 3) * 1000);
-		return { intervalMs, slowDownAfterMs: Infinity, growth: 1, maxIntervalMs: intervalMs, timeoutMs, readInTurn: false };
-	}
 	const intervalMs = Math.max(100, Number(options.checkInterval ?? 5) * 1000);
-	return { intervalMs, slowDownAfterMs: 24 * intervalMs, growth: 1.5, maxIntervalMs: 6 * intervalMs, timeoutMs, readInTurn: true };
+	return { intervalMs, slowDownAfterMs: 24 * intervalMs, growth: 1.5, maxIntervalMs: 6 * intervalMs, timeoutMs };
 }
 
 /** The pause before the next status check, `elapsedMs` into the wait, after a pause of `previousMs`. */
@@ -65,10 +52,9 @@ export interface RunOutcome {
  * Checks `ids` until each settles (`check` returns true), the timeout passes or the execution is
  * cancelled. Status checks are low priority in the rate limiter.
  *
- * With `readInTurn` a round reads the pending ids in turn and stops at the first one still running,
- * which goes to the back of the queue: the front stands for the rest (they started about together),
- * so while nothing has finished a round costs one request, and once runs finish each is read about
- * once. Otherwise every pending id is read every round.
+ * A round reads the pending ids in turn and stops at the first one still running, which goes to
+ * the back of the queue: the front stands for the rest (they started about together), so while
+ * nothing has finished a round costs one request, and once runs finish each is read about once.
  */
 async function checkUntilSettled(
 	context: IExecuteFunctions,
@@ -92,12 +78,9 @@ async function checkUntilSettled(
 			// The outcomes of runs not read stay as they are (not settled), and the wait ends.
 			if (cancelSignal?.aborted) break;
 			if (await check(pending[index])) continue;
-			stillRunning.push(pending[index]);
-			if (settings.readInTurn) {
-				// unread ones first next round, then this one
-				stillRunning.unshift(...pending.slice(index + 1));
-				break;
-			}
+			// unread ones first next round, then this one
+			stillRunning.push(...pending.slice(index + 1), pending[index]);
+			break;
 		}
 		pending = stillRunning;
 	}

@@ -71,9 +71,10 @@ describe('Raydocs node description (what the editor shows)', () => {
 		]);
 	});
 
-	it('is version 1.1 by default, keeping version 1 for saved workflows', () => {
-		expect(description.version).toEqual([1, 1.1]);
-		expect(description.defaultVersion).toBe(1.1);
+	it('has one version until the first published release, and no field depends on the version', () => {
+		expect(description.version).toBe(1);
+		expect(description.defaultVersion).toBeUndefined();
+		expect(JSON.stringify(description.properties)).not.toContain('@version');
 	});
 });
 

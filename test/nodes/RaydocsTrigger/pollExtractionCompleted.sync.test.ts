@@ -106,7 +106,7 @@ describe('pollExtractionCompleted: watching sessions', () => {
 		const items = await poll(pollContext);
 		expect(urls()).toEqual([`/extractions/sessions/${S1}`, '/extractions/results/r1']);
 		expect(items.map((item) => item.json)).toEqual([
-			{ ...fullRuns.r1, session_id: S1, session_name: 'Invoices', template_id: TEMPLATE },
+			{ result_id: 'r1', ...fullRuns.r1, session_id: S1, session_name: 'Invoices', template_id: TEMPLATE },
 		]);
 		sent.length = 0;
 		expect(await poll(pollContext)).toEqual([]);
@@ -188,7 +188,7 @@ describe('pollExtractionCompleted: output', () => {
 		await poll(pollContext);
 		sessions[S1].results = [run('r1', 'completed', 't1', { data: {} })];
 		const [item] = await poll(pollContext);
-		expect(item.json).toEqual({ ...run('r1', 'completed', 't1', { data: {} }), session_id: S1, session_name: null, template_id: null });
+		expect(item.json).toEqual({ result_id: 'r1', ...run('r1', 'completed', 't1', { data: {} }), session_id: S1, session_name: null, template_id: null });
 	});
 
 	it("adds the session's documents when asked, an empty list when it has none", async () => {
@@ -321,7 +321,7 @@ describe('pollExtractionCompleted: Fetch Test Event', () => {
 		const items = await poll(pollContext);
 		expect(urls()).toEqual([`/extractions/sessions/${S1}`, `/extractions/sessions/${S2}`, '/extractions/results/mid']);
 		expect(items.map((item) => item.json)).toEqual([
-			{ ...fullRuns.mid, session_id: S2, session_name: null, template_id: TEMPLATE },
+			{ result_id: 'mid', ...fullRuns.mid, session_id: S2, session_name: null, template_id: TEMPLATE },
 		]);
 		expect(staticData).toEqual({});
 	});

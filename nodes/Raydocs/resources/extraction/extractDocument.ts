@@ -9,7 +9,6 @@ import {
 	waitOptions,
 } from '../../shared/descriptions';
 import type { ExtractionRun } from '../../shared/extractionOutput';
-import { documentIdsField } from '../../shared/idFields';
 import { requireUuid, requireUuidList } from '../../shared/ids';
 import { ItemResults } from '../../shared/itemResults';
 import {
@@ -27,7 +26,7 @@ import { waitForRuns } from '../../shared/waitForRuns';
 
 const showOnlyForExtractDocument = { operation: ['extractDocument'], resource: ['extraction'] };
 
-/** From 1.1 the input item's files come along unless turned off, so no Merge node is needed. */
+/** The input item's files come along unless turned off, so no Merge node is needed. */
 const keepInputFiles: INodeProperties = {
 	displayName: 'Keep Input Files',
 	name: 'keepInputBinary',
@@ -35,7 +34,6 @@ const keepInputFiles: INodeProperties = {
 	default: true,
 	description:
 		"Whether the output item carries the input item's binary files (e.g. the invoice PDF) next to the extracted data",
-	displayOptions: { show: { '@version': [{ _cnd: { gte: 1.1 } }] } },
 };
 
 export const extractDocumentDescription: INodeProperties[] = [
@@ -71,19 +69,12 @@ export const extractDocumentDescription: INodeProperties[] = [
 		],
 	},
 	...binaryInputFields({ ...showOnlyForExtractDocument, inputSource: ['binary'] }),
-	// Workflows saved with version 1 keep their text field; 1.1 picks documents with a locator.
-	documentIdsField({ ...showOnlyForExtractDocument, inputSource: ['documentIds'], '@version': [1] }),
-	workspaceDocumentsLocator({
-		...showOnlyForExtractDocument,
-		inputSource: ['documentIds'],
-		'@version': [{ _cnd: { gte: 1.1 } }],
-	}),
+	workspaceDocumentsLocator({ ...showOnlyForExtractDocument, inputSource: ['documentIds'] }),
 	documentNameField({ ...showOnlyForExtractDocument, inputSource: ['documentName'] }),
 	fileUrlField({ ...showOnlyForExtractDocument, inputSource: ['fileUrl'] }),
 	...extractionOutputFields(showOnlyForExtractDocument),
 	...waitOptions(showOnlyForExtractDocument, [
 		keepInputFiles,
-		{ ...keepInputFiles, default: false, displayOptions: { show: { '@version': [1] } } },
 		{
 			displayName: 'Session Name',
 			name: 'sessionName',
@@ -94,21 +85,16 @@ export const extractDocumentDescription: INodeProperties[] = [
 	]),
 ];
 
-/** Whether an item's output keeps its input files: the option, else the version's default. */
+/** Whether an item's output keeps its input files (on unless the option turns it off). */
 function keepsInputFiles(context: IExecuteFunctions, itemIndex: number): boolean {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	if (typeof options.keepInputBinary === 'boolean') return options.keepInputBinary;
-	return context.getNode().typeVersion >= 1.1;
+	return options.keepInputBinary !== false;
 }
 
-/** The workspace documents of one item: the 1.1 locator, or the version 1 text field. */
+/** The workspace documents of one item, from the locator (list, IDs or a link). */
 function chosenDocumentIds(context: IExecuteFunctions, itemIndex: number): string[] {
-	const node = context.getNode();
-	const value =
-		node.typeVersion >= 1.1
-			? context.getNodeParameter('documents', itemIndex, '', { extractValue: true })
-			: context.getNodeParameter('documentIds', itemIndex);
-	return requireUuidList(node, value, 'document', itemIndex);
+	const value = context.getNodeParameter('documents', itemIndex, '', { extractValue: true });
+	return requireUuidList(context.getNode(), value, 'document', itemIndex);
 }
 
 interface StartedExtraction {

@@ -29,7 +29,7 @@ export const waitForResultDescription: INodeProperties[] = [
 
 export function readWaitOptions(context: IExecuteFunctions, itemIndex: number): WaitSettings {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return waitSettingsFor(context.getNode().typeVersion, options);
+	return waitSettingsFor(options);
 }
 
 /** The output item for a finished wait, or the error that the item's options ask for. */
@@ -41,10 +41,7 @@ export function outputForOutcome(
 ): IDataObject {
 	if (outcome.error) throw outcome.error;
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	const shape = outputShapeOf(
-		(name, fallback) => context.getNodeParameter(name, itemIndex, fallback),
-		context.getNode().typeVersion,
-	);
+	const shape = outputShapeOf((name, fallback) => context.getNodeParameter(name, itemIndex, fallback));
 	const node = context.getNode();
 	if (outcome.timedOut || !outcome.run) {
 		const where = `${ids.sessionId ? `session ${ids.sessionId}, ` : ''}result ${ids.resultId}`;

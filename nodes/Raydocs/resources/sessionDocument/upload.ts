@@ -4,10 +4,8 @@ import { binaryInputFields } from '../../shared/descriptions';
 import { requireUuid } from '../../shared/ids';
 import { ItemResults } from '../../shared/itemResults';
 import { RAYDOCS_API } from '../../shared/endpoints';
-import { declareCalls, pathOf } from '../../shared/endpointRequests';
-import { raydocsJson } from '../../shared/transport';
+import { declareCalls } from '../../shared/endpointRequests';
 import { addUploadsToSession, uploadFile, type UploadedFile } from '../../shared/upload';
-import { listItemsOf } from '../../shared/listResponse';
 import { filesOfItem } from '../file/upload';
 
 const showOnlyForSessionDocumentUpload = { operation: ['upload'], resource: ['sessionDocument'] };
@@ -27,10 +25,9 @@ export const sessionDocumentUploadDescription: INodeProperties[] = [
 ];
 
 /**
- * Upload: signed-URL upload of each file, then (version 1.1) one named registration per file
- * (POST /extractions/sessions/{ID}/documents with {key, filename}, see addUploadsToSession), or
- * (version 1) one registration per item with all its keys (POST …/documents/upload), which leaves
- * the name to storage metadata. Output: one item per attached document.
+ * Upload: signed-URL upload of each file, then one named registration per file
+ * (POST /extractions/sessions/{ID}/documents with {key, filename}, see addUploadsToSession), so that
+ * each file keeps its name. Output: one item per attached document.
  */
 export async function executeSessionDocumentUpload(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -41,17 +38,7 @@ export async function executeSessionDocumentUpload(this: IExecuteFunctions): Pro
 			const files = filesOfItem(this, itemIndex, items[itemIndex]);
 			const uploads: UploadedFile[] = [];
 			for (const file of files) uploads.push(await uploadFile(this, itemIndex, file));
-			if (this.getNode().typeVersion >= 1.1) {
-				// Each file keeps its name; the items are Raydocs' answers to the named registration.
-				results.succeed(itemIndex, await addUploadsToSession(this, sessionId, uploads));
-				continue;
-			}
-			const body = await raydocsJson(this, {
-				method: 'POST',
-				url: pathOf(RAYDOCS_API.addSessionDocumentsByKeys, { sessionId }),
-				body: { keys: uploads.map((upload) => upload.key) },
-			});
-			results.succeed(itemIndex, listItemsOf<INodeExecutionData['json']>(body));
+			results.succeed(itemIndex, await addUploadsToSession(this, sessionId, uploads));
 		} catch (error) {
 			results.fail(itemIndex, error);
 			if (!this.continueOnFail()) break;

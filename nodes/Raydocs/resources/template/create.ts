@@ -15,7 +15,7 @@ const schemaJsonField: INodeProperties = {
 	placeholder: SCHEMA_JSON_EXAMPLE,
 	description:
 		'What to extract: groups of fields with their type and extraction prompt (the schema_json object of a Raydocs template, as Template → Get returns it)',
-	displayOptions: { show: { ...showOnlyForTemplateCreate, '@version': [{ _cnd: { gte: 1.1 } }] } },
+	displayOptions: { show: showOnlyForTemplateCreate },
 	routing: { send: { preSend: [sendSchemaJson] } },
 };
 
@@ -42,14 +42,8 @@ export const templateCreateDescription: INodeProperties[] = [
 		displayOptions: { show: showOnlyForTemplateCreate },
 		routing: { send: { type: 'body', property: 'name' } },
 	},
-	// Version 1 pre-filled the sample as the value, so an unedited node created a sample template;
-	// from 1.1 the sample is only a placeholder and an empty schema is refused before any request.
-	{
-		...schemaJsonField,
-		default: SCHEMA_JSON_EXAMPLE,
-		placeholder: undefined,
-		displayOptions: { show: { ...showOnlyForTemplateCreate, '@version': [1] } },
-	},
+	// The sample is only a placeholder: an unedited node creates nothing (an empty schema is refused
+	// before any request).
 	schemaJsonField,
 	{
 		displayName: 'Additional Fields',

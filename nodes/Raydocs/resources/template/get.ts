@@ -12,5 +12,5 @@ export const templateGetDescription: INodeProperties[] = [
 		...templateLocator(showOnlyForTemplateGet, 'The template to get, with its schema and settings'),
 		routing: { send: { preSend: [validateUuidParameter('templateId', 'template')] } },
 	},
-	...includeSchemaField(showOnlyForTemplateGet, false),
+	{ ...includeSchemaField(showOnlyForTemplateGet), default: true },
 ];

@@ -12,5 +12,5 @@ export const templateGetManyDescription: INodeProperties[] = [
 		routing: { send: { preSend: [validateWorkspaceId] } },
 	},
 	...returnAllAndLimit(showOnlyForTemplateGetMany),
-	...includeSchemaField(showOnlyForTemplateGetMany, true),
+	includeSchemaField(showOnlyForTemplateGetMany),
 ];

@@ -26,26 +26,18 @@ export async function omitSchemaUnlessIncluded(
 	});
 }
 
-function includeSchema(showFor: ShowFor): INodeProperties {
+/**
+ * The Include Schema switch, off by default: lists stay short (names and IDs) unless the schemas
+ * are asked for. Get, which reads one template, turns it on by default.
+ */
+export function includeSchemaField(showFor: ShowFor): INodeProperties {
 	return {
 		displayName: 'Include Schema',
 		name: 'includeSchema',
 		type: 'boolean',
-		default: true,
+		default: false,
 		description: DESCRIPTION,
 		displayOptions: { show: showFor },
 		routing: { output: { postReceive: [omitSchemaUnlessIncluded] } },
 	};
-}
-
-/**
- * The Include Schema switch. Leaving it out by default applies from node version 1.1 on: version 1
- * nodes (saved workflows) keep receiving the schema, as they always did.
- */
-export function includeSchemaField(showFor: ShowFor, leaveOutFromVersion11: boolean): INodeProperties[] {
-	if (!leaveOutFromVersion11) return [includeSchema(showFor)];
-	return [
-		includeSchema({ ...showFor, '@version': [1] }),
-		{ ...includeSchema({ ...showFor, '@version': [{ _cnd: { gte: 1.1 } }] }), default: false },
-	];
 }

@@ -13,7 +13,7 @@ describe('Raydocs → Batch → Extract Many', () => {
 		waitForResults: true,
 		simplify: true,
 		fieldLayout: 'flat',
-		options: { pollInterval: 0.1, timeout: 30 },
+		options: { checkInterval: 0.1, timeout: 30 },
 		...parameters,
 	});
 

@@ -1,7 +1,6 @@
 import {
 	UUID,
 	byId,
-	raydocsNode,
 	fileItem,
 	requestLines,
 	runRaydocs,
@@ -10,7 +9,7 @@ import {
 	apiRequests,
 } from '../../../helpers/raydocs';
 
-const fastWait = { pollInterval: 0.1, timeout: 20 };
+const fastWait = { checkInterval: 0.1, timeout: 20 };
 
 describe('Raydocs → Extraction → Extract Document', () => {
 	const fake = useFakeRaydocs();
@@ -135,7 +134,7 @@ describe('Raydocs → Extraction → Extract Document', () => {
 		});
 		const { items, error } = await runRaydocs(
 			fake(),
-			extract({ inputSource: 'documentIds', documentIds: document.id }),
+			extract({ inputSource: 'documentIds', documents: { __rl: true, mode: 'id', value: document.id } }),
 		);
 		expect(error).toBeUndefined();
 		expect(items[0].json.status).toBe('completed');
@@ -144,8 +143,7 @@ describe('Raydocs → Extraction → Extract Document', () => {
 		expect(storageRequests(fake())).toHaveLength(0);
 	});
 
-	describe('version 1.1', () => {
-		const v11 = { typeVersion: 1.1 };
+	describe('workspace documents, input files and ids', () => {
 		const storedDocument = (filename: string) =>
 			fake().seedWorkspaceDocument(fake().state.seed!.workspaceId, { filename, content: `%PDF ${filename}`, status: 'processed' });
 		const attachedIds = () =>
@@ -157,51 +155,43 @@ describe('Raydocs → Extraction → Extract Document', () => {
 			const picked = await runRaydocs(
 				fake(),
 				extract({ inputSource: 'documentIds', documents: { __rl: true, mode: 'list', value: first.id, cachedResultName: 'first.pdf' } }),
-				v11,
 			);
 			expect(picked.error).toBeUndefined();
 			expect(attachedIds()).toEqual([first.id]);
 
 			fake().log.length = 0;
 			const link = `https://app.raydocs.com/workspaces/1/documents/${second.id}?tab=preview`;
-			await runRaydocs(fake(), extract({ inputSource: 'documentIds', documents: { __rl: true, mode: 'url', value: link } }), v11);
+			await runRaydocs(fake(), extract({ inputSource: 'documentIds', documents: { __rl: true, mode: 'url', value: link } }));
 			expect(attachedIds()).toEqual([second.id]);
 
 			fake().log.length = 0;
 			await runRaydocs(
 				fake(),
 				extract({ inputSource: 'documentIds', documents: { __rl: true, mode: 'id', value: `${first.id}, ${second.id}` } }),
-				v11,
 			);
 			expect(attachedIds()).toEqual([first.id, second.id]);
 		});
 
-		it('keeps the input files unless turned off; version 1 only on request', async () => {
+		it('keeps the input files unless turned off', async () => {
 			const input = () => [fileItem('%PDF keep', 'keep.pdf', 'application/pdf', 'data', { from: 'email' })];
-			const kept = await runRaydocs(fake(), extract(), { ...v11, input: input() });
+			const kept = await runRaydocs(fake(), extract(), { input: input() });
 			expect(kept.items[0].binary?.data).toMatchObject({ fileName: 'keep.pdf', mimeType: 'application/pdf' });
 			expect(kept.items[0].json.status).toBe('completed');
 
-			const dropped = await runRaydocs(fake(), extract({ options: { ...fastWait, keepInputBinary: false } }), { ...v11, input: input() });
-			expect(dropped.items[0].binary).toBeUndefined();
+			const keptOnRequest = await runRaydocs(fake(), extract({ options: { ...fastWait, keepInputBinary: true } }), { input: input() });
+			expect(keptOnRequest.items[0].binary?.data).toMatchObject({ fileName: 'keep.pdf' });
 
-			const version1 = await runRaydocs(fake(), extract(), { input: input() });
-			expect(version1.items[0].binary).toBeUndefined();
-			const version1Kept = await runRaydocs(fake(), extract({ options: { ...fastWait, keepInputBinary: true } }), { input: input() });
-			expect(version1Kept.items[0].binary?.data).toMatchObject({ fileName: 'keep.pdf' });
+			const dropped = await runRaydocs(fake(), extract({ options: { ...fastWait, keepInputBinary: false } }), { input: input() });
+			expect(dropped.items[0].binary).toBeUndefined();
 		});
 
 		it('names the ids result_id and session_id with Simplify off too', async () => {
-			const raw = await runRaydocs(fake(), extract({ simplify: false }), { ...v11, input: [fileItem('%PDF raw ids')] });
+			const raw = await runRaydocs(fake(), extract({ simplify: false }), { input: [fileItem('%PDF raw ids')] });
 			const json = raw.items[0].json;
 			expect(json.result_id).toBe(json.id);
 			expect(json.session_id).toBe(json.extraction_session_id);
 			expect(json.session_id).toMatch(UUID);
 			expect(json.audit_data).toBeDefined();
-
-			const version1 = await runRaydocs(fake(), extract({ simplify: false }), { input: [fileItem('%PDF raw v1')] });
-			expect(version1.items[0].json).not.toHaveProperty('result_id');
-			expect(version1.items[0].json).not.toHaveProperty('session_id');
 		});
 	});
 
@@ -245,14 +235,14 @@ describe('Raydocs → Extraction → Extract Document', () => {
 
 	it('times out with the ids to resume, or outputs a pending item that Wait for Result resumes', async () => {
 		fake().setTiming({ runProcessingMs: 1500 });
-		const { error } = await runRaydocs(fake(), extract({ options: { pollInterval: 0.1, timeout: 1 } }), {
+		const { error } = await runRaydocs(fake(), extract({ options: { checkInterval: 0.1, timeout: 1 } }), {
 			input: [fileItem('%PDF slow one')],
 		});
 		expect(error?.message).toMatch(/had not finished the extraction \(session [0-9a-f-]{36}, result [0-9a-f-]{36}\)/);
 
 		const pending = await runRaydocs(
 			fake(),
-			extract({ options: { pollInterval: 0.1, timeout: 1, onTimeout: 'pending' } }),
+			extract({ options: { checkInterval: 0.1, timeout: 1, onTimeout: 'pending' } }),
 			{ input: [fileItem('%PDF slow two')] },
 		);
 		expect(pending.items[0].json).toMatchObject({ status: 'pending', result_id: expect.stringMatching(UUID) });
@@ -279,42 +269,14 @@ describe('Raydocs → Extraction → Extract Document', () => {
 		expect(error?.message).toContain('"sessions-write"');
 	});
 
-	describe('node versions', () => {
+	describe('status checks', () => {
 		const statusReads = () => apiRequests(fake()).filter((entry) => entry.path.startsWith('/extractions/results/'));
-		const fiveFiles = () => Array.from({ length: 5 }, (_, index) => fileItem(`%PDF version ${index}`, `v${index}.pdf`));
+		const fiveFiles = () => Array.from({ length: 5 }, (_, index) => fileItem(`%PDF checks ${index}`, `c${index}.pdf`));
 
 		beforeEach(() => fake().setTiming({ runProcessingMs: 1500 }));
 
-		it('new nodes get version 1.1 and its wait option; saved version-1 nodes keep Poll Interval', () => {
-			const description = raydocsNode.description;
-			expect(description.version).toEqual([1, 1.1]);
-			expect(description.defaultVersion).toBe(1.1);
-			const waitOptionsOf = (version: number) =>
-				description.properties.find(
-					(property) =>
-						property.name === 'options' &&
-						(property.displayOptions?.show?.operation as string[] | undefined)?.includes('extractDocument') &&
-						JSON.stringify(property.displayOptions?.show?.['@version']) === JSON.stringify(version === 1 ? [1] : [{ _cnd: { gte: 1.1 } }]),
-				)?.options as Array<{ name: string; default: unknown }>;
-			expect(waitOptionsOf(1).find((option) => option.name === 'pollInterval')?.default).toBe(3);
-			expect(waitOptionsOf(1).some((option) => option.name === 'checkInterval')).toBe(false);
-			expect(waitOptionsOf(1.1).find((option) => option.name === 'checkInterval')?.default).toBe(5);
-			expect(waitOptionsOf(1.1).some((option) => option.name === 'pollInterval')).toBe(false);
-		});
-
-		it('version 1 reads every pending run every Poll Interval', async () => {
-			const { items } = await runRaydocs(fake(), extract({ options: { pollInterval: 0.1, timeout: 20 } }), { input: fiveFiles() });
-			expect(items.map((item) => item.json.status)).toEqual(Array(5).fill('completed'));
-			// the first round reads all five runs, and so does every round until they finish
-			expect(new Set(statusReads().slice(0, 5).map((entry) => entry.path)).size).toBe(5);
-			expect(statusReads().length).toBeGreaterThanOrEqual(30);
-		});
-
-		it('version 1.1 reads the runs in turn: one read per round while none has finished, then one final read each', async () => {
-			const { items } = await runRaydocs(fake(), extract({ options: { checkInterval: 0.1, timeout: 20 } }), {
-				input: fiveFiles(),
-				typeVersion: 1.1,
-			});
+		it('reads the runs in turn: one read per round while none has finished, then one final read each', async () => {
+			const { items } = await runRaydocs(fake(), extract({ options: { checkInterval: 0.1, timeout: 20 } }), { input: fiveFiles() });
 			expect(items.map((item) => item.json.status)).toEqual(Array(5).fill('completed'));
 			const reads = statusReads();
 			// ~1.6 s of processing at most 0.1 s apart: about 17 rounds of one read, plus 5 final reads

@@ -15,7 +15,7 @@ async function newSession(fake: FakeRaydocs): Promise<string> {
 describe('Raydocs → Session Document', () => {
 	const fake = useFakeRaydocs();
 
-	it('Upload (version 1.1) registers each file under its own name and outputs one item per document', async () => {
+	it('Upload registers each file under its own name and outputs one item per document', async () => {
 		fake().setVariant('uploadFilenameFromStorage', 'ignore');
 		const sessionId = await newSession(fake());
 		const item = fileItem('%PDF one', 'Lieferschein 1.pdf', 'application/pdf', 'a');
@@ -23,7 +23,7 @@ describe('Raydocs → Session Document', () => {
 		const { items, error } = await runRaydocs(
 			fake(),
 			{ resource: 'sessionDocument', operation: 'upload', sessionId, allBinaries: true },
-			{ input: [item], typeVersion: 1.1 },
+			{ input: [item] },
 		);
 		expect(error).toBeUndefined();
 		expect(items.map((entry) => [entry.json.filename, entry.json.extraction_session_id, entry.pairedItem])).toEqual([
@@ -37,23 +37,6 @@ describe('Raydocs → Session Document', () => {
 			'POST /extractions/sessions/{sessionId}/documents',
 		]);
 		expect(fake().state.documents.map((document) => document.filename).sort()).toEqual(['Lieferschein 1.pdf', 'two.pdf']);
-	});
-
-	it('Upload (version 1) registers all files of an item in one call and outputs one item per document', async () => {
-		const sessionId = await newSession(fake());
-		const item = fileItem('%PDF one', 'one.pdf', 'application/pdf', 'a');
-		item.binary!.b = fileItem('%PDF two', 'two.pdf').binary!.data;
-		const { items, error } = await runRaydocs(
-			fake(),
-			{ resource: 'sessionDocument', operation: 'upload', sessionId, allBinaries: true },
-			{ input: [item] },
-		);
-		expect(error).toBeUndefined();
-		expect(items).toHaveLength(2);
-		expect(items.every((entry) => entry.pairedItem && (entry.pairedItem as { item: number }).item === 0)).toBe(true);
-		const register = apiRequests(fake()).filter((entry) => entry.path.endsWith('/documents/upload'));
-		expect(register).toHaveLength(1);
-		expect((register[0].body as { keys: string[] }).keys).toHaveLength(2);
 	});
 
 	it('Add by Upload Key uses the current endpoint, or the legacy one with a file name', async () => {

@@ -22,9 +22,9 @@ import { evaluateNodeExpression } from '../../../helpers/nodeExpressions';
 const showFor = { resource: ['extraction'], operation: ['getAll'] };
 const here = { resource: 'extraction', operation: 'getAll' };
 
-/** Whether the editor shows the field for these parameter values on a node of this version. */
-const shown = (field: INodeProperties, values: INodeParameters, typeVersion = 1.1) =>
-	NodeHelpers.displayParameter({ ...here, ...values }, field, { typeVersion }, null);
+/** Whether the editor shows the field for these parameter values. */
+const shown = (field: INodeProperties, values: INodeParameters) =>
+	NodeHelpers.displayParameter({ ...here, ...values }, field, { typeVersion: 1 }, null);
 
 const named = (fields: INodeProperties[], name: string) => fields.find((field) => field.name === name)!;
 
@@ -115,29 +115,19 @@ describe('descriptions: the fields several operations share', () => {
 		expect(shown(fields, { operation: 'get', allBinaries: false })).toBe(false);
 	});
 
-	describe('wait options: one collection per node version', () => {
+	describe('wait options', () => {
 		const extra: INodeProperties = { displayName: 'Session Name', name: 'sessionName', type: 'string', default: '' };
 		// built inside each test, so that the mutation run sees which test covers what
 		const versions = () => waitOptions(showFor, [extra]);
 		const optionNames = (collection: INodeProperties) => (collection.options as INodeProperties[]).map((option) => option.name);
 
-		it('version 1 shows a fixed Poll Interval, 3 s by default, and only on version 1', () => {
-			const [v1] = versions();
-			expect(optionNames(v1)).toEqual(['sessionName', 'onFailure', 'onTimeout', 'pollInterval', 'timeout']);
-			expect(named(v1.options as INodeProperties[], 'pollInterval')).toMatchObject({ default: 3, typeOptions: { minValue: 0.1 } });
-			expect([shown(v1, {}, 1), shown(v1, {}, 1.1), shown(v1, { operation: 'get' }, 1)]).toEqual([true, false, false]);
-		});
-
-		it('from version 1.1 a Check Interval of 5 s that slows down, on 1.1 and later', () => {
-			const [, v11] = versions();
-			expect(optionNames(v11)).toEqual(['sessionName', 'onFailure', 'onTimeout', 'checkInterval', 'timeout']);
-			expect(named(v11.options as INodeProperties[], 'checkInterval')).toMatchObject({ default: 5, typeOptions: { minValue: 0.1 } });
-			expect([shown(v11, {}, 1), shown(v11, {}, 1.1), shown(v11, {}, 1.2), shown(v11, { operation: 'get' }, 1.1)]).toEqual([
-				false,
-				true,
-				true,
-				false,
-			]);
+		it('one collection: the extra options first, then a Check Interval of 5 s that slows down, shown for its operation', () => {
+			const collections = versions();
+			expect(collections).toHaveLength(1);
+			const [options] = collections;
+			expect(optionNames(options)).toEqual(['sessionName', 'onFailure', 'onTimeout', 'checkInterval', 'timeout']);
+			expect(named(options.options as INodeProperties[], 'checkInterval')).toMatchObject({ default: 5, typeOptions: { minValue: 0.1 } });
+			expect([shown(options, {}), shown(options, { operation: 'get' })]).toEqual([true, false]);
 		});
 
 		it('a failure or a timeout raises an error by default; the timeout is 300 s', () => {
@@ -153,10 +143,7 @@ describe('descriptions: the fields several operations share', () => {
 		});
 
 		it('without extra options, the four common ones', () => {
-			expect(waitOptions(showFor).map(optionNames)).toEqual([
-				['onFailure', 'onTimeout', 'pollInterval', 'timeout'],
-				['onFailure', 'onTimeout', 'checkInterval', 'timeout'],
-			]);
+			expect(waitOptions(showFor).map(optionNames)).toEqual([['onFailure', 'onTimeout', 'checkInterval', 'timeout']]);
 		});
 	});
 });

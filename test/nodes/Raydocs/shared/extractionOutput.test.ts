@@ -25,7 +25,7 @@ const completedRun: ExtractionRun = {
 	audit: { reasoning: 'because' },
 };
 
-const shape = (overrides: Partial<OutputShape> = {}): OutputShape => ({ simplify: true, layout: 'flat', idKeys: false, ...overrides });
+const shape = (overrides: Partial<OutputShape> = {}): OutputShape => ({ simplify: true, layout: 'flat', ...overrides });
 
 describe('extractionOutput: the shape of an extraction result', () => {
 	it('flattens groups into group.field columns at any depth, keeping arrays, empty groups and scalars as values', () => {
@@ -83,15 +83,25 @@ describe('extractionOutput: the shape of an extraction result', () => {
 		});
 	});
 
-	it('raw: the API object as is, with the simplified id keys from node version 1.1', () => {
-		expect(shapeExtractionRun(completedRun, shape({ simplify: false }))).toBe(completedRun);
-		expect(shapeExtractionRun(completedRun, shape({ simplify: false, layout: 'nested', idKeys: true }))).toEqual({
+	it('raw: the API object as is, with the simplified id keys in front', () => {
+		expect(Object.keys(shapeExtractionRun(completedRun, shape({ simplify: false })))).toEqual([
+			'result_id',
+			'session_id',
+			...Object.keys(completedRun),
+		]);
+		expect(shapeExtractionRun(completedRun, shape({ simplify: false, layout: 'nested' }))).toEqual({
 			result_id: 'r-1',
 			session_id: 's-1',
 			...completedRun,
 		});
+		expect(shapeExtractionRun({ id: 'r-2', status: 'queued' }, shape({ simplify: false }))).toEqual({
+			result_id: 'r-2',
+			session_id: null,
+			id: 'r-2',
+			status: 'queued',
+		});
 		// the API's own keys win over the added ones
-		expect(shapeExtractionRun({ ...completedRun, result_id: 'api' }, shape({ simplify: false, idKeys: true })).result_id).toBe('api');
+		expect(shapeExtractionRun({ ...completedRun, result_id: 'api' }, shape({ simplify: false })).result_id).toBe('api');
 	});
 
 	it("a failed run carries the first reason Raydocs gave, or says it gave none", () => {
@@ -112,33 +122,28 @@ describe('extractionOutput: the shape of an extraction result', () => {
 		expect([...TERMINAL_RUN_STATUSES].sort()).toEqual(['completed', 'failed']);
 	});
 
-	it('reads Simplify, Field Layout and Values Only with their defaults, and the id keys from the node version', () => {
+	it('reads Simplify, Field Layout and Values Only with their defaults', () => {
 		const defaults = (name: string, fallback: unknown) => fallback;
-		expect(outputShapeOf(defaults)).toEqual({ simplify: true, layout: 'flat', valuesOnly: false, idKeys: false });
-		expect(outputShapeOf(defaults, 1.1)).toEqual({ simplify: true, layout: 'flat', valuesOnly: false, idKeys: true });
-		expect(outputShapeOf(defaults, 1.2).idKeys).toBe(true);
+		expect(outputShapeOf(defaults)).toEqual({ simplify: true, layout: 'flat', valuesOnly: false });
 
 		const set = (values: Record<string, unknown>) => (name: string) => values[name];
-		expect(outputShapeOf(set({ simplify: false, fieldLayout: 'nested', valuesOnly: true }), 1)).toEqual({
+		expect(outputShapeOf(set({ simplify: false, fieldLayout: 'nested', valuesOnly: true }))).toEqual({
 			simplify: false,
 			layout: 'nested',
 			valuesOnly: true,
-			idKeys: false,
 		});
 		// anything but an explicit false / "nested" / true keeps the default
 		expect(outputShapeOf(set({ simplify: 'no', fieldLayout: 'tree', valuesOnly: 'yes' }))).toEqual({
 			simplify: true,
 			layout: 'flat',
 			valuesOnly: false,
-			idKeys: false,
 		});
 	});
 
-	it('Extraction → Get shapes each item from its own parameters and node version', async () => {
+	it('Extraction → Get shapes each item from its own parameters', async () => {
 		const parameters: Record<string, unknown> = { simplify: true, fieldLayout: 'nested', valuesOnly: true };
 		const context = {
 			getNodeParameter: (name: string, fallback: unknown) => parameters[name] ?? fallback,
-			getNode: () => ({ typeVersion: 1.1 }),
 		} as unknown as IExecuteSingleFunctions;
 		const items = [{ json: completedRun, pairedItem: { item: 0 } }];
 		expect(await shapeExtractionRunResponse.call(context, items)).toEqual([
@@ -152,7 +157,7 @@ describe('extractionOutput: the shape of an extraction result', () => {
 /** Values Only (shared/extractionOutput.ts): the compact result an AI agent gets. */
 describe('Raydocs → extraction results with Values Only', () => {
 	const fake = useFakeRaydocs();
-	const wait = { pollInterval: 0.1, timeout: 20 };
+	const wait = { checkInterval: 0.1, timeout: 20 };
 	const extract = (extra: INodeParameters) => extractDocumentParameters(fake(), { fieldLayout: 'nested', ...extra });
 
 	it('outputs only the status and the extracted values, in either layout', async () => {

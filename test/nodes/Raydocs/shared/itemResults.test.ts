@@ -7,7 +7,7 @@ const node: INode = {
 	id: 'raydocs',
 	name: 'Raydocs',
 	type: 'n8n-nodes-raydocs.raydocs',
-	typeVersion: 1.1,
+	typeVersion: 1,
 	position: [0, 0],
 	parameters: {},
 };

@@ -17,7 +17,7 @@ describe('Raydocs as an AI tool (routing engine only)', () => {
 	afterAll(async () => await web.close());
 
 	const asTool = (parameters: INodeParameters) =>
-		runNodeAsTool({ nodeType: raydocsNode, parameters, credentials: credentialsFor(fake()), typeVersion: 1.1 });
+		runNodeAsTool({ nodeType: raydocsNode, parameters, credentials: credentialsFor(fake()) });
 
 	it('runs Extract Document (a custom operation) from a file URL', async () => {
 		web.files.set('/invoice.pdf', { body: '%PDF tool', contentType: 'application/pdf' });

@@ -20,7 +20,7 @@ jest.mock('n8n-workflow', () => ({
 
 const BASE_URL = 'https://api.raydocs.test';
 const TOKEN = ['rd', 'policy', 'token', '1'].join('_');
-const node: INode = { id: '1', name: 'Raydocs', type: 'n8n-nodes-raydocs.raydocs', typeVersion: 1.1, position: [0, 0], parameters: {} };
+const node: INode = { id: '1', name: 'Raydocs', type: 'n8n-nodes-raydocs.raydocs', typeVersion: 1, position: [0, 0], parameters: {} };
 
 type Answer = { statusCode: number; headers?: Record<string, string>; body?: unknown } | Error;
 

@@ -34,7 +34,7 @@ interface RoutedCall {
 function engine(answers: Answer[], parameters: IDataObject = {}, options: { runsPostReceive?: boolean; removesSteps?: boolean; baseUrl?: string } = {}) {
 	const calls: RoutedCall[] = [];
 	const context = {
-		getNode: () => ({ name: 'Raydocs', type: 'n8n-nodes-raydocs.raydocs', typeVersion: 1.1 }),
+		getNode: () => ({ name: 'Raydocs', type: 'n8n-nodes-raydocs.raydocs', typeVersion: 1 }),
 		getNodeParameter: (name: string, fallback?: unknown) => (name in parameters ? parameters[name] : fallback),
 		getCredentials: async () => ({
 			accessToken: ROUTED_TOKEN,

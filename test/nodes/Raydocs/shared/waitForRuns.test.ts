@@ -61,26 +61,22 @@ beforeEach(() => {
 afterEach(() => jest.useRealTimers());
 
 describe('waitForRuns on a fake clock', () => {
-	it('version 1.1 checks every 5 s for 2 minutes, then 50% later each time up to 30 s; version 1 every Poll Interval', () => {
-		const v11 = waitSettingsFor(1.1, {});
-		expect(nextPause(v11, 0)).toBe(5000);
-		expect(nextPause(v11, 119_999, 5000)).toBe(5000);
+	it('checks every Check Interval (5 s) for 2 minutes, then 50% later each time up to 6 intervals (30 s)', () => {
+		const settings = waitSettingsFor({});
+		expect(nextPause(settings, 0)).toBe(5000);
+		expect(nextPause(settings, 119_999, 5000)).toBe(5000);
 		const slowing = [5000];
 		for (let elapsed = 120_000; slowing.length < 7; elapsed += slowing[slowing.length - 1]) {
-			slowing.push(nextPause(v11, elapsed, slowing[slowing.length - 1]));
+			slowing.push(nextPause(settings, elapsed, slowing[slowing.length - 1]));
 		}
 		expect(slowing).toEqual([5000, 7500, 11_250, 16_875, 25_312.5, 30_000, 30_000]);
-		expect(v11).toMatchObject({ timeoutMs: 300_000, readInTurn: true });
-		const v1 = waitSettingsFor(1, {});
-		expect([0, 120_000, 600_000].map((elapsed) => nextPause(v1, elapsed, 3000))).toEqual([3000, 3000, 3000]);
-		expect(v1.readInTurn).toBe(false);
-		expect(nextPause(waitSettingsFor(1, { pollInterval: 10 }), 0)).toBe(10_000);
-		expect(nextPause(waitSettingsFor(1.1, { checkInterval: 20 }), 0)).toBe(20_000);
+		expect(settings).toMatchObject({ timeoutMs: 300_000 });
+		expect(nextPause(waitSettingsFor({ checkInterval: 20 }), 0)).toBe(20_000);
 	});
 
 	it.each([20, 27, 33, 46, 61, 90])('one run of %i s: one status read per 5 s, seen within 5 s', async (duration) => {
 		const { reads, finishedAt } = raydocsWithRuns([duration]);
-		const outcomes = await onFakeClock(waitForRuns(context, ['0'], waitSettingsFor(1.1, {})));
+		const outcomes = await onFakeClock(waitForRuns(context, ['0'], waitSettingsFor({})));
 		expect(outcomes.get('0')?.run?.status).toBe('completed');
 		expect(reads.length).toBeLessThanOrEqual(Math.ceil(duration / 5));
 		expect(reads[reads.length - 1].at - finishedAt(0)).toBeLessThanOrEqual(5000);
@@ -89,7 +85,7 @@ describe('waitForRuns on a fake clock', () => {
 
 	it('a run of 5 minutes costs about half the reads of checking every 5 s', async () => {
 		const { reads } = raydocsWithRuns([300]);
-		const outcomes = await onFakeClock(waitForRuns(context, ['0'], waitSettingsFor(1.1, { timeout: 600 })));
+		const outcomes = await onFakeClock(waitForRuns(context, ['0'], waitSettingsFor({ timeout: 600 })));
 		expect(outcomes.get('0')?.run?.status).toBe('completed');
 		// 24 reads in the first 2 minutes, then 7.5, 11.25, 16.9, 25.3 s and 30 s pauses
 		expect(reads.length).toBeLessThanOrEqual(32);
@@ -98,7 +94,7 @@ describe('waitForRuns on a fake clock', () => {
 	it('50 runs of 20-90 s: each read about once, plus one read per round while none has finished', async () => {
 		const durations = spread(50);
 		const { reads, finishedAt } = raydocsWithRuns(durations);
-		const outcomes = await onFakeClock(waitForRuns(context, ids(50), waitSettingsFor(1.1, {})));
+		const outcomes = await onFakeClock(waitForRuns(context, ids(50), waitSettingsFor({})));
 		expect([...outcomes.values()].every((outcome) => outcome.run?.status === 'completed')).toBe(true);
 		const rounds = Math.ceil(Math.max(...durations) / 5);
 		expect(reads.length).toBeLessThanOrEqual(50 + rounds);
@@ -107,17 +103,10 @@ describe('waitForRuns on a fake clock', () => {
 		expect(reads[reads.length - 1].at - last).toBeLessThanOrEqual(5000);
 	});
 
-	it('version 1 reads every pending run every round (saved workflows keep their behaviour)', async () => {
-		const { reads } = raydocsWithRuns([20, 20, 20]);
-		await onFakeClock(waitForRuns(context, ids(3), waitSettingsFor(1, { pollInterval: 3 })));
-		// rounds at 3, 6, ..., 21 s: 7 rounds of 3 reads
-		expect(reads).toHaveLength(21);
-	});
-
 	it('sessions of a batch: the same bound, the session answer carrying the result', async () => {
 		const durations = spread(20);
 		const { reads } = raydocsWithRuns(durations);
-		const outcomes = await onFakeClock(waitForSessionRuns(context, ids(20), waitSettingsFor(1.1, {})));
+		const outcomes = await onFakeClock(waitForSessionRuns(context, ids(20), waitSettingsFor({})));
 		expect([...outcomes.values()].map((outcome) => outcome.run?.data)).toEqual(ids(20).map((id) => ({ total: Number(id) })));
 		expect(reads.every((read) => read.url.startsWith('/extractions/sessions/'))).toBe(true);
 		expect(reads.length).toBeLessThanOrEqual(20 + Math.ceil(Math.max(...durations) / 5));
@@ -125,7 +114,7 @@ describe('waitForRuns on a fake clock', () => {
 
 	it('times out with the runs still pending, having read no more than the schedule allows', async () => {
 		const { reads } = raydocsWithRuns([1000, 1000]);
-		const outcomes = await onFakeClock(waitForRuns(context, ids(2), waitSettingsFor(1.1, { timeout: 60 })));
+		const outcomes = await onFakeClock(waitForRuns(context, ids(2), waitSettingsFor({ timeout: 60 })));
 		expect([...outcomes.values()].map((outcome) => [outcome.timedOut, outcome.lastStatus])).toEqual([
 			[true, 'processing'],
 			[true, 'processing'],
@@ -171,7 +160,7 @@ function cancellable(): { context: IExecuteFunctions; cancel: () => void } {
 describe('waitForRuns: the request schedule of a wait, on a fake clock', () => {
 	it('version 1.1 reads every 5 s for 24 checks, then each pause 50% longer up to 30 s, the last one cut at the timeout', async () => {
 		const reads = raydocsAnswering((path) => running(path.split('/').pop()!));
-		const outcomes = await onFakeClock(waitForRuns(context, ['r1'], waitSettingsFor(1.1, { timeout: 240 })));
+		const outcomes = await onFakeClock(waitForRuns(context, ['r1'], waitSettingsFor({ timeout: 240 })));
 
 		const every5s = Array.from({ length: 24 }, (_, index) => 5 * (index + 1));
 		// pauses of 7.5, 11.25, 16.875, 25.3125 (timers count whole milliseconds) and 30 s, then the rest up to 240 s
@@ -183,7 +172,7 @@ describe('waitForRuns: the request schedule of a wait, on a fake clock', () => {
 	it('reads pending runs in turn: a round stops at the first run still going, which goes to the back', async () => {
 		const finished: Record<string, number> = { a: 12, b: 3, c: 1000 };
 		const reads = raydocsAnswering((path, seconds) => finishingAt(finished[path.split('/').pop()!])(path, seconds));
-		const outcomes = await onFakeClock(waitForRuns(context, ['a', 'b', 'c'], waitSettingsFor(1.1, { timeout: 30 })));
+		const outcomes = await onFakeClock(waitForRuns(context, ['a', 'b', 'c'], waitSettingsFor({ timeout: 30 })));
 
 		expect(reads).toEqual([
 			[5, resultPath('a')], // still going: the round ends, a goes to the back
@@ -202,7 +191,7 @@ describe('waitForRuns: the request schedule of a wait, on a fake clock', () => {
 
 	it('resuming a run that may be done already looks at once, then every interval', async () => {
 		const reads = raydocsAnswering(finishingAt(7));
-		const outcomes = await onFakeClock(waitForRuns(context, ['r1'], waitSettingsFor(1.1, {}), new Map(), true));
+		const outcomes = await onFakeClock(waitForRuns(context, ['r1'], waitSettingsFor({}), new Map(), true));
 		expect(reads).toEqual([
 			[0, resultPath('r1')],
 			[5, resultPath('r1')],
@@ -218,7 +207,7 @@ describe('waitForRuns: the request schedule of a wait, on a fake clock', () => {
 			['listed', { id: 'listed', status: 'completed' }],
 			['queued', { id: 'queued', status: 'queued' }],
 		]);
-		const outcomes = await onFakeClock(waitForRuns(context, ['done', 'listed', 'queued'], waitSettingsFor(1.1, {}), known));
+		const outcomes = await onFakeClock(waitForRuns(context, ['done', 'listed', 'queued'], waitSettingsFor({}), known));
 		expect(reads).toEqual([
 			[5, resultPath('listed')],
 			[5, resultPath('queued')],
@@ -230,7 +219,7 @@ describe('waitForRuns: the request schedule of a wait, on a fake clock', () => {
 	it('a read that fails settles that run with the error; it is not read again', async () => {
 		const refused = new Error('403 Forbidden');
 		const reads = raydocsAnswering((path, seconds) => (path === resultPath('bad') ? refused : finishingAt(12)(path, seconds)));
-		const outcomes = await onFakeClock(waitForRuns(context, ['bad', 'good'], waitSettingsFor(1, { pollInterval: 5 })));
+		const outcomes = await onFakeClock(waitForRuns(context, ['bad', 'good'], waitSettingsFor({ checkInterval: 5 })));
 		expect(reads.filter(([, path]) => path === resultPath('bad'))).toEqual([[5, resultPath('bad')]]);
 		expect(outcomes.get('bad')).toEqual({ timedOut: false, error: refused });
 		expect(outcomes.get('good')).toEqual({ run: completed('good'), timedOut: false });
@@ -243,9 +232,9 @@ describe('waitForRuns: the request schedule of a wait, on a fake clock', () => {
 			return path === resultPath('first') ? completed('first') : running(path.split('/').pop()!);
 		});
 		const known = new Map([['third', { id: 'third', status: 'queued' }]]);
-		// version 1 reads every pending run in a round: the cancellation lands in the middle of one
+		// the cancellation lands in the middle of a round
 		const outcomes = await onFakeClock(
-			waitForRuns(execution, ['first', 'second', 'third'], waitSettingsFor(1, { pollInterval: 5 }), known),
+			waitForRuns(execution, ['first', 'second', 'third'], waitSettingsFor({ checkInterval: 5 }), known),
 		);
 		expect(reads).toEqual([
 			[5, resultPath('first')],
@@ -263,7 +252,7 @@ describe('waitForRuns: the request schedule of a wait, on a fake clock', () => {
 		cancel();
 		const reads = raydocsAnswering(finishingAt(0));
 		const known = new Map([['r1', { id: 'r1', status: 'queued' }]]);
-		const outcomes = await onFakeClock(waitForRuns(execution, ['r1', 'r2'], waitSettingsFor(1.1, {}), known, true));
+		const outcomes = await onFakeClock(waitForRuns(execution, ['r1', 'r2'], waitSettingsFor({}), known, true));
 		expect(reads).toEqual([]);
 		expect([...outcomes.entries()]).toEqual([
 			['r1', { timedOut: true, lastStatus: 'queued' }],
@@ -282,7 +271,7 @@ describe('waitForSessionRuns: the runs of batch sessions, on a fake clock', () =
 				{ id: 'middle', status: 'failed', created_at: '2026-01-01T10:02:00Z', data: null },
 			],
 		}));
-		const outcomes = await onFakeClock(waitForSessionRuns(context, ['s1'], waitSettingsFor(1.1, {})));
+		const outcomes = await onFakeClock(waitForSessionRuns(context, ['s1'], waitSettingsFor({})));
 		expect(reads).toEqual([[5, sessionPath('s1')]]);
 		expect(outcomes.get('s1')).toEqual({
 			timedOut: false,
@@ -297,7 +286,7 @@ describe('waitForSessionRuns: the runs of batch sessions, on a fake clock', () =
 			if (path === sessionPath('s2')) return { results: [{ id: 'r2', status: 'failed', error: 'Unreadable' }] };
 			return completed(path.split('/').pop()!);
 		});
-		const outcomes = await onFakeClock(waitForSessionRuns(context, ['s1', 's2'], waitSettingsFor(1.1, {})));
+		const outcomes = await onFakeClock(waitForSessionRuns(context, ['s1', 's2'], waitSettingsFor({})));
 		expect(reads).toEqual([
 			[5, sessionPath('s1')],
 			[5, resultPath('r1')],
@@ -311,7 +300,7 @@ describe('waitForSessionRuns: the runs of batch sessions, on a fake clock', () =
 		const reads = raydocsAnswering((path) =>
 			path === sessionPath('s1') ? { id: 's1' } : { data: [{ id: 'r1', status: 'completed', data: { total: 1 } }] },
 		);
-		const outcomes = await onFakeClock(waitForSessionRuns(context, ['s1'], waitSettingsFor(1.1, {})));
+		const outcomes = await onFakeClock(waitForSessionRuns(context, ['s1'], waitSettingsFor({})));
 		expect(reads).toEqual([
 			[5, sessionPath('s1')],
 			[5, `${sessionPath('s1')}/results`],
@@ -323,7 +312,7 @@ describe('waitForSessionRuns: the runs of batch sessions, on a fake clock', () =
 		const reads = raydocsAnswering((path) =>
 			path === sessionPath('parsing') ? { results: [] } : { results: [{ id: 'r2', status: 'processing' }] },
 		);
-		const outcomes = await onFakeClock(waitForSessionRuns(context, ['parsing', 'extracting'], waitSettingsFor(1.1, { timeout: 10 })));
+		const outcomes = await onFakeClock(waitForSessionRuns(context, ['parsing', 'extracting'], waitSettingsFor({ timeout: 10 })));
 		expect([...outcomes.entries()]).toEqual([
 			['parsing', { timedOut: true, runId: undefined, lastStatus: 'parsing' }],
 			['extracting', { timedOut: true, runId: 'r2', lastStatus: 'processing' }],
@@ -338,7 +327,7 @@ describe('waitForSessionRuns: the runs of batch sessions, on a fake clock', () =
 	it('a session read that fails settles that session with the error', async () => {
 		const gone = new Error('404 Not Found');
 		raydocsAnswering((path) => (path === sessionPath('gone') ? gone : { results: [completed('r1')] }));
-		const outcomes = await onFakeClock(waitForSessionRuns(context, ['gone', 'ok'], waitSettingsFor(1.1, {})));
+		const outcomes = await onFakeClock(waitForSessionRuns(context, ['gone', 'ok'], waitSettingsFor({})));
 		expect(outcomes.get('gone')).toEqual({ timedOut: false, error: gone });
 		expect(outcomes.get('ok')).toEqual({ timedOut: false, runId: 'r1', run: completed('r1') });
 	});
@@ -347,7 +336,7 @@ describe('waitForSessionRuns: the runs of batch sessions, on a fake clock', () =
 		const { context: execution, cancel } = cancellable();
 		cancel();
 		const reads = raydocsAnswering(() => ({ results: [] }));
-		const outcomes = await onFakeClock(waitForSessionRuns(execution, ['s1'], waitSettingsFor(1.1, {})));
+		const outcomes = await onFakeClock(waitForSessionRuns(execution, ['s1'], waitSettingsFor({})));
 		expect(reads).toEqual([]);
 		expect(outcomes.get('s1')).toEqual({ timedOut: true });
 	});

@@ -48,19 +48,12 @@ describe('Raydocs → Template → Create', () => {
 		});
 	});
 
-	it('version 1.1 shows the sample schema as a placeholder: left empty, nothing is created', async () => {
+	it('shows the sample schema as a placeholder: left empty, nothing is created', async () => {
 		const withoutSchema: INodeParameters = create() as INodeParameters;
 		delete withoutSchema.schemaJson;
-		const empty = await runRaydocs(fake(), withoutSchema, { typeVersion: 1.1 });
+		const empty = await runRaydocs(fake(), withoutSchema);
 		expect(empty.error?.message).toBe('Schema JSON is empty');
 		expect(apiRequests(fake())).toHaveLength(0);
-
-		// Workflows saved with version 1 keep their pre-filled sample schema.
-		const version1 = await runRaydocs(fake(), withoutSchema);
-		expect(version1.error).toBeUndefined();
-		expect((apiRequests(fake())[0].body as { schema_json: { groups: object } }).schema_json.groups).toHaveProperty(
-			'invoice_details',
-		);
 	});
 
 	it('sends no optional field that was not added', async () => {

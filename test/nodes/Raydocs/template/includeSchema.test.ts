@@ -11,15 +11,8 @@ describe('Raydocs → Template → Include Schema', () => {
 		for (let index = 1; index <= 20; index++) fake().seedTemplate(1, { name: `Template ${index}` });
 	});
 
-	it('keeps schema_json in Get Many of version 1 nodes (saved workflows)', async () => {
+	it('leaves schema_json out of every page of Get Many by default', async () => {
 		const { items, error } = await runRaydocs(fake(), getMany);
-		expect(error).toBeUndefined();
-		expect(items).toHaveLength(21);
-		expect(items.every((item) => typeof item.json.schema_json === 'object')).toBe(true);
-	});
-
-	it('leaves schema_json out of every page of Get Many by default from version 1.1', async () => {
-		const { items, error } = await runRaydocs(fake(), getMany, { typeVersion: 1.1 });
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(21);
 		expect(items[0].json).toMatchObject({ name: 'Invoice Extraction', id: fake().state.seed!.templateId, workspace_id: 1 });
@@ -28,15 +21,15 @@ describe('Raydocs → Template → Include Schema', () => {
 		expect(apiRequests(fake()).map((entry) => entry.query)).toEqual([{}, { page: '2' }]);
 	});
 
-	it('includes it in version 1.1 when switched on', async () => {
-		const { items } = await runRaydocs(fake(), { ...getMany, includeSchema: true }, { typeVersion: 1.1 });
+	it('includes it when switched on', async () => {
+		const { items } = await runRaydocs(fake(), { ...getMany, includeSchema: true });
 		expect(items.every((item) => typeof item.json.schema_json === 'object')).toBe(true);
 	});
 
 	it('Get includes the schema by default and leaves it out on request', async () => {
-		const full = await runRaydocs(fake(), get(), { typeVersion: 1.1 });
+		const full = await runRaydocs(fake(), get());
 		expect(full.items[0].json.schema_json).toMatchObject({ groups: expect.any(Object) });
-		const compact = await runRaydocs(fake(), { ...get(), includeSchema: false }, { typeVersion: 1.1 });
+		const compact = await runRaydocs(fake(), { ...get(), includeSchema: false });
 		expect(compact.items[0].json).toMatchObject({ id: fake().state.seed!.templateId, name: 'Invoice Extraction' });
 		expect(compact.items[0].json).not.toHaveProperty('schema_json');
 	});
