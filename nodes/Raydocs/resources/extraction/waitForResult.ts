@@ -80,6 +80,8 @@ export async function executeWaitForResult(this: IExecuteFunctions): Promise<INo
 			);
 		} catch (error) {
 			results.fail(itemIndex, error);
+			// Without Continue On Fail the node fails on this item: no request, no wait for the others.
+			if (!this.continueOnFail()) return results.collect(items.length);
 		}
 	}
 	if (resultIds.size) {
