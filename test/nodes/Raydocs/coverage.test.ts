@@ -5,7 +5,7 @@ import { join } from 'path';
 import reference from '../../../docs/raydocs-api/endpoints.json';
 import { Raydocs } from '../../../nodes/Raydocs/Raydocs.node';
 import { declaredCallsOf, endpointsOfRoutedRequest } from '../../../nodes/Raydocs/shared/endpointRequests';
-import { DOCUMENTED_ALTERNATE_FORMS, RAYDOCS_API_ENDPOINTS } from '../../../nodes/Raydocs/shared/endpoints';
+import { DOCUMENTED_ALTERNATE_FORMS, PATH_PARAMETER_LABELS, RAYDOCS_API_ENDPOINTS } from '../../../nodes/Raydocs/shared/endpoints';
 import { operationRows } from '../../../scripts/operations-table';
 
 // The node's table is TypeScript (a shipped node reads no files); the API reference is data
@@ -46,6 +46,13 @@ describe('Raydocs node coverage of the API reference', () => {
 			})),
 		);
 		expect(DOCUMENTED_ALTERNATE_FORMS).toEqual(documentedForms);
+	});
+
+	it('has a label for every path parameter that names an object, for its "not found" messages', () => {
+		const objectParameters = Object.entries(reference.pathParameters)
+			.filter(([, parameter]) => parameter.type !== 'text')
+			.map(([name]) => name);
+		expect(Object.keys(PATH_PARAMETER_LABELS).sort()).toEqual(objectParameters.sort());
 	});
 
 	it('builds every routed request from the endpoint table, and declares the calls of every code operation', () => {
