@@ -1,352 +1,149 @@
 /**
- * The 50 documented Raydocs REST endpoints, in the order of the reconstructed reference
- * (endpoints.json). The fake server routes every one of them; the node's coverage test enumerates
- * this list. Aliases the fake also accepts (conflicting doc generations) are listed in
- * `RAYDOCS_ENDPOINT_ALIASES`; they are not part of the 50.
+ * The Raydocs API reference as the fake serves it, read from the project's reference data
+ * (docs/raydocs-api/endpoints.json, the one place the 50 documented endpoints are written down).
+ * `readApiReference` refuses data that is not what the rest of the fake relies on, so a slip in
+ * the JSON fails when the fake is loaded rather than as a wrong route later.
  */
+import referenceData from '../../docs/raydocs-api/endpoints.json';
+import { isRecord } from './util';
+
 export type RaydocsHttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** Another documented form of a call (a CONFLICT between documentation generations). */
+export interface AlternateForm {
+	method: RaydocsHttpMethod;
+	path: string;
+	documentedBy: string;
+	/** Body fields this form carries as path segments instead, with the value when the body has none. */
+	bodyFieldsInPath?: Record<string, string>;
+}
+
+export type ResponseShape = 'list' | 'data-list' | 'object';
+
+/** One documented shape of a call's success body, where the documentation gives several. */
+export interface ResponseForm {
+	documentedBy: string;
+	shape: ResponseShape;
+	/** For 'object': exactly the top-level fields of that form. */
+	fields?: string[];
+}
 
 export interface RaydocsEndpoint {
 	method: RaydocsHttpMethod;
 	/** Path template exactly as documented, e.g. '/workspaces/{workspaceId}/users'. */
 	path: string;
-	/** Token abilities required; all of them must be present. Empty when none is documented. */
-	abilities: string[];
 	summary: string;
+	/** Under the reference's `docsPageBase`. */
+	docsPage: string;
+	/** Token abilities required; all of them must be present. Empty when any valid token will do. */
+	abilities: string[];
+	/** The documented success status. */
+	success: number;
+	successAlso?: Array<{ status: number; when: string }>;
+	/** Why the call is, or is not, safe to repeat: a key of the reference's `retry`. */
+	retry: string;
+	retrySafe: boolean;
+	/** Facts of this entry that are inferred rather than read in the documentation. */
+	inferred?: string[];
+	/** The guides' forms of the call; the entry's own method and path are the API reference's form. */
+	alternateForms?: AlternateForm[];
+	/** The documented success-body shapes, the API reference page's first. */
+	responseForms?: ResponseForm[];
+	/** Body fields the documentation generations disagree on, by form. */
+	requestForms?: Array<{
+		documentedBy: string;
+		bodyFields: Record<string, 'required' | 'optional'>;
+	}>;
+	notes?: string;
 }
 
-export const RAYDOCS_ENDPOINTS: ReadonlyArray<RaydocsEndpoint> = [
-	{
-		method: 'POST',
-		path: '/vapor/signed-storage-url',
-		abilities: [],
-		summary: 'Issue a short-lived pre-signed storage URL and key for uploading one file',
-	},
-	{
-		method: 'GET',
-		path: '/workspaces',
-		abilities: ['workspaces-read'],
-		summary: 'List the workspaces the token owner belongs to',
-	},
-	{
-		method: 'POST',
-		path: '/workspaces/create',
-		abilities: ['workspaces-write'],
-		summary: 'Create a workspace owned (as admin) by the token owner',
-	},
-	{
-		method: 'PUT',
-		path: '/workspaces/{workspaceId}',
-		abilities: ['workspaces-write'],
-		summary: 'Rename a workspace or change its icon',
-	},
-	{
-		method: 'DELETE',
-		path: '/workspaces/{workspaceId}',
-		abilities: ['workspaces-write'],
-		summary: 'Delete a workspace with all its templates, sessions, documents and runs',
-	},
-	{
-		method: 'GET',
-		path: '/workspaces/{workspaceId}/users',
-		abilities: ['workspace-users-read'],
-		summary: 'List the members of a workspace and their roles',
-	},
-	{
-		method: 'POST',
-		path: '/workspaces/{workspaceId}/users/add',
-		abilities: ['workspace-users-write'],
-		summary: 'Add a registered user to a workspace, or invite an unknown email',
-	},
-	{
-		method: 'PUT',
-		path: '/workspaces/{workspaceId}/users/{userId}/update-role',
-		abilities: ['workspace-users-write'],
-		summary: 'Change the role of a workspace member',
-	},
-	{
-		method: 'DELETE',
-		path: '/workspaces/{workspaceId}/users/{userId}/remove',
-		abilities: ['workspace-users-write'],
-		summary: 'Remove another member from a workspace',
-	},
-	{
-		method: 'POST',
-		path: '/workspaces/{workspaceId}/leave',
-		abilities: ['workspace-users-write'],
-		summary: 'Remove the token owner from a workspace',
-	},
-	{
-		method: 'GET',
-		path: '/workspaces/{workspaceId}/invites',
-		abilities: ['workspace-users-read'],
-		summary: 'List outstanding invitations of a workspace',
-	},
-	{
-		method: 'POST',
-		path: '/workspaces/{workspaceId}/invites/{inviteId}/resend',
-		abilities: ['workspace-users-write'],
-		summary: 'Send an invitation email again and extend its validity',
-	},
-	{
-		method: 'GET',
-		path: '/workspaces/{workspaceId}/invites/{inviteId}/link',
-		abilities: ['workspace-users-read'],
-		summary: 'Get the shareable link of an invitation',
-	},
-	{
-		method: 'DELETE',
-		path: '/workspaces/{workspaceId}/invites/{inviteId}',
-		abilities: ['workspace-users-write'],
-		summary: 'Withdraw a pending invitation',
-	},
-	{
-		method: 'GET',
-		path: '/workspaces/{workspaceId}/extractions/templates',
-		abilities: ['templates-read'],
-		summary: 'Page through the extraction templates of a workspace',
-	},
-	{
-		method: 'POST',
-		path: '/extractions/templates',
-		abilities: ['templates-write'],
-		summary: 'Create an extraction template in the workspace named in the body',
-	},
-	{
-		method: 'GET',
-		path: '/extractions/templates/{templateId}',
-		abilities: ['templates-read'],
-		summary: 'Read one template including its schema and settings',
-	},
-	{
-		method: 'PUT',
-		path: '/extractions/templates/{templateId}',
-		abilities: ['templates-write'],
-		summary: 'Change the name, description, schema or settings of a template',
-	},
-	{
-		method: 'DELETE',
-		path: '/extractions/templates/{templateId}',
-		abilities: ['templates-write'],
-		summary: 'Delete a template together with its sessions and runs',
-	},
-	{
-		method: 'POST',
-		path: '/extractions/templates/{templateId}/duplicate',
-		abilities: ['templates-write'],
-		summary: 'Copy a template, optionally under a new name',
-	},
-	{
-		method: 'POST',
-		path: '/extractions/sessions',
-		abilities: ['sessions-write'],
-		summary: 'Open an extraction session for a template',
-	},
-	{
-		method: 'GET',
-		path: '/extractions/sessions/{sessionId}',
-		abilities: ['sessions-read'],
-		summary: 'Read a session with its attached documents and its runs',
-	},
-	{
-		method: 'PUT',
-		path: '/extractions/sessions/{sessionId}',
-		abilities: ['sessions-write'],
-		summary: 'Rename a session',
-	},
-	{
-		method: 'DELETE',
-		path: '/extractions/sessions/{sessionId}',
-		abilities: ['sessions-write'],
-		summary: 'Delete a session, its attachments and its runs',
-	},
-	{
-		method: 'GET',
-		path: '/extractions/sessions/{sessionId}/documents',
-		abilities: ['sessions-read'],
-		summary: 'Page through the documents attached to a session',
-	},
-	{
-		method: 'POST',
-		path: '/extractions/sessions/{sessionId}/documents/upload',
-		abilities: ['sessions-write'],
-		summary:
-			'Turn uploaded keys into (deduplicated) workspace documents and attach them to a session',
-	},
-	{
-		method: 'POST',
-		path: '/extractions/sessions/{sessionId}/documents/attach',
-		abilities: ['sessions-write'],
-		summary: 'Attach documents that already exist in the workspace to a session',
-	},
-	{
-		method: 'DELETE',
-		path: '/extractions/sessions/{sessionId}/documents/{documentId}',
-		abilities: ['sessions-write'],
-		summary: 'Detach a document from a session, keeping the document itself',
-	},
-	{
-		method: 'POST',
-		path: '/extractions/sessions/{sessionId}/documents',
-		abilities: ['sessions-write'],
-		summary: 'Legacy: register one uploaded key with its filename in a session and queue parsing',
-	},
-	{
-		method: 'POST',
-		path: '/extractions/templates/{templateId}/sessions/batch',
-		abilities: ['sessions-write'],
-		summary:
-			'Create one session per uploaded key, optionally extracting automatically after parsing',
-	},
-	{
-		method: 'POST',
-		path: '/extractions/templates/{templateId}/sessions/batch/execute',
-		abilities: ['sessions-write'],
-		summary: 'Queue an extraction run for each listed session',
-	},
-	{
-		method: 'POST',
-		path: '/extractions/templates/{templateId}/sessions/batch/delete',
-		abilities: ['sessions-write'],
-		summary: 'Delete several sessions of a template at once',
-	},
-	{
-		method: 'POST',
-		path: '/extractions/templates/{templateId}/sessions/batch/export',
-		abilities: ['sessions-read'],
-		summary: 'Export the latest results of several sessions as JSON, CSV or Excel',
-	},
-	{
-		method: 'GET',
-		path: '/extractions/documents/{documentId}',
-		abilities: ['sessions-read'],
-		summary: 'Read one document by id',
-	},
-	{
-		method: 'GET',
-		path: '/extractions/documents/{documentId}/url',
-		abilities: ['sessions-read'],
-		summary: 'Get a temporary signed download URL for the original file',
-	},
-	{
-		method: 'GET',
-		path: '/extractions/documents/{documentId}/chunks',
-		abilities: ['sessions-read'],
-		summary: 'List the parsed chunks of a document',
-	},
-	{
-		method: 'DELETE',
-		path: '/extractions/documents/{documentId}',
-		abilities: ['sessions-write'],
-		summary: 'Delete a document with its chunks and derived data',
-	},
-	{
-		method: 'GET',
-		path: '/workspaces/{workspaceId}/documents',
-		abilities: ['documents-read'],
-		summary: 'Search, filter, sort and page through the documents of a workspace',
-	},
-	{
-		method: 'POST',
-		path: '/workspaces/{workspaceId}/documents',
-		abilities: ['documents-write'],
-		summary: 'Create a workspace document from an upload key, or reuse an identical one',
-	},
-	{
-		method: 'GET',
-		path: '/workspaces/{workspaceId}/documents/{documentId}',
-		abilities: ['documents-read'],
-		summary: 'Read one workspace document with its parsings',
-	},
-	{
-		method: 'GET',
-		path: '/workspaces/{workspaceId}/documents/{documentId}/url',
-		abilities: ['workspaces-read', 'documents-read'],
-		summary: 'Get a temporary signed download URL for a workspace document',
-	},
-	{
-		method: 'POST',
-		path: '/workspaces/{workspaceId}/documents/{documentId}/reparse',
-		abilities: ['documents-write'],
-		summary: 'Queue (or confirm) parsing of a document for a parsing config hash',
-	},
-	{
-		method: 'GET',
-		path: '/extractions/sessions/{sessionId}/results',
-		abilities: ['sessions-read'],
-		summary: 'List the extraction runs of a session',
-	},
-	{
-		method: 'POST',
-		path: '/extractions/sessions/{sessionId}/results',
-		abilities: ['sessions-write'],
-		summary: 'Start an extraction run over the documents currently attached to a session',
-	},
-	{
-		method: 'GET',
-		path: '/extractions/results/{resultId}',
-		abilities: ['sessions-read'],
-		summary: 'Read one extraction run with its data, audit trail and input document refs',
-	},
-	{
-		method: 'DELETE',
-		path: '/extractions/results/{resultId}',
-		abilities: ['sessions-write'],
-		summary: 'Delete an extraction run',
-	},
-	{
-		method: 'GET',
-		path: '/extractions/results/{resultId}/export/excel',
-		abilities: ['sessions-read'],
-		summary: 'Download a completed run as an .xlsx workbook (Data, Audit, Metadata)',
-	},
-	{
-		method: 'GET',
-		path: '/workspaces/{workspaceId}/workflows/{workflowId}/runs',
-		abilities: ['workspaces-read', 'workflows-read'],
-		summary: 'List workflow runs by page, or completed runs after a cursor',
-	},
-	{
-		method: 'GET',
-		path: '/workspaces/{workspaceId}/workflows/{workflowId}/runs/{runId}/output',
-		abilities: ['workflow-runs-output-read'],
-		summary: 'Read the public JSON output of a workflow run',
-	},
-	{
-		method: 'GET',
-		path: '/workspaces/{workspaceId}/workflows/{workflowId}/runs/{runId}/file',
-		abilities: [],
-		summary: 'Get a temporary URL for the runtime file of a workflow run',
-	},
-];
+export interface ApiReference {
+	baseUrl: string;
+	docsPageBase: string;
+	/** Every path parameter by name: what it names and the type of its value. */
+	pathParameters: Record<string, { type: 'integer' | 'uuid' | 'text'; names: string }>;
+	/** The documented token abilities and what each grants. */
+	abilities: Record<string, string>;
+	retry: Record<string, { safe: boolean; means: string }>;
+	shapes: Record<ResponseShape, string>;
+	/** Disagreements between documentation generations that concern values rather than one call. */
+	disagreements: string[];
+	endpoints: RaydocsEndpoint[];
+}
+
+const METHODS: readonly string[] = ['GET', 'POST', 'PUT', 'DELETE'];
+const PARAMETER_TYPES: readonly string[] = ['integer', 'uuid', 'text'];
+
+export function endpointKey(endpoint: { method: string; path: string }): string {
+	return `${endpoint.method} ${endpoint.path}`;
+}
+
+function pathParameterNames(path: string): string[] {
+	return [...path.matchAll(/\{(\w+)\}/g)].map((match) => match[1]);
+}
 
 /**
- * Alternative forms the fake accepts because documentation generations disagree. Each maps to the
- * canonical endpoint above (same abilities, same handler); the request log reports the canonical
- * endpoint in `endpoint` and the alias in `route`.
+ * The reference, checked: known methods, paths from the root with typed parameters, documented
+ * abilities, a retry reason that agrees with `retrySafe`, known response shapes, and no call
+ * (endpoint or alternate form) given twice.
+ */
+export function readApiReference(data: unknown): ApiReference {
+	const fail = (message: string): never => {
+		throw new Error(`docs/raydocs-api/endpoints.json: ${message}`);
+	};
+	if (!isRecord(data) || !Array.isArray(data.endpoints)) return fail('no "endpoints" list');
+	const reference = data as unknown as ApiReference;
+	for (const [name, parameter] of Object.entries(reference.pathParameters ?? {}))
+		if (!PARAMETER_TYPES.includes(parameter.type))
+			fail(`path parameter ${name} has type "${parameter.type}"`);
+	const seen = new Set<string>();
+	const checkCall = (owner: string, call: { method: string; path: string }) => {
+		const key = endpointKey(call);
+		if (!METHODS.includes(call.method)) fail(`${owner}: method "${call.method}"`);
+		if (!/^\/\S+$/.test(call.path)) fail(`${owner}: path "${call.path}" does not start with /`);
+		for (const name of pathParameterNames(call.path))
+			if (!reference.pathParameters?.[name])
+				fail(`${owner}: path parameter {${name}} is not in "pathParameters"`);
+		if (seen.has(key)) fail(`${key} is given twice`);
+		seen.add(key);
+	};
+	for (const endpoint of reference.endpoints) {
+		const key = endpointKey(endpoint);
+		checkCall(key, endpoint);
+		for (const form of endpoint.alternateForms ?? []) checkCall(`${key}, alternate form`, form);
+		for (const ability of endpoint.abilities)
+			if (!reference.abilities?.[ability])
+				fail(`${key}: ability "${ability}" is not documented in "abilities"`);
+		const retry = reference.retry?.[endpoint.retry];
+		if (!retry) fail(`${key}: retry reason "${endpoint.retry}" is not in "retry"`);
+		else if (retry.safe !== endpoint.retrySafe)
+			fail(`${key}: retrySafe ${endpoint.retrySafe} contradicts retry reason "${endpoint.retry}"`);
+		if (!Number.isInteger(endpoint.success) || endpoint.success < 200 || endpoint.success > 299)
+			fail(`${key}: success status ${endpoint.success}`);
+		for (const form of endpoint.responseForms ?? [])
+			if (!reference.shapes?.[form.shape])
+				fail(`${key}: response shape "${form.shape}" is not in "shapes"`);
+	}
+	return reference;
+}
+
+export const API_REFERENCE: ApiReference = readApiReference(referenceData);
+
+/** The documented endpoints, in the reference's order. */
+export const RAYDOCS_ENDPOINTS: ReadonlyArray<RaydocsEndpoint> = API_REFERENCE.endpoints;
+
+/**
+ * The guides' forms the fake also accepts, each mapped to the endpoint it is a form of (same
+ * abilities, same handler); the request log reports the endpoint in `endpoint` and the form in `route`.
  */
 export const RAYDOCS_ENDPOINT_ALIASES: ReadonlyArray<{
 	method: RaydocsHttpMethod;
 	path: string;
 	canonical: string;
-}> = [
-	{
-		method: 'DELETE',
-		path: '/workspaces/{workspaceId}/invites/{inviteId}/cancel',
-		canonical: 'DELETE /workspaces/{workspaceId}/invites/{inviteId}',
-	},
-	{
-		method: 'DELETE',
-		path: '/extractions/templates/{templateId}/sessions/batch',
-		canonical: 'POST /extractions/templates/{templateId}/sessions/batch/delete',
-	},
-	{
-		method: 'POST',
-		path: '/extractions/templates/{templateId}/sessions/batch/export/{format}',
-		canonical: 'POST /extractions/templates/{templateId}/sessions/batch/export',
-	},
-];
-
-export function endpointKey(endpoint: { method: string; path: string }): string {
-	return `${endpoint.method} ${endpoint.path}`;
-}
+}> = RAYDOCS_ENDPOINTS.flatMap((endpoint) =>
+	(endpoint.alternateForms ?? []).map((form) => ({
+		method: form.method,
+		path: form.path,
+		canonical: endpointKey(endpoint),
+	})),
+);

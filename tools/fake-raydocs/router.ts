@@ -1,11 +1,12 @@
 /**
  * Route table and matching. Matching follows Laravel: path first (unknown → 404, known path with
- * another method → 405), then auth/abilities, then the handler. Path parameters are constrained by
- * name: workspace/user/invite ids are integers, `format` is free, every other id is a UUID; a
- * parameter that violates its constraint makes the route not match (→ 404).
+ * another method → 405), then auth/abilities, then the handler. The routes are the API reference's
+ * endpoints and their alternate forms (endpoints.ts). Path parameters are constrained by the type
+ * the reference gives them: integer, UUID, or free text; a parameter that violates its constraint
+ * makes the route not match (→ 404).
  */
 import type { FakeEngine } from './engine';
-import { RAYDOCS_ENDPOINTS, RAYDOCS_ENDPOINT_ALIASES, endpointKey } from './endpoints';
+import { API_REFERENCE, RAYDOCS_ENDPOINTS, RAYDOCS_ENDPOINT_ALIASES, endpointKey } from './endpoints';
 import type { ApiReply, Query } from './http';
 import type { User } from './types';
 import { INTEGER_ID_PATTERN, UUID_PATTERN } from './util';
@@ -47,7 +48,7 @@ export type RouteMatch =
 	| { kind: 'method-not-allowed'; allowed: string[] }
 	| { kind: 'not-found' };
 
-const INTEGER_PARAMS = new Set(['workspaceId', 'userId', 'inviteId']);
+const PARAMETER_PATTERNS = { integer: INTEGER_ID_PATTERN, uuid: UUID_PATTERN, text: null };
 
 function compileSegments(path: string): Segment[] {
 	return path
@@ -57,13 +58,12 @@ function compileSegments(path: string): Segment[] {
 			const param = /^\{(\w+)\}$/.exec(part);
 			if (!param) return { literal: part };
 			const name = param[1];
-			const pattern = INTEGER_PARAMS.has(name)
-				? INTEGER_ID_PATTERN
-				: name === 'format'
-					? null
-					: UUID_PATTERN;
-			return { param: name, pattern };
+			return { param: name, pattern: PARAMETER_PATTERNS[API_REFERENCE.pathParameters[name].type] };
 		});
+}
+
+function isServed(route: CompiledRoute, forms: RouteForms): boolean {
+	return forms === 'both' || route.form === 'only' || route.form === forms;
 }
 
 export class Router {
@@ -79,15 +79,15 @@ export class Router {
 			const handler = handlers[canonical];
 			const abilities = abilitiesByEndpoint.get(canonical);
 			if (!handler || !abilities) throw new Error(`no handler for ${canonical}`);
+			const route = endpointKey({ method, path });
 			this.routes.push({
 				method,
-				route: `${method} ${path}`,
+				route,
 				endpoint: canonical,
 				abilities,
 				segments: compileSegments(path),
 				handler,
-				form:
-					`${method} ${path}` !== canonical ? 'prose' : aliased.has(canonical) ? 'reference' : 'only',
+				form: route !== canonical ? 'prose' : aliased.has(canonical) ? 'reference' : 'only',
 			});
 		};
 		for (const endpoint of RAYDOCS_ENDPOINTS)
@@ -95,6 +95,13 @@ export class Router {
 		for (const alias of RAYDOCS_ENDPOINT_ALIASES) add(alias.method, alias.path, alias.canonical);
 		const unused = Object.keys(handlers).filter((key) => !abilitiesByEndpoint.has(key));
 		if (unused.length > 0) throw new Error(`handlers for unknown endpoints: ${unused.join(', ')}`);
+	}
+
+	/** The routes served when the server has `forms` of the calls documented in two forms. */
+	served(forms: RouteForms = 'both'): Array<{ route: string; endpoint: string; abilities: string[] }> {
+		return this.routes
+			.filter((route) => isServed(route, forms))
+			.map(({ route, endpoint, abilities }) => ({ route, endpoint, abilities }));
 	}
 
 	/** `forms`: which of two documented forms of one call this server has ('both' by default). */
@@ -105,7 +112,7 @@ export class Router {
 			.map(decodeSegment);
 		const allowed: string[] = [];
 		for (const route of this.routes) {
-			if (forms !== 'both' && route.form !== 'only' && route.form !== forms) continue;
+			if (!isServed(route, forms)) continue;
 			const params = matchSegments(route.segments, parts);
 			if (!params) continue;
 			if (route.method === method) return { kind: 'ok', route, params };

@@ -8,6 +8,7 @@
  */
 import type http from 'node:http';
 
+import { API_HANDLERS } from './apiHandlers';
 import { handleApiRequest } from './apiPipeline';
 import type { ApiContext } from './apiPipeline';
 import { DEFAULT_RATE_LIMIT, DEFAULT_TIMING, DEFAULT_VARIANTS } from './defaults';
@@ -19,11 +20,6 @@ import { SlidingWindowRateLimiter } from './ratelimit';
 import type { RateLimitConfig, RateLimitCounts } from './ratelimit';
 import { RequestLog } from './requestLog';
 import { Router } from './router';
-import { documentHandlers } from './routes-documents';
-import { sessionHandlers } from './routes-sessions';
-import { templateHandlers } from './routes-templates';
-import { workflowHandlers } from './routes-workflows';
-import { workspaceHandlers } from './routes-workspaces';
 import {
 	addMember,
 	seedDefaults,
@@ -140,13 +136,7 @@ class FakeRaydocsServer implements FakeRaydocs {
 			delays: this.delays,
 			log: this.requestLog,
 			limiter: this.limiter,
-			router: new Router({
-				...workspaceHandlers,
-				...templateHandlers,
-				...sessionHandlers,
-				...documentHandlers,
-				...workflowHandlers,
-			}),
+			router: new Router(API_HANDLERS),
 		};
 		seedDefaults(this.engine, options.seed);
 		this.token = this.engine.createToken('*', 'full', 1);

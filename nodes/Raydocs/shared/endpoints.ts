@@ -20,7 +20,8 @@ const endpoint = (
 ): RaydocsEndpoint => ({ method, path, abilities, retrySafe });
 
 /**
- * Every documented Raydocs endpoint, by name. Operations build their requests from these entries
+ * Every documented Raydocs endpoint, by name, as docs/raydocs-api/endpoints.json gives it (the
+ * coverage test holds this table to that data). Operations build their requests from these entries
  * (routed ones with routedRequest, code ones with pathOf, see endpointRequests.ts), so the README's
  * operations table and the coverage test read which endpoints each operation uses from the code.
  */
@@ -107,7 +108,8 @@ export const RAYDOCS_API_ENDPOINTS: readonly RaydocsEndpoint[] = Object.values(R
 
 /**
  * Calls that Raydocs' documentation generations give in two forms: the API reference's (listed in
- * RAYDOCS_API_ENDPOINTS, tried first) and the guides' (`other`). A server has at least one of them.
+ * RAYDOCS_API_ENDPOINTS, tried first) and the guides' (`other`, the reference data's `alternateForms`).
+ * A server has at least one of them.
  * `pathFromBody` names body fields that the other form carries as a path segment instead.
  */
 export interface DocumentedAlternateForm {
