@@ -10,8 +10,9 @@ export default {
 	mutator: { excludedMutations: ['StringLiteral'] },
 	ignorePatterns: ['.cache', 'dist', 'coverage', 'reports', '.stryker-tmp'],
 	// Mutants in code that runs once at load (the node's descriptions) would each rerun every test;
-	// their effect is checked by the description and README tests instead.
-	ignoreStatic: true,
+	// their effect is checked by the description and README tests instead. scripts/mutation.ts turns
+	// them on for the few declarations n8n reads on every request (MUTATION_STATIC=scored).
+	ignoreStatic: process.env.MUTATION_STATIC !== 'scored',
 	// Reuses earlier results for mutants whose code and covering tests did not change.
 	incremental: true,
 	concurrency: 2,
@@ -20,4 +21,11 @@ export default {
 	reporters: ['clear-text', 'progress-append-only'],
 	thresholds: { high: 90, low: 85, break: null },
 	tempDirName: '.stryker-tmp',
+	// The mutated file is instrumented in the checkout itself (the original is backed up in
+	// .stryker-tmp and restored at the end, or on Ctrl-C): no sandbox copy per file, and jest's
+	// transform cache, keyed by path, stays warm from one file to the next. Runs must therefore be
+	// one at a time (scripts/mutation.ts runs the files in turn).
+	inPlace: true,
+	// Type checking is not part of a jest run here (ts-jest with isolatedModules): leave test files untouched.
+	disableTypeChecks: false,
 };

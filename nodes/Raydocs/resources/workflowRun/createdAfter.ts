@@ -16,15 +16,8 @@ function zoneOffsetMs(timeZone: string, instant: number): number {
 		minute: '2-digit',
 		second: '2-digit',
 	}).formatToParts(new Date(instant));
-	const part = (type: string) => Number(parts.find((candidate) => candidate.type === type)?.value);
-	const asUtc = Date.UTC(
-		part('year'),
-		part('month') - 1,
-		part('day'),
-		part('hour'),
-		part('minute'),
-		part('second'),
-	);
+	const part = Object.fromEntries(parts.map(({ type, value }) => [type, Number(value)]));
+	const asUtc = Date.UTC(part.year, part.month - 1, part.day, part.hour, part.minute, part.second);
 	return asUtc - Math.floor(instant / 1000) * 1000;
 }
 
@@ -38,7 +31,7 @@ export function toRfc3339(value: string, timeZone: string): string | undefined {
 	if (HAS_OFFSET.test(text)) return Number.isNaN(Date.parse(text)) ? undefined : text;
 	const match = LOCAL_DATE_TIME.exec(text);
 	if (!match) return undefined;
-	const [, year, month, day, hour = '0', minute = '0', second = '0', fraction = '0'] = match;
+	const [, year, month, day, hour = '00', minute = '00', second = '00', fraction = '0'] = match;
 	const wallClock = Date.UTC(
 		Number(year),
 		Number(month) - 1,
@@ -48,7 +41,8 @@ export function toRfc3339(value: string, timeZone: string): string | undefined {
 		Number(second),
 		Number(fraction.padEnd(3, '0').slice(0, 3)),
 	);
-	if (Number.isNaN(wallClock)) return undefined;
+	// Date.UTC rolls an impossible date or time over (13th month, 24:00, 10:60): refuse it instead.
+	if (new Date(wallClock).toISOString().slice(0, 19) !== `${year}-${month}-${day}T${hour}:${minute}:${second}`) return undefined;
 	let zone = timeZone;
 	try {
 		zoneOffsetMs(zone, wallClock);

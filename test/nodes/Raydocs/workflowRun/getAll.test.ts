@@ -1,4 +1,3 @@
-import { toRfc3339 } from '../../../../nodes/Raydocs/resources/workflowRun/createdAfter';
 import { apiRequests, byId, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
 
 const HOUR = 3600 * 1000;
@@ -168,24 +167,6 @@ describe('Raydocs → Workflow Run → Get Many', () => {
 			const { error } = await runRaydocs(fake(), cursorSync({ returnAll: true }), { token });
 			expect((error as { httpCode?: string }).httpCode).toBe('403');
 			expect((error as { description?: string }).description).toContain('Only workspace admins');
-		});
-	});
-
-	describe('toRfc3339', () => {
-		it('keeps a timestamp that has an offset, sub-millisecond digits included', () => {
-			expect(toRfc3339(' 2026-07-21T12:34:55.000123Z ', 'Europe/Paris')).toBe('2026-07-21T12:34:55.000123Z');
-			expect(toRfc3339('2026-07-21T12:34:55+02:00', 'UTC')).toBe('2026-07-21T12:34:55+02:00');
-		});
-
-		it('reads a picked date without offset in the workflow time zone', () => {
-			expect(toRfc3339('2026-01-15T10:00:00', 'Europe/Paris')).toBe('2026-01-15T09:00:00.000Z');
-			expect(toRfc3339('2026-07-15T10:00:00', 'Europe/Paris')).toBe('2026-07-15T08:00:00.000Z');
-			expect(toRfc3339('2026-07-15', 'UTC')).toBe('2026-07-15T00:00:00.000Z');
-		});
-
-		it('says no to text that is not a date', () => {
-			expect(toRfc3339('yesterday', 'UTC')).toBeUndefined();
-			expect(toRfc3339('2026-13-45T99:00:00Z', 'UTC')).toBeUndefined();
 		});
 	});
 });
