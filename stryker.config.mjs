@@ -3,7 +3,9 @@
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
 	testRunner: 'jest',
-	jest: { projectType: 'custom', configFile: 'test/support/jest.mutation.config.js', enableFindRelatedTests: true },
+	// The jest config runs only the mutated file's direct tests already; jest's related-test search
+	// would only lose operation tests, which reach the file through the node (outside jest's roots).
+	jest: { projectType: 'custom', configFile: 'test/support/jest.mutation.config.js', enableFindRelatedTests: false },
 	coverageAnalysis: 'perTest',
 	// Text meant for people (descriptions, messages) is checked where it matters by assertions on
 	// it; mutating every string would mostly measure wording.

@@ -108,9 +108,9 @@ function runStryker(file: string): boolean {
 	}
 	rmSync(descriptionResultFile(file), { force: true });
 	const result = spawnSync(
-		'npx',
+		process.execPath,
 		[
-			'stryker',
+			join(root, 'node_modules', '@stryker-mutator', 'core', 'bin', 'stryker.js'),
 			'run',
 			'--mutate',
 			file,
