@@ -23,9 +23,9 @@ export function filesOfItem(context: IExecuteFunctions, itemIndex: number, item:
 export async function executeFileUpload(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const results = new ItemResults(this);
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	for (const [itemIndex, item] of items.entries()) {
 		try {
-			for (const file of filesOfItem(this, itemIndex, items[itemIndex])) {
+			for (const file of filesOfItem(this, itemIndex, item)) {
 				const uploaded = await uploadFile(this, itemIndex, file);
 				results.succeed(itemIndex, {
 					key: uploaded.key,

@@ -32,10 +32,10 @@ export const sessionDocumentUploadDescription: INodeProperties[] = [
 export async function executeSessionDocumentUpload(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const results = new ItemResults(this);
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	for (const [itemIndex, item] of items.entries()) {
 		try {
 			const sessionId = requireUuid(this.getNode(), this.getNodeParameter('sessionId', itemIndex), 'session', itemIndex);
-			const files = filesOfItem(this, itemIndex, items[itemIndex]);
+			const files = filesOfItem(this, itemIndex, item);
 			const uploads: UploadedFile[] = [];
 			for (const file of files) uploads.push(await uploadFile(this, itemIndex, file));
 			results.succeed(itemIndex, await addUploadsToSession(this, sessionId, uploads));

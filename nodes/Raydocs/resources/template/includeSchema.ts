@@ -16,7 +16,8 @@ export async function omitSchemaUnlessIncluded(
 	this: IExecuteSingleFunctions,
 	items: INodeExecutionData[],
 ): Promise<INodeExecutionData[]> {
-	if (this.getNodeParameter('includeSchema', true) !== false) return items;
+	// The hook belongs to the Include Schema field itself, so the parameter is always there.
+	if (this.getNodeParameter('includeSchema') !== false) return items;
 	return items.map((item) => {
 		const json = item.json;
 		const page = Array.isArray(json.data)

@@ -48,7 +48,7 @@ export const workspaceDocumentCreateDescription: INodeProperties[] = [
 export async function executeWorkspaceDocumentCreate(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const results = new ItemResults(this);
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+	for (const [itemIndex, item] of items.entries()) {
 		try {
 			const workspaceId = requireWholeNumber(
 				this.getNode(),
@@ -68,7 +68,7 @@ export async function executeWorkspaceDocumentCreate(this: IExecuteFunctions): P
 				const fileName = String(this.getNodeParameter('fileName', itemIndex, '')).trim();
 				registrations.push({ key, ...(fileName ? { filename: fileName } : {}) });
 			} else {
-				for (const file of filesOfItem(this, itemIndex, items[itemIndex])) {
+				for (const file of filesOfItem(this, itemIndex, item)) {
 					const uploaded = await uploadFile(this, itemIndex, file);
 					registrations.push({ key: uploaded.key, filename: uploaded.fileName, mime: uploaded.mimeType });
 				}

@@ -27,6 +27,48 @@ describe('Raydocs → File Upload', () => {
 		},
 	);
 
+	it('uploads every file of every item, each output paired with its item', async () => {
+		const twoFiles = fileItem('%PDF a', 'a.pdf');
+		twoFiles.binary!.extra = fileItem('%PDF b', 'b.pdf').binary!.data;
+		const { items, error } = await runRaydocs(
+			fake(),
+			{ resource: 'file', operation: 'upload', allBinaries: true },
+			{ input: [twoFiles, fileItem('%PDF c', 'c.pdf')] },
+		);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => [item.json.fileName, item.json.binaryField, item.pairedItem])).toEqual([
+			['a.pdf', 'data', { item: 0 }],
+			['b.pdf', 'extra', { item: 0 }],
+			['c.pdf', 'data', { item: 1 }],
+		]);
+		expect(storageRequests(fake())).toHaveLength(3);
+	});
+
+	it('stops at an item without its file: nothing after it is uploaded', async () => {
+		const { error } = await runRaydocs(
+			fake(),
+			{ resource: 'file', operation: 'upload', allBinaries: false, binaryPropertyName: 'data' },
+			{ input: [{ json: {} }, fileItem('%PDF later', 'later.pdf')] },
+		);
+		expect(error?.message).toMatch(/data/);
+		expect(fake().log).toHaveLength(0);
+	});
+
+	it('with Continue On Fail, an item without its file becomes an error item and the next is uploaded', async () => {
+		const { items, error } = await runRaydocs(
+			fake(),
+			{ resource: 'file', operation: 'upload', allBinaries: false, binaryPropertyName: 'data' },
+			{ input: [{ json: {} }, fileItem('%PDF later', 'later.pdf')], continueOnFail: true },
+		);
+		expect(error).toBeUndefined();
+		expect(items.map((item) => [item.json.fileName ?? 'error', item.pairedItem])).toEqual([
+			['error', { item: 0 }],
+			['later.pdf', { item: 1 }],
+		]);
+		expect(items[0].json.error).toMatch(/data/);
+		expect(storageRequests(fake())).toHaveLength(1);
+	});
+
 	it('signs again when the signed URL has expired', async () => {
 		fake().fault({ listener: 'storage', kind: 'status', status: 403, count: 1 });
 		const { items, error } = await runRaydocs(

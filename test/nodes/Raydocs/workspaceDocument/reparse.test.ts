@@ -46,6 +46,7 @@ describe('Raydocs → Workspace Document → Reparse', () => {
 		expect(error?.message).toBe(
 			'Config Hash must be exactly 64 characters; "cfg_9eeae65063f17f55" has 20',
 		);
+		expect((error as { description?: string }).description).toMatch(/^Use the 64-character config_hash of an extraction result/);
 		expect(apiRequests(fake())).toHaveLength(0);
 	});
 
