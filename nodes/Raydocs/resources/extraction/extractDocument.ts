@@ -21,7 +21,7 @@ import { RAYDOCS_API } from '../../shared/endpoints';
 import { declareCalls, pathOf } from '../../shared/endpointRequests';
 import { raydocsJson } from '../../shared/transport';
 import { addUploadsToSession, uploadFile, type UploadedFile } from '../../shared/upload';
-import { fileUrlField, inputFileFromUrl } from '../../shared/urlInput';
+import { fileUrlFields, inputFileFromUrl } from '../../shared/urlInput';
 import { outputForOutcome, readWaitOptions } from './waitForResult';
 import { waitForRuns } from '../../shared/waitForRuns';
 
@@ -79,7 +79,7 @@ export const extractDocumentDescription: INodeProperties[] = [
 		'@version': [{ _cnd: { gte: 1.1 } }],
 	}),
 	documentNameField({ ...showOnlyForExtractDocument, inputSource: ['documentName'] }),
-	fileUrlField({ ...showOnlyForExtractDocument, inputSource: ['fileUrl'] }),
+	...fileUrlFields({ ...showOnlyForExtractDocument, inputSource: ['fileUrl'] }),
 	...extractionOutputFields(showOnlyForExtractDocument),
 	...waitOptions(showOnlyForExtractDocument, [
 		keepInputFiles,
