@@ -185,7 +185,7 @@ export async function requestFile(
 /** Where a redirect answer points (its Location as sent), or undefined for any other answer. */
 export function redirectLocation(status: number | undefined, headers: IDataObject): string | undefined {
 	if (status === undefined || status < 300 || status >= 400) return undefined;
-	return headerText(headers, 'location')?.trim() || undefined;
+	return headerText(headers, 'Location')?.trim() || undefined;
 }
 
 /** The bytes of a file answer as binary data, named by `fileName`, the answer or the URL. */

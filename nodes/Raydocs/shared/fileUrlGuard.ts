@@ -29,10 +29,10 @@ interface Ipv4Range {
 	kind: string;
 }
 
+/** Dotted decimal IPv4 as a number (URL parsing has already checked each part is at most 255). */
 function ipv4Number(text: string): number | undefined {
-	const parts = text.split('.');
-	if (parts.length !== 4 || !parts.every((part) => /^\d{1,3}$/.test(part) && Number(part) <= 255)) return undefined;
-	return parts.reduce((value, part) => value * 256 + Number(part), 0);
+	if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(text)) return undefined;
+	return text.split('.').reduce((value, part) => value * 256 + Number(part), 0);
 }
 
 function ipv4Range(cidr: string, kind: string): Ipv4Range {
