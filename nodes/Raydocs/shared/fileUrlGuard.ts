@@ -29,10 +29,14 @@ interface Ipv4Range {
 	kind: string;
 }
 
-/** Dotted decimal IPv4 as a number (URL parsing has already checked each part is at most 255). */
-function ipv4Number(text: string): number | undefined {
-	if (!/^\d{1,3}(\.\d{1,3}){3}$/.test(text)) return undefined;
-	return text.split('.').reduce((value, part) => value * 256 + Number(part), 0);
+/**
+ * A host URL parsing wrote as IPv4, as a number. Parsing has turned every spelling into four
+ * decimal parts; a name (whose last label is never a number) keeps a part that is not one.
+ */
+function ipv4Number(hostname: string): number | undefined {
+	const parts = hostname.split('.');
+	if (!parts.every((part) => String(Number(part)) === part)) return undefined;
+	return parts.reduce((value, part) => value * 256 + Number(part), 0);
 }
 
 function ipv4Range(cidr: string, kind: string): Ipv4Range {
@@ -57,23 +61,15 @@ function ipv4Kind(address: number): string | undefined {
 	return IPV4_RANGES.find(inRange)?.kind;
 }
 
-/** The eight 16-bit groups of an IPv6 address as URL parsing writes it (hex groups, `::` once). */
-function ipv6Groups(text: string): number[] | undefined {
-	const halves = text.split('::');
-	if (halves.length > 2) return undefined;
-	const groupsOf = (half: string) => (half ? half.split(':') : []);
-	const head = groupsOf(halves[0]);
-	const tail = halves.length === 2 ? groupsOf(halves[1]) : [];
-	const missing = 8 - head.length - tail.length;
-	if ((halves.length === 2 && missing < 1) || (halves.length === 1 && missing !== 0)) return undefined;
-	const groups = [...head, ...Array<string>(missing).fill('0'), ...tail];
-	if (!groups.every((group) => /^[0-9a-f]{1,4}$/i.test(group))) return undefined;
-	return groups.map((group) => parseInt(group, 16));
+/** The eight 16-bit groups of an IPv6 address as URL parsing writes it (hex groups, `::` at most once). */
+function ipv6Groups(address: string): number[] {
+	const [head, tail] = address.split('::').map((half) => half.split(':').filter(Boolean));
+	const groups = tail ? [...head, ...Array<string>(8 - head.length - tail.length).fill('0'), ...tail] : head;
+	return groups.map((group) => Number(`0x${group}`));
 }
 
 function ipv6Kind(groups: number[]): string | undefined {
 	const zeroUntil = (index: number) => groups.slice(0, index).every((group) => group === 0);
-	const embeddedIpv4 = groups[6] * 65536 + groups[7];
 	if (zeroUntil(8)) return 'unspecified, ::';
 	if (zeroUntil(7) && groups[7] === 1) return 'loopback, ::1';
 	// IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d) addresses reach the IPv4 inside.
@@ -81,7 +77,7 @@ function ipv6Kind(groups: number[]): string | undefined {
 		(zeroUntil(5) && (groups[5] === 0xffff || groups[5] === 0)) ||
 		(groups[0] === 0x64 && groups[1] === 0xff9b && groups.slice(2, 6).every((group) => group === 0));
 	if (embedsIpv4) {
-		const kind = ipv4Kind(embeddedIpv4);
+		const kind = ipv4Kind(groups[6] * 65536 + groups[7]);
 		return kind ? `${kind}, inside an IPv6 address` : undefined;
 	}
 	if ((groups[0] & 0xfe00) === 0xfc00) return 'private (unique local), fc00::/7';
@@ -94,19 +90,16 @@ function ipv6Kind(groups: number[]): string | undefined {
 const LOCAL_NAMES = new Set(['localhost', 'localhost.localdomain', 'ip6-localhost', 'ip6-loopback']);
 
 /**
- * Why an address is on the private network, or undefined when it may be public. Takes the host
- * as URL parsing leaves it: IPv4 in dotted decimal whatever its spelling (`0x7f.1`, `2130706433`
- * and `0177.0.0.1` all become 127.0.0.1), IPv6 in brackets, names in lower case.
+ * Why a URL's host is on the private network, or undefined when it may be public. It reads the
+ * host as URL parsing leaves it: IPv4 in dotted decimal whatever its spelling (`0x7f.1`,
+ * `2130706433` and `0177.0.0.1` all become 127.0.0.1), IPv6 in brackets, names in lower case.
  */
-export function privateNetworkKind(hostname: string): string | undefined {
-	if (hostname.startsWith('[') && hostname.endsWith(']')) {
-		const groups = ipv6Groups(hostname.slice(1, -1));
-		// Unreadable IPv6: refused rather than guessed at.
-		return groups ? ipv6Kind(groups) : 'an IPv6 address the node cannot read';
-	}
-	const ipv4 = ipv4Number(hostname);
+export function privateNetworkKind(url: URL): string | undefined {
+	const host = url.hostname;
+	if (host.startsWith('[')) return ipv6Kind(ipv6Groups(host.slice(1, -1)));
+	const ipv4 = ipv4Number(host);
 	if (ipv4 !== undefined) return ipv4Kind(ipv4);
-	const name = hostname.toLowerCase().replace(/\.+$/, '');
+	const name = host.replace(/\.+$/, '');
 	if (LOCAL_NAMES.has(name) || name.endsWith('.localhost')) return 'a name of this machine';
 	return undefined;
 }
@@ -124,10 +117,10 @@ export function checkFileUrlAddress(
 	redirectedFrom?: string,
 ): void {
 	if (policy.allowPrivateNetwork) return;
-	const { hostname } = new URL(url);
-	const kind = privateNetworkKind(hostname);
+	const parsed = new URL(url);
+	const kind = privateNetworkKind(parsed);
 	if (!kind) return;
-	const where = `${hostname} (${kind})`;
+	const where = `${parsed.hostname} (${kind})`;
 	const message = redirectedFrom
 		? `File URL ${withoutQuery(redirectedFrom)} redirected to a private network address: ${where}`
 		: `File URL ${withoutQuery(url)} points to a private network address: ${where}`;

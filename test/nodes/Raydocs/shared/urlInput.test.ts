@@ -320,6 +320,18 @@ describe('allowsPrivateNetwork', () => {
 		expect(read(undefined)).toBe(false);
 	});
 
+	it('asks n8n for the value as written: one it would evaluate to true still counts as an expression', () => {
+		const { context } = fileContext({ parameters: { allowPrivateNetwork: "={{ $fromAI('allow', '', 'boolean') }}" } });
+		// Like n8n's getNodeParameter: evaluated (here to an agent's `true`) unless the raw value is asked for.
+		const evaluating = Object.create(context, {
+			getNodeParameter: {
+				value: (name: string, itemIndex: number, fallback: unknown, options?: { rawExpressions?: boolean }) =>
+					options?.rawExpressions ? context.getNodeParameter(name, itemIndex, fallback) : true,
+			},
+		}) as typeof context;
+		expect(() => allowsPrivateNetwork(evaluating, 0)).toThrow(`${ALLOW_PRIVATE_NETWORK_OPTION} cannot be set by an expression`);
+	});
+
 	it('refuses anything else: an expression or an agent\'s $fromAI() as written in the node', async () => {
 		for (const value of ['={{ true }}', "={{ $fromAI('allow', '', 'boolean') }}", '{{ true }}', 'true', 1]) {
 			expect(errorParts(await failureOf(() => read(value)))).toEqual({
