@@ -14,6 +14,7 @@ import { nodeItems, type ExecuteResult, type N8nHost } from '../../scripts/n8n/h
 import { linesFromEnv, N8N_HOSTS, type N8nLine } from '../../scripts/n8n/hosts';
 import type { N8nRest } from '../../scripts/n8n/rest';
 import type { FakeRaydocs, RequestLogEntry } from '../../tools/fake-raydocs/server';
+import { startFileHost, type FileHost } from '../helpers/fileHost';
 import { useFakeAndN8n, useStartedN8n } from '../helpers/realN8nSuite';
 import { byId, chainWorkflow, raydocsNode, readFilesNode, RAYDOCS_NODE_TYPE } from './workflows';
 
@@ -60,6 +61,7 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 	const spec = N8N_HOSTS[line];
 	let fake: FakeRaydocs;
 	let host: N8nHost;
+	let web: FileHost;
 	let files: ExampleFiles;
 	let pagingWorkspaceId: number;
 	let burstWorkspaceId: number;
@@ -67,6 +69,8 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 	let started = 0;
 	const seedTemplateId = () => fake.state.seed!.templateId;
 	const seedWorkspaceId = () => fake.state.seed!.workspaceId;
+
+	const webInvoice = () => Buffer.concat([readFileSync(files.invoice), Buffer.from('% served from a URL\n')]);
 
 	/** Runs a case; when it fails, prints where the logs are and their last lines. */
 	const withLogs = async (body: () => Promise<void>) => await host.withLogs(`e2e n8n ${spec.version}`, body);
@@ -78,6 +82,11 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 	useFakeAndN8n({ line, purpose: 'e2e', announce: `[e2e] n8n ${spec.version} on ${spec.runtime}`, fake: { timing: FAKE_TIMING } }, async (suite) => {
 		({ fake, host } = suite);
 		files = writeExampleFiles(host.filesDir);
+		// A file server on 127.0.0.1 (the private network) for the File URL cases. Its invoice has
+		// bytes of its own: the fake names a document it already holds by its first upload.
+		web = await startFileHost();
+		web.files.set('/shared/old-link.pdf', { location: '/shared/invoice.pdf' });
+		web.files.set('/shared/invoice.pdf', { body: webInvoice(), contentType: 'application/pdf' });
 
 		tokens.full = fake.token;
 		tokens.example = fake.token;
@@ -145,6 +154,27 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 					binaryPropertyName: 'spreadsheet',
 				}),
 			]),
+			...(
+				[
+					['rdE2eUrlRefused1', {}],
+					['rdE2eUrlAllowed1', { allowPrivateNetwork: true }],
+					['rdE2eUrlExprOpt1', { allowPrivateNetwork: '={{ true }}' }],
+				] as const
+			).map(([id, option]) =>
+				chainWorkflow(id, [
+					raydocsNode('Extract from URL', full, {
+						resource: 'extraction',
+						operation: 'extractDocument',
+						templateId: byId(seedTemplateId()),
+						inputSource: 'fileUrl',
+						fileUrl: `${web.url}/shared/old-link.pdf`,
+						...option,
+						simplify: true,
+						fieldLayout: 'flat',
+						options: WAIT_FAST,
+					}),
+				]),
+			),
 			// One list page, then one GET per template: 13 requests against a small server limit.
 			chainWorkflow('rdE2eBurst429001', [
 				raydocsNode('List Templates', full, { resource: 'template', operation: 'getAll', workspaceId: byId(burstWorkspaceId), returnAll: true }),
@@ -161,7 +191,8 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 		]);
 	});
 
-	afterAll(() => {
+	afterAll(async () => {
+		await web?.close();
 		process.stdout.write(`[e2e] n8n ${spec.version}: ${Math.round((Date.now() - started) / 1000)} s for this host (logs in ${host?.logsDir})\n`);
 	});
 
@@ -272,6 +303,35 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 				const session = fake.state.sessions.get(String(item.json.session_id));
 				const names = session?.documentIds.map((id) => fake.state.documents.get(id)?.filename);
 				expect(names).toEqual(['acme-invoice-2026-001.pdf']);
+			});
+		});
+
+		it('a File URL on 127.0.0.1 is refused before any request; the option cannot come from an expression', async () => {
+			await withLogs(async () => {
+				web.requests.length = 0;
+				const refused = await host.execute('rdE2eUrlRefused1');
+				const error = refused.run?.data?.resultData?.error;
+				expect(error?.message).toBe(`File URL ${web.url}/shared/old-link.pdf points to a private network address: 127.0.0.1 (loopback, 127.0.0.0/8)`);
+				expect(error?.description).toContain('turn on "Allow Private Network Addresses" below File URL');
+				const expression = await host.execute('rdE2eUrlExprOpt1');
+				expect(expression.run?.data?.resultData?.error?.message).toBe('Allow Private Network Addresses cannot be set by an expression');
+				expect(web.requests).toEqual([]);
+				expect(fake.log).toEqual([]);
+			});
+		});
+
+		it('with Allow Private Network Addresses on, the File URL is downloaded (its redirect followed by the node) and extracted', async () => {
+			await withLogs(async () => {
+				web.requests.length = 0;
+				const result = await host.execute('rdE2eUrlAllowed1');
+				expectSucceeded(result);
+				const [item] = nodeItems(result.run, 'Extract from URL');
+				expect(item.json).toMatchObject({ status: 'completed', documents: ['invoice.pdf'] });
+				expect(web.requests.map((request) => [request.method, request.path, request.headers.authorization])).toEqual([
+					['GET', '/shared/old-link.pdf', undefined],
+					['GET', '/shared/invoice.pdf', undefined],
+				]);
+				expect((storageRequests(fake)[0].body as { bytes: number }).bytes).toBe(webInvoice().length);
 			});
 		});
 

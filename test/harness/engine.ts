@@ -246,7 +246,8 @@ export async function runNodeAsTool(options: RunNodeOptions & { toolInput?: IDat
 	const node = { ...nodeFor(options.nodeType, options.parameters, 'Raydocs Tool', options.typeVersion) };
 	node.type = `${node.type}Tool`;
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesFor(options.nodeType) });
-	const inputData = { ai_tool: [[{ json: options.toolInput ?? {} }]] };
+	const toolItem = { json: options.toolInput ?? {} };
+	const inputData = { ai_tool: [[toolItem]] };
 	const context = new ExecuteContext(
 		workflow,
 		node,
@@ -254,7 +255,8 @@ export async function runNodeAsTool(options: RunNodeOptions & { toolInput?: IDat
 		'internal' as WorkflowExecuteMode,
 		createRunExecutionData({}),
 		0,
-		[],
+		// $fromAI() reads the tool's arguments from the connection input.
+		[toolItem],
 		inputData,
 		{ node, data: inputData, source: null },
 		[],

@@ -139,6 +139,19 @@ export async function downloadSignedUrl(
 	fileName?: string,
 	describeFailure: DownloadFailureText = describeStorageFailure,
 ): Promise<DownloadedFile> {
+	return await fileFromResponse(context, url, await requestFile(context, url, describeFailure), fileName);
+}
+
+/**
+ * One GET of a file, without credentials, retried on transient failures. With `followRedirects`
+ * off, a redirect is not followed but returned (its status and Location), for the caller to check.
+ */
+export async function requestFile(
+	context: DownloadContext,
+	url: string,
+	describeFailure: DownloadFailureText,
+	{ followRedirects = true }: { followRedirects?: boolean } = {},
+): Promise<IN8nHttpFullResponse> {
 	let response: IN8nHttpFullResponse | undefined;
 	for (let attempt = 1; !response; attempt++) {
 		try {
@@ -148,9 +161,16 @@ export async function downloadSignedUrl(
 				encoding: 'arraybuffer',
 				json: false,
 				returnFullResponse: true,
+				...(followRedirects ? {} : { disableFollowRedirect: true }),
 			})) as IN8nHttpFullResponse;
 		} catch (error) {
 			const failure = readHttpFailure(error);
+			// Redirects off, n8n rejects a 3xx answer like an error status, with the answer attached.
+			const headers = failure.headers as IDataObject;
+			if (!followRedirects && redirectLocation(failure.status, headers) !== undefined) {
+				response = { statusCode: failure.status!, headers, body: '' };
+				break;
+			}
 			if (isTransient(failure.status, failure.code) && attempt < retryPolicy.maxTransientAttempts) {
 				await sleep(retryPolicy.backoffBaseMs * 2 ** (attempt - 1));
 				continue;
@@ -158,6 +178,23 @@ export async function downloadSignedUrl(
 			throw downloadError(context, url, failure.status, failure.code, attempt, describeFailure);
 		}
 	}
+	// The loop ends only with an answer.
+	return response!;
+}
+
+/** Where a redirect answer points (its Location as sent), or undefined for any other answer. */
+export function redirectLocation(status: number | undefined, headers: IDataObject): string | undefined {
+	if (status === undefined || status < 300 || status >= 400) return undefined;
+	return headerText(headers, 'Location')?.trim() || undefined;
+}
+
+/** The bytes of a file answer as binary data, named by `fileName`, the answer or the URL. */
+export async function fileFromResponse(
+	context: DownloadContext,
+	url: string,
+	response: IN8nHttpFullResponse,
+	fileName?: string,
+): Promise<DownloadedFile> {
 	const body = response.body;
 	const bytes = Buffer.isBuffer(body)
 		? body

@@ -20,7 +20,7 @@ import { RAYDOCS_API } from '../../shared/endpoints';
 import { declareCalls, pathOf } from '../../shared/endpointRequests';
 import { raydocsJson } from '../../shared/transport';
 import { addUploadsToSession, uploadFile, type UploadedFile } from '../../shared/upload';
-import { fileUrlField, inputFileFromUrl } from '../../shared/urlInput';
+import { fileUrlFields, inputFileFromUrl } from '../../shared/urlInput';
 import { outputForOutcome, readWaitOptions } from './waitForResult';
 import { waitForRuns } from '../../shared/waitForRuns';
 
@@ -71,7 +71,7 @@ export const extractDocumentDescription: INodeProperties[] = [
 	...binaryInputFields({ ...showOnlyForExtractDocument, inputSource: ['binary'] }),
 	workspaceDocumentsLocator({ ...showOnlyForExtractDocument, inputSource: ['documentIds'] }),
 	documentNameField({ ...showOnlyForExtractDocument, inputSource: ['documentName'] }),
-	fileUrlField({ ...showOnlyForExtractDocument, inputSource: ['fileUrl'] }),
+	...fileUrlFields({ ...showOnlyForExtractDocument, inputSource: ['fileUrl'] }),
 	...extractionOutputFields(showOnlyForExtractDocument),
 	...waitOptions(showOnlyForExtractDocument, [
 		keepInputFiles,

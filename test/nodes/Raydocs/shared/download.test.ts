@@ -6,6 +6,8 @@ import {
 	downloadSignedUrl,
 	fileNameFromContentDisposition,
 	headerText,
+	redirectLocation,
+	requestFile,
 	sendRoutedDownloadRequest,
 	withoutQuery,
 } from '../../../../nodes/Raydocs/shared/download';
@@ -311,5 +313,60 @@ describe('downloadFields', () => {
 		expect(options).toMatchObject({ name: 'options', type: 'collection', default: {}, displayOptions: { show } });
 		expect(options.options).toEqual([expect.objectContaining({ name: 'fileName', type: 'string', default: '' })]);
 		expect(downloadFields(show)).toHaveLength(2);
+	});
+});
+
+describe('requestFile, for a caller that follows redirects itself (the File URL guard)', () => {
+	const describeFailure = (where: string, status: number | undefined, _code: string | undefined, attempts: number) => ({
+		message: `failed at ${where} (${status ?? 'no answer'}, ${attempts} attempts)`,
+		description: 'd',
+	});
+
+	it('follows redirects by default: n8n is not told otherwise', async () => {
+		const { context, sent } = fileContext({ web: storage(pdfAnswer) });
+		await requestFile(context, signedUrl, describeFailure);
+		expect(sent[0].options).not.toHaveProperty('disableFollowRedirect');
+	});
+
+	it.each([301, 302, 303, 307, 308])('with redirects off, returns a %i and its Location at once, without retrying', async (status) => {
+		const { context, sent } = fileContext({ web: storage({ statusCode: status, headers: { Location: ' /next.pdf ' } }) });
+		const answer = await requestFile(context, signedUrl, describeFailure, { followRedirects: false });
+		expect(answer).toEqual({ statusCode: status, headers: { Location: ' /next.pdf ' }, body: '' });
+		expect(sent).toHaveLength(1);
+		expect(sent[0].options).toMatchObject({ disableFollowRedirect: true, encoding: 'arraybuffer', returnFullResponse: true });
+		expect(waits).toEqual([]);
+	});
+
+	it('with redirects off, still returns a file, and fails a redirect without Location like any error status', async () => {
+		const served = fileContext({ web: storage(pdfAnswer) });
+		expect((await requestFile(served.context, signedUrl, describeFailure, { followRedirects: false })).body).toEqual(Buffer.from('%PDF-1.4'));
+		const nowhere = fileContext({ web: storage({ statusCode: 302, headers: {} }) });
+		expect(errorParts(await failureOf(() => requestFile(nowhere.context, signedUrl, describeFailure, { followRedirects: false }))).message).toBe(
+			`failed at ${where} (302, 1 attempts)`,
+		);
+		expect(nowhere.sent).toHaveLength(1);
+	});
+
+	it('with redirects off, retries a transient failure as usual', async () => {
+		const { context, sent } = fileContext({ web: storage({ statusCode: 503 }, { statusCode: 302, headers: { location: '/x' } }) });
+		expect((await requestFile(context, signedUrl, describeFailure, { followRedirects: false })).statusCode).toBe(302);
+		expect(sent).toHaveLength(2);
+		expect(waits).toEqual([500]);
+	});
+});
+
+describe('redirectLocation', () => {
+	it('is the Location of a 3xx answer, trimmed, in either header case', () => {
+		expect(redirectLocation(302, { location: ' https://cdn.test/a.pdf ' })).toBe('https://cdn.test/a.pdf');
+		expect(redirectLocation(300, { Location: '/a' })).toBe('/a');
+		expect(redirectLocation(399, { location: '/a' })).toBe('/a');
+	});
+
+	it('is nothing for other answers or without a usable Location', () => {
+		expect(redirectLocation(undefined, { location: '/a' })).toBeUndefined();
+		expect(redirectLocation(299, { location: '/a' })).toBeUndefined();
+		expect(redirectLocation(400, { location: '/a' })).toBeUndefined();
+		expect(redirectLocation(302, {})).toBeUndefined();
+		expect(redirectLocation(302, { location: '   ' })).toBeUndefined();
 	});
 });
