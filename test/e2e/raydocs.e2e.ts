@@ -32,9 +32,8 @@ const CREDENTIALS = {
 /** Fast enough for tests, slow enough that the node really polls a few times. */
 const FAKE_TIMING = { parseMs: 300, runQueuedMs: 100, runProcessingMs: 400, batchSessionStartMs: 50 };
 
-/** Node version 1 (saved workflows): a fixed Poll Interval. */
+/** A short Check Interval (it slows down only after 24 checks), runs read in turn. */
 const WAIT_FAST = { checkInterval: 0.5, timeout: 120 };
-/** Node version 1.1: a Check Interval that slows down for long waits, runs read in turn. */
 
 const apiRequests = (fake: FakeRaydocs): RequestLogEntry[] => fake.log.filter((entry) => entry.listener === 'api');
 
@@ -218,8 +217,8 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 				});
 				const raydocs = nodeTypes.find((type) => type.name === RAYDOCS_NODE_TYPE);
 				expect(raydocs?.credentials?.map((credential) => credential.name)).toEqual(['raydocsApi']);
-				// saved workflows keep version 1; new nodes get 1.1
-				expect([raydocs?.version].flat()).toEqual(expect.arrayContaining([1, 1.1]));
+				// one node version until the first published release
+				expect(raydocs?.version).toBe(1);
 				const credentialTypes = (await rest.credentialTypes()).map((type) => type.name);
 				expect(credentialTypes).toContain('raydocsApi');
 			});
@@ -398,7 +397,7 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 				const puts = storageRequests(fake);
 				expect(puts).toHaveLength(3);
 				expect(puts.every((entry) => !entry.hasAuthorization)).toBe(true);
-				// version 1.1: sessions read in turn, a round ending at the first one still running, so
+				// sessions read in turn, a round ending at the first one still running, so
 				// each is read once after it finished plus about one read per round before
 				const reads = apiRequests(fake).filter((entry) => entry.endpoint === 'GET /extractions/sessions/{sessionId}');
 				expect(new Set(reads.map((entry) => entry.path)).size).toBe(3);
