@@ -17,6 +17,7 @@ import {
 	writeExtractionState,
 	type SessionWatch,
 } from './extractionState';
+import { firstPollState, keepFirstPollState } from './firstPollState';
 import { pollDeadline } from './pollBudget';
 
 interface SessionWithRuns extends IDataObject {
@@ -133,7 +134,9 @@ export async function pollExtractionCompleted(this: IPollFunctions): Promise<INo
 	if (this.getMode() === 'manual') return await sampleRun(this, settings);
 
 	const staticData = this.getWorkflowStaticData('node');
-	const state = readExtractionState(staticData);
+	const ownState = staticData.sessions !== undefined;
+	const firstState = ownState ? undefined : firstPollState(this);
+	const state = readExtractionState(ownState ? staticData : (firstState ?? {}));
 	const deadline = pollDeadline(this);
 	const now = new Date().toISOString();
 	const count = settings.sessionIds.length;
@@ -164,5 +167,6 @@ export async function pollExtractionCompleted(this: IPollFunctions): Promise<INo
 	for (const { session, run } of found) items.push(toItem(this, session, await fullRun(this, run), settings));
 
 	writeExtractionState(staticData, { sessions, nextSessionIndex: (start + polled) % count });
+	if (!ownState && !firstState) keepFirstPollState(this, { sessions: staticData.sessions, nextSessionIndex: staticData.nextSessionIndex });
 	return items;
 }
