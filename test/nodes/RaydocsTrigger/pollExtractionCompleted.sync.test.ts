@@ -303,6 +303,28 @@ describe('pollExtractionCompleted: poll budget', () => {
 		expect(staticData.nextSessionIndex).toBe(0);
 	});
 
+	it('reads the whole runs of a backlog only until the deadline, and emits the rest, once, next time', async () => {
+		let clock = NOW;
+		jest.spyOn(Date, 'now').mockImplementation(() => clock);
+		jest.mocked(raydocsJson).mockImplementation(async (_context, request) => {
+			const { url } = request as Request;
+			sent.push({ method: 'GET', url });
+			const [, , kind, id] = url.split('/');
+			if (kind === 'sessions') return JSON.parse(JSON.stringify(sessions[id])) as IDataObject;
+			clock += 3_000; // each whole run takes 3 s
+			return fullRuns[id];
+		});
+		const ids = ['r1', 'r2', 'r3', 'r4'];
+		sessions[S1].results = ids.map((id, index) => run(id, 'completed', `t${index}`));
+		for (const id of ids) fullRuns[id] = run(id, 'completed', 'whole', { data: { id } });
+		// a 10 s budget: reading stops once 8 s have passed
+		const { pollContext, staticData } = context({ staticData: { sessions: { [S1]: { seen: [], since: 'then' } } }, budgetMs: 10_000 });
+		expect(emittedIds(await poll(pollContext))).toEqual(['r1', 'r2', 'r3']);
+		expect((staticData.sessions as Record<string, { seen: string[] }>)[S1].seen).toEqual(['r1', 'r2', 'r3']);
+		expect(emittedIds(await poll(pollContext))).toEqual(['r4']);
+		expect(await poll(pollContext)).toEqual([]);
+	});
+
 	it('reads at least one session even when the budget is spent before the first request (a slow host)', async () => {
 		let clock = NOW;
 		jest.spyOn(Date, 'now').mockImplementation(() => (clock += 5_000));
