@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals -- drives a real n8n process in tests; never shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- drives a real n8n process in tests; never shipped */
 /**
  * The Raydocs Trigger activated in a REAL n8n, per host line and, on n8n 2.x, under both of its poll
  * schedulers (the default one, and the durable scheduler with durable poll cursors), the two side by
@@ -96,19 +96,17 @@ interface FeedItem {
 class Feeds {
 	private readonly items = new Map<string, FeedItem[]>();
 	readonly requests = new Map<string, number>();
-	private constructor(private readonly server: Server) {}
+	private readonly server: Server = createServer((request, response) => {
+		const name = (request.url ?? '').replace(/^\/|\.xml$/g, '');
+		this.requests.set(name, (this.requests.get(name) ?? 0) + 1);
+		const entries = (this.items.get(name) ?? []).map((item) => `<item><title>${item.title}</title><guid>${item.title}</guid><pubDate>${item.published.toUTCString()}</pubDate></item>`);
+		response.writeHead(200, { 'content-type': 'application/rss+xml' });
+		response.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>${name}</title><link>http://127.0.0.1/</link><description>test</description>${entries.join('')}</channel></rss>`);
+	});
 
 	static async start(): Promise<Feeds> {
-		let feeds: Feeds | undefined;
-		const server = createServer((request, response) => {
-			const name = (request.url ?? '').replace(/^\/|\.xml$/g, '');
-			feeds!.requests.set(name, (feeds!.requests.get(name) ?? 0) + 1);
-			const entries = (feeds!.items.get(name) ?? []).map((item) => `<item><title>${item.title}</title><guid>${item.title}</guid><pubDate>${item.published.toUTCString()}</pubDate></item>`);
-			response.writeHead(200, { 'content-type': 'application/rss+xml' });
-			response.end(`<?xml version="1.0"?><rss version="2.0"><channel><title>${name}</title><link>http://127.0.0.1/</link><description>test</description>${entries.join('')}</channel></rss>`);
-		});
-		feeds = new Feeds(server);
-		await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+		const feeds = new Feeds();
+		await new Promise<void>((done) => feeds.server.listen(0, '127.0.0.1', done));
 		return feeds;
 	}
 

@@ -1,13 +1,16 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- reads the examples' README and SQL; never shipped */
 /**
  * Static checks of examples/*.json that need no n8n: the end-to-end suite runs them in real n8n,
  * these catch what would only fail there, or only for users (ids, credentials, renamed operations).
  */
 import { readFileSync } from 'fs';
+import { join } from 'path';
 
 import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import {
 	EXAMPLE_CREDENTIAL,
+	EXAMPLES_DIR,
 	exampleFiles,
 	loadExample,
 	manualExampleFiles,
@@ -48,7 +51,7 @@ describe('examples/', () => {
 	});
 
 	it('is documented in examples/README.md, each file with a picture of its workflow', () => {
-		const readme = readFileSync(`${__dirname}/../../examples/README.md`, 'utf8');
+		const readme = readFileSync(join(EXAMPLES_DIR, 'README.md'), 'utf8');
 		for (const file of files) {
 			expect(readme).toContain(`(${file})`);
 			expect(readme).toContain(`(../docs/images/example-${file.replace(/\.json$/, '')}.png)`);
