@@ -248,7 +248,9 @@ describe.each(lines)('Raydocs Trigger activated in real n8n, line %s', (line: N8
 			line,
 			purpose: 'e2e-trigger',
 			announce: `[e2e] trigger in n8n ${spec.version}`,
-			fake: { timing: FAKE_TIMING },
+			// No server rate limit: the test process (which starts runs and waits for them through the
+			// API) and both n8n hosts share one client address, 127.0.0.1, and one budget.
+			fake: { timing: FAKE_TIMING, rateLimit: false },
 			credentials: [EXAMPLE_CREDENTIAL],
 			hosts: schedulers.map((scheduler) => ({ label: scheduler.label, env: scheduler.env })),
 		},
