@@ -15,15 +15,17 @@ const pastOpenSecond = async () => await sleep(1100 - (Date.now() % 1000));
 
 describe('Raydocs Trigger under durable poll cursors (n8n 2.41)', () => {
 	const fake = useFakeRaydocs();
-
-	it('Extraction Completed: a run that finishes between activation and the first scheduled poll is emitted, once', async () => {
-		const sessionId = await sessionWithDocument(fake());
-		const before = await completedRun(fake(), sessionId);
-		const trigger = durablePollingTrigger({
+	const extractionTrigger = (sessionId: string) =>
+		durablePollingTrigger({
 			nodeType: triggerNode,
 			credentials: credentialsFor(fake()),
 			parameters: { event: 'extractionCompleted', sessionIds: sessionId, simplify: true, fieldLayout: 'flat', options: {} },
 		});
+
+	it('Extraction Completed: a run that finishes between activation and the first scheduled poll is emitted, once', async () => {
+		const sessionId = await sessionWithDocument(fake());
+		const before = await completedRun(fake(), sessionId);
+		const trigger = extractionTrigger(sessionId);
 		expect(await trigger.activate()).toBeNull();
 		// n8n dropped what the activation poll staged
 		expect(trigger.committedCursor()).toEqual({});
@@ -41,11 +43,7 @@ describe('Raydocs Trigger under durable poll cursors (n8n 2.41)', () => {
 	it('Extraction Completed: nothing new after activation emits nothing, and the committed cursor carries the baseline', async () => {
 		const sessionId = await sessionWithDocument(fake());
 		const before = await completedRun(fake(), sessionId);
-		const trigger = durablePollingTrigger({
-			nodeType: triggerNode,
-			credentials: credentialsFor(fake()),
-			parameters: { event: 'extractionCompleted', sessionIds: sessionId, simplify: true, fieldLayout: 'flat', options: {} },
-		});
+		const trigger = extractionTrigger(sessionId);
 		expect(await trigger.activate()).toBeNull();
 		expect(await trigger.poll()).toBeNull();
 		expect(await trigger.poll()).toBeNull();
