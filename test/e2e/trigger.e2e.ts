@@ -155,6 +155,10 @@ describe.each(lines)('Raydocs Trigger activated in real n8n, line %s', (line: N8
 	beforeAll(async () => {
 		postgres = await ThrowawayPostgres.start();
 		feeds = await Feeds.start();
+		for (const scheduler of schedulers) {
+			await postgres.createDatabase(database(scheduler));
+			await postgres.sql(database(scheduler), readFileSync(POSTGRES_TABLES_SQL, 'utf8'));
+		}
 	}, 5 * 60_000);
 
 	afterAll(async () => {
@@ -243,6 +247,8 @@ describe.each(lines)('Raydocs Trigger activated in real n8n, line %s', (line: N8
 		return titles;
 	}
 
+	const database = (scheduler: PollScheduler) => `trigger_${scheduler.label}`;
+
 	useFakeAndN8nHosts(
 		{
 			line,
@@ -252,29 +258,27 @@ describe.each(lines)('Raydocs Trigger activated in real n8n, line %s', (line: N8
 			// API) and both n8n hosts share one client address, 127.0.0.1, and one budget.
 			fake: { timing: FAKE_TIMING, rateLimit: false },
 			credentials: [EXAMPLE_CREDENTIAL],
-			hosts: schedulers.map((scheduler) => ({ label: scheduler.label, env: scheduler.env })),
+			hosts: schedulers.map((scheduler) => ({
+				label: scheduler.label,
+				env: scheduler.env,
+				credentials: () => [{ ...POSTGRES_CREDENTIAL, type: 'postgres', data: postgres.credentialData(database(scheduler)) }],
+				// each story starts as soon as its host is ready: the hosts' minute polls overlap
+				ready: (host, started) => {
+					fake = started;
+					outcomes.set(
+						scheduler.label,
+						story(host, scheduler, database(scheduler)).then(
+							(outcome) => ({ outcome }),
+							(error: unknown) => {
+								process.stderr.write(`\n[e2e trigger n8n ${spec.version}, ${scheduler.title}] failed; logs in ${host.logsDir}\n${host.logTail()}\n`);
+								return { error };
+							},
+						),
+					);
+				},
+			})),
 		},
-		async (started) => {
-			fake = started.fake;
-			for (const scheduler of schedulers) {
-				const host = started.hosts[scheduler.label];
-				const database = `trigger_${scheduler.label}`;
-				await postgres.createDatabase(database);
-				await postgres.sql(database, readFileSync(POSTGRES_TABLES_SQL, 'utf8'));
-				await host.importCredentials([{ ...POSTGRES_CREDENTIAL, type: 'postgres', data: postgres.credentialData(database) }]);
-				// started now, awaited by its case: the hosts' minute polls overlap
-				outcomes.set(
-					scheduler.label,
-					story(host, scheduler, database).then(
-						(outcome) => ({ outcome }),
-						(error: unknown) => {
-							process.stderr.write(`\n[e2e trigger n8n ${spec.version}, ${scheduler.title}] failed; logs in ${host.logsDir}\n${host.logTail()}\n`);
-							return { error };
-						},
-					),
-				);
-			}
-		},
+		() => undefined,
 	);
 
 	it.each(schedulers.map((scheduler) => [scheduler.title, scheduler.label]))(

@@ -6,7 +6,7 @@
  * REST client.
  */
 import { installPackage } from '../../scripts/n8n/communityPackage';
-import { N8nHost } from '../../scripts/n8n/host';
+import { N8nHost, type CredentialImport } from '../../scripts/n8n/host';
 import { ensureInstalled, isInstalled, N8N_HOSTS, type N8nLine } from '../../scripts/n8n/hosts';
 import type { N8nRest } from '../../scripts/n8n/rest';
 import {
@@ -39,13 +39,17 @@ export interface HostVariant {
 	label: string;
 	/** Extra environment for n8n, e.g. the durable poll scheduler's switches. */
 	env?: Record<string, string>;
+	/** More credentials for this host (asked for when it is set up), imported with the Raydocs ones in one `n8n import:credentials`. */
+	credentials?: () => CredentialImport[];
+	/** Runs as soon as this host is ready (the others may still be setting up), before `setUp`. */
+	ready?: (host: N8nHost, fake: FakeRaydocs) => void | Promise<void>;
 }
 
 /**
  * Registers the suite's beforeAll/afterAll: the fake Raydocs server and one n8n host per variant,
- * each with the package installed like a user installs it and the credentials imported. `setUp`
- * gets them all (by label); the hosts are disposed before the fake is closed, after any afterAll
- * the suite declared earlier.
+ * set up side by side, each with the package installed like a user installs it and the credentials
+ * imported. `setUp` gets them all (by label); the hosts are disposed before the fake is closed,
+ * after any afterAll the suite declared earlier.
  */
 export function useFakeAndN8nHosts(
 	options: SuiteOptions & { hosts: HostVariant[] },
@@ -64,30 +68,27 @@ export function useFakeAndN8nHosts(
 				// A no-op version check when `npm run n8n:install` ran; a full install (minutes) otherwise.
 				await ensureInstalled(options.line);
 			}
-			fake = await startFakeRaydocs(options.fake);
-			const { token, url } = fake;
-			for (const variant of options.hosts) {
-				const purpose = variant.label ? `${options.purpose}-${variant.label}` : options.purpose;
-				const host = await N8nHost.create({ line: options.line, purpose, env: variant.env });
-				hosts[variant.label] = host;
-				process.stdout.write(`${options.announce}${variant.label ? ` (${variant.label})` : ''}; run folder ${host.runDir}\n`);
-				await installPackage(host);
-				if (options.credentials?.length) {
-					await host.importCredentials(
-						options.credentials.map((credential) => ({
-							...credential,
-							type: 'raydocsApi',
-							data: {
-								accessToken: token,
-								baseUrl: url,
-								rateLimitRequests: 100,
-								rateLimitWindowSeconds: 60,
-							},
-						})),
-					);
-				}
-			}
-			await setUp({ fake, hosts });
+			const started = await startFakeRaydocs(options.fake);
+			fake = started;
+			const { token, url } = started;
+			const raydocsCredentials: CredentialImport[] = (options.credentials ?? []).map((credential) => ({
+				...credential,
+				type: 'raydocsApi',
+				data: { accessToken: token, baseUrl: url, rateLimitRequests: 100, rateLimitWindowSeconds: 60 },
+			}));
+			await Promise.all(
+				options.hosts.map(async (variant) => {
+					const purpose = variant.label ? `${options.purpose}-${variant.label}` : options.purpose;
+					const host = await N8nHost.create({ line: options.line, purpose, env: variant.env });
+					hosts[variant.label] = host;
+					process.stdout.write(`${options.announce}${variant.label ? ` (${variant.label})` : ''}; run folder ${host.runDir}\n`);
+					await installPackage(host);
+					const credentials = [...raydocsCredentials, ...(variant.credentials?.() ?? [])];
+					if (credentials.length) await host.importCredentials(credentials);
+					await variant.ready?.(host, started);
+				}),
+			);
+			await setUp({ fake: started, hosts });
 		},
 		options.timeoutMs ?? 30 * 60_000,
 	);
