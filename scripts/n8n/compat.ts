@@ -34,6 +34,7 @@ const MATRIX: MatrixEntry[] = [
 	{ version: '1.82.3', line: '1', role: 'oldest supported that installs here' },
 	{ version: '1.123.81', line: '1', role: 'newest 1.x' },
 	{ version: '2.41.1', line: '2', role: 'current' },
+	{ version: '2.41.3', line: '2', role: 'newest 2.x' },
 ];
 
 interface JestAssertion {
@@ -58,7 +59,7 @@ async function run(command: string, args: string[], env: NodeJS.ProcessEnv): Pro
 }
 
 function hostEnv(entry: MatrixEntry): NodeJS.ProcessEnv {
-	return entry.line === '1' ? { N8N_LINE: '1', N8N1_VERSION: entry.version } : { N8N_LINE: '2' };
+	return entry.line === '1' ? { N8N_LINE: '1', N8N1_VERSION: entry.version } : { N8N_LINE: '2', N8N2_VERSION: entry.version };
 }
 
 function nodeVersionOf(entry: MatrixEntry): string {

@@ -6,12 +6,23 @@
  * the items n8n produced and what the fake Raydocs server (in this process) received.
  */
 import { readdirSync, readFileSync } from 'fs';
+import { createRequire } from 'module';
 import { join } from 'path';
 
 import { projectManifest } from '../../scripts/n8n/communityPackage';
-import { loadExample, manualExampleFiles, prepareExample, writeExampleFiles, type ExampleFiles } from '../../scripts/n8n/examples';
+import {
+	loadExample,
+	manualExampleFiles,
+	POSTGRES_CREDENTIAL,
+	POSTGRES_TABLES_SQL,
+	prepareExample,
+	SPREADSHEET_OUTPUT,
+	writeExampleFiles,
+	type ExampleFiles,
+} from '../../scripts/n8n/examples';
 import { nodeItems, type ExecuteResult, type N8nHost } from '../../scripts/n8n/host';
-import { linesFromEnv, N8N_HOSTS, type N8nLine } from '../../scripts/n8n/hosts';
+import { installPrefix, linesFromEnv, N8N_HOSTS, type N8nLine } from '../../scripts/n8n/hosts';
+import { ThrowawayPostgres } from '../../scripts/n8n/postgres';
 import type { N8nRest } from '../../scripts/n8n/rest';
 import type { FakeRaydocs, RequestLogEntry } from '../../tools/fake-raydocs/server';
 import { startFileHost, type FileHost } from '../helpers/fileHost';
@@ -74,8 +85,19 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 	/** Runs a case; when it fails, prints where the logs are and their last lines. */
 	const withLogs = async (body: () => Promise<void>) => await host.withLogs(`e2e n8n ${spec.version}`, body);
 
-	beforeAll(() => {
+	/** The database examples/extract-invoice-to-postgres.json writes into. */
+	let postgres: ThrowawayPostgres;
+	const database = 'raydocs_examples';
+
+	beforeAll(async () => {
 		started = Date.now();
+		postgres = await ThrowawayPostgres.start();
+		await postgres.createDatabase(database);
+		await postgres.sql(database, readFileSync(POSTGRES_TABLES_SQL, 'utf8'));
+	}, 5 * 60_000);
+
+	afterAll(async () => {
+		await postgres?.stop();
 	});
 
 	useFakeAndN8n({ line, purpose: 'e2e', announce: `[e2e] n8n ${spec.version} on ${spec.runtime}`, fake: { timing: FAKE_TIMING } }, async (suite) => {
@@ -93,13 +115,14 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 		fake.revokeToken(tokens.revoked);
 		tokens.noWorkspacesRead = fake.createToken(['templates-read', 'templates-write'], 'no-workspaces-read');
 		tokens.workspacesOnly = fake.createToken(['workspaces-read'], 'workspaces-only');
-		await host.importCredentials(
-			Object.entries(CREDENTIALS).map(([key, credential]) => ({
+		await host.importCredentials([
+			...Object.entries(CREDENTIALS).map(([key, credential]) => ({
 				...credential,
 				type: 'raydocsApi',
 				data: { accessToken: tokens[key as keyof typeof CREDENTIALS], baseUrl: fake.url, rateLimitRequests: 100, rateLimitWindowSeconds: 60 },
 			})),
-		);
+			{ ...POSTGRES_CREDENTIAL, type: 'postgres', data: postgres.credentialData(database) },
+		]);
 
 		// 35 templates in pages of 15: Return All must read three pages (15, 15, 5).
 		pagingWorkspaceId = fake.seedWorkspace('Paging').id;
@@ -465,6 +488,49 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 				}
 				if (file === 'batch-extract-folder.json') {
 					expect(nodeItems(result.run, 'Extract Many')).toHaveLength(files.documents.length);
+				}
+				if (file === 'extract-invoice-to-postgres.json') {
+					// the rows, read back from PostgreSQL
+					const [extracted] = nodeItems(result.run, 'Extract Invoice');
+					const rows = await postgres.rows(database, 'select result_id, invoice_number, invoice_date::text, total_amount::text, currency, vendor_name, source_file from raydocs_invoices');
+					expect(rows).toEqual([
+						{
+							result_id: extracted.json.result_id,
+							invoice_number: extracted.json['invoice_details.invoice_number'],
+							invoice_date: extracted.json['invoice_details.invoice_date'],
+							total_amount: Number(extracted.json['invoice_details.total_amount']).toFixed(2),
+							currency: extracted.json['invoice_details.currency'],
+							vendor_name: extracted.json['vendor.name'],
+							source_file: 'acme-invoice-2026-001.pdf',
+						},
+					]);
+					expect(rows[0].invoice_number).toMatch(/^INV-/);
+				}
+				if (file === 'batch-folder-to-spreadsheet.json') {
+					// one spreadsheet file on disk, a row per document, read back with the xlsx library n8n ships
+					const fromNodesBase = createRequire(join(installPrefix(line), 'node_modules', 'n8n-nodes-base', 'package.json'));
+					// n8n 2.x depends on the registry's re-publish of SheetJS by its own name, 1.x by the alias xlsx
+					const xlsx = (line === '2' ? fromNodesBase('@e965/xlsx') : fromNodesBase('xlsx')) as {
+						readFile(path: string): { SheetNames: string[]; Sheets: Record<string, unknown> };
+						utils: { sheet_to_json(sheet: unknown): Array<Record<string, unknown>> };
+					};
+					const book = xlsx.readFile(join(host.filesDir, SPREADSHEET_OUTPUT));
+					expect(book.SheetNames).toEqual(['Extractions']);
+					const sheetRows = xlsx.utils.sheet_to_json(book.Sheets.Extractions);
+					const extracted = nodeItems(result.run, 'Extract Many');
+					expect(sheetRows.map((row) => row.File).sort()).toEqual(files.documents.map((path) => path.split('/').pop()).sort());
+					for (const row of sheetRows) {
+						const item = extracted.find((candidate) => candidate.json.file_name === row.File)!;
+						expect(row).toEqual({
+							File: item.json.file_name,
+							Status: 'completed',
+							'Invoice number': item.json['invoice_details.invoice_number'],
+							'Invoice date': item.json['invoice_details.invoice_date'],
+							Total: item.json['invoice_details.total_amount'],
+							Currency: item.json['invoice_details.currency'],
+							Vendor: item.json['vendor.name'],
+						});
+					}
 				}
 				if (file === 'manage-templates.json') {
 					const [created] = nodeItems(result.run, 'Create Template');
