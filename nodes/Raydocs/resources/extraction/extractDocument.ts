@@ -26,12 +26,16 @@ import { waitForRuns } from '../../shared/waitForRuns';
 
 const showOnlyForExtractDocument = { operation: ['extractDocument'], resource: ['extraction'] };
 
-/** The input item's files come along unless turned off, so no Merge node is needed. */
+/**
+ * The input item's files come along unless turned off, so no Merge node is needed. Offered only
+ * where the files are the input: workspace documents and web addresses have none to keep.
+ */
 const keepInputFiles: INodeProperties = {
 	displayName: 'Keep Input Files',
 	name: 'keepInputBinary',
 	type: 'boolean',
 	default: true,
+	displayOptions: { show: { '/inputSource': ['binary'] } },
 	description:
 		"Whether the output item carries the input item's binary files (e.g. the invoice PDF) next to the extracted data",
 };

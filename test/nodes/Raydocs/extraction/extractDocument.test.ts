@@ -1,3 +1,7 @@
+import { NodeHelpers } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+
+import { Raydocs } from '../../../../nodes/Raydocs/Raydocs.node';
 import {
 	UUID,
 	byId,
@@ -183,6 +187,22 @@ describe('Raydocs → Extraction → Extract Document', () => {
 
 			const dropped = await runRaydocs(fake(), extract({ options: { ...fastWait, keepInputBinary: false } }), { input: input() });
 			expect(dropped.items[0].binary).toBeUndefined();
+		});
+
+		it('offers Keep Input Files only where the files of the input item are the input', () => {
+			const options = new Raydocs().description.properties.find(
+				(property) => property.name === 'options' && (property.displayOptions?.show?.operation as string[]).includes('extractDocument'),
+			)!;
+			const keep = (options.options as INodeProperties[]).find((option) => option.name === 'keepInputBinary')!;
+			// as n8n decides for a field of a collection: its values, and the node's for "/" paths
+			const shown = (inputSource: string) =>
+				NodeHelpers.displayParameter({}, keep, { typeVersion: 1 }, null, {
+					resource: 'extraction',
+					operation: 'extractDocument',
+					inputSource,
+				});
+			expect(shown('binary')).toBe(true);
+			for (const none of ['documentIds', 'documentName', 'fileUrl']) expect(shown(none)).toBe(false);
 		});
 
 		it('names the ids result_id and session_id with Simplify off too', async () => {
