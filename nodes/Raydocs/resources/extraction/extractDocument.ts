@@ -104,6 +104,8 @@ function chosenDocumentIds(context: IExecuteFunctions, itemIndex: number): strin
 interface StartedExtraction {
 	sessionId: string;
 	run: ExtractionRun;
+	/** The names of the files uploaded for the run; none for workspace documents. */
+	fileNames?: string[];
 }
 
 interface Session {
@@ -167,7 +169,7 @@ async function startExtraction(context: IExecuteFunctions, itemIndex: number, it
 			description: `Session ${session.id} was created; look for its result in Raydocs.`,
 		});
 	}
-	return { sessionId: session.id, run };
+	return { sessionId: session.id, run, fileNames: uploads.length ? uploads.map((upload) => upload.fileName) : undefined };
 }
 
 /**
@@ -199,7 +201,11 @@ export async function executeExtractDocument(this: IExecuteFunctions): Promise<I
 			try {
 				results.succeed(
 					itemIndex,
-					outputForOutcome(this, itemIndex, outcome, { sessionId: extraction.sessionId, resultId: extraction.run.id }),
+					outputForOutcome(this, itemIndex, outcome, {
+						sessionId: extraction.sessionId,
+						resultId: extraction.run.id,
+						fileNames: extraction.fileNames,
+					}),
 					keepsInputFiles(this, itemIndex) ? items[itemIndex].binary : undefined,
 				);
 			} catch (error) {
