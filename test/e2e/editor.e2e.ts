@@ -26,6 +26,7 @@ import { linesFromEnv, N8N_HOSTS, PROJECT_ROOT } from '../../scripts/n8n/hosts';
 import { LOCAL_OWNER } from '../../scripts/n8n/rest';
 import { sampleInvoicePdf } from '../../scripts/sampleInvoice';
 import type { FakeRaydocs } from '../../tools/fake-raydocs/server';
+import { api } from '../tools/fake-raydocs/test-helpers';
 import { useFakeAndN8n } from '../helpers/realN8nSuite';
 
 const ARTIFACTS_DIR = process.env.E2E_ARTIFACTS_DIR ?? join(PROJECT_ROOT, 'test-artifacts', 'editor');
@@ -378,13 +379,10 @@ describeOn2("Raydocs in n8n's editor (Chromium, n8n 2.x)", () => {
 			await ndv().locator(testId('node-execute-button')).click();
 			const output = ndv().locator(testId('output-panel'));
 			await output.locator(testId('node-run-status-success')).waitFor({ timeout: 60_000 });
-			const radioTable = output.locator(testId('radio-button-table'));
-			if (await radioTable.count()) await radioTable.click();
-			const headers = (await output.locator('table th').allInnerTexts()).map((text) => text.trim());
-			expect(headers).toEqual(expect.arrayContaining(['result_id', 'session_id', 'status', 'invoice_details.invoice_number']));
-			const row = (await output.locator('table tbody tr').first().locator('td').allInnerTexts()).map((text) => text.trim());
-			expect(row[headers.indexOf('status')]).toBe('completed');
-			expect(row[headers.indexOf('invoice_details.invoice_number')]).toMatch(/^INV-[0-9A-F]{6}$/);
+			const row = await firstTableRow(output, 'invoice_details.invoice_number');
+			expect(Object.keys(row)).toEqual(expect.arrayContaining(['result_id', 'session_id', 'status', 'invoice_details.invoice_number']));
+			expect(row.status).toBe('completed');
+			expect(row['invoice_details.invoice_number']).toMatch(/^INV-[0-9A-F]{6}$/);
 			// Give the output the room the input panel (empty here) takes, for a readable table.
 			const divider = await ndv().locator(testId('panel-drag-button')).boundingBox();
 			if (divider) {
@@ -402,7 +400,7 @@ describeOn2("Raydocs in n8n's editor (Chromium, n8n 2.x)", () => {
 			await screenshot(output, 'output-table.png', 260);
 			const attached = fake.log.find((entry) => entry.path.endsWith('/documents/attach'));
 			expect(attached?.body).toEqual({ document_ids: [documentId] });
-			extractedSessionId = row[headers.indexOf('session_id')];
+			extractedSessionId = row.session_id;
 		});
 	});
 
@@ -466,11 +464,7 @@ describeOn2("Raydocs in n8n's editor (Chromium, n8n 2.x)", () => {
 			await canvasNode('Sheet Row').dblclick();
 			const output = ndv().locator(testId('output-panel'));
 			await output.locator(testId('node-run-status-success')).waitFor({ timeout: 60_000 });
-			await output.locator(testId('radio-button-table')).click();
-			await output.locator('table th').filter({ hasText: 'source_files' }).first().waitFor();
-			const headers = (await output.locator('table th').allInnerTexts()).map((text) => text.trim());
-			const row = (await output.locator('table tbody tr').first().locator('td').allInnerTexts()).map((text) => text.trim());
-			expect(row[headers.indexOf('source_files')]).toBe('acme-invoice-2026-001.pdf');
+			expect((await firstTableRow(output, 'source_files')).source_files).toBe('acme-invoice-2026-001.pdf');
 			// The row carries the invoice itself, as Extract Document keeps the input file.
 			await output.locator(testId('radio-button-binary')).click();
 			await output.getByText('acme-invoice-2026-001.pdf', { exact: true }).waitFor();
@@ -511,14 +505,10 @@ describeOn2("Raydocs in n8n's editor (Chromium, n8n 2.x)", () => {
 			await sessionIds.fill(extractedSessionId);
 			await fetchTestEvent.click();
 			await output.locator(testId('node-run-status-success')).waitFor({ timeout: 30_000 });
-			const radioTable = output.locator(testId('radio-button-table'));
-			if (await radioTable.count()) await radioTable.click();
-			await output.locator('table th').filter({ hasText: 'session_id' }).first().waitFor();
-			const headers = (await output.locator('table th').allInnerTexts()).map((text) => text.trim());
-			const row = (await output.locator('table tbody tr').first().locator('td').allInnerTexts()).map((text) => text.trim());
-			expect(row[headers.indexOf('session_id')]).toBe(extractedSessionId);
-			expect(row[headers.indexOf('status')]).toBe('completed');
-			expect(row[headers.indexOf('documents')]).toContain('acme-invoice.pdf');
+			const row = await firstTableRow(output, 'session_id');
+			expect(row.session_id).toBe(extractedSessionId);
+			expect(row.status).toBe('completed');
+			expect(row.documents).toContain('acme-invoice.pdf');
 			await screenshot(ndv(), 'trigger.png', 560);
 		});
 	});
@@ -527,15 +517,13 @@ describeOn2("Raydocs in n8n's editor (Chromium, n8n 2.x)", () => {
 		expect(problems).toEqual([]);
 	});
 
-	/** A session of the template with no run yet, through the fake's API as a user's script would. */
+	/** A session of the template with no run yet, made through the fake's API. */
 	async function newSession(template: string): Promise<string> {
-		const response = await fetch(`${fake.url}/extractions/sessions`, {
-			method: 'POST',
-			headers: { authorization: `Bearer ${fake.token}`, 'content-type': 'application/json', accept: 'application/json' },
-			body: JSON.stringify({ extraction_template_id: template, name: 'Watched, no run yet' }),
+		const session = await api<{ id: string }>(fake, 'POST', '/extractions/sessions', {
+			body: { extraction_template_id: template, name: 'Watched, no run yet' },
 		});
-		expect(response.status).toBe(201);
-		return ((await response.json()) as { id: string }).id;
+		expect(session.status).toBe(201);
+		return session.body.id;
 	}
 });
 
@@ -555,6 +543,16 @@ async function waitUntil(condition: () => Promise<boolean>, what: string): Promi
 		if (Date.now() > deadline) throw new Error(`waited 10 s for ${what}`);
 		await new Promise((resolve) => setTimeout(resolve, 100));
 	}
+}
+
+/** The first row of an output panel's table by column name, once `column` is shown. */
+async function firstTableRow(output: Locator, column: string): Promise<Record<string, string>> {
+	const radioTable = output.locator('[data-test-id="radio-button-table"]');
+	if (await radioTable.count()) await radioTable.click();
+	await output.locator('table th').filter({ hasText: column }).first().waitFor();
+	const headers = (await output.locator('table th').allInnerTexts()).map((text) => text.trim());
+	const cells = (await output.locator('table tbody tr').first().locator('td').allInnerTexts()).map((text) => text.trim());
+	return Object.fromEntries(headers.map((header, index) => [header, cells[index]]));
 }
 
 /** Waits until the element shows exactly this text (whitespace-trimmed), or holds it as its value. */
