@@ -118,7 +118,7 @@ async function sampleRun(context: IPollFunctions, settings: Settings): Promise<I
 			'No finished extraction yet in the watched sessions',
 			{
 				description:
-					'Run an extraction in one of them (for example with the Raydocs node: Extraction → Extract Document or Run), then fetch the test event again.',
+					'Start a run on one of them with the Raydocs node (Extraction → Run, with that session ID), then fetch the test event again. Extract Document makes a session of its own, which this trigger does not watch.',
 			},
 		);
 	}

@@ -112,6 +112,20 @@ describe('examples/', () => {
 		}
 	});
 
+	it.each(files)("%s: every Raydocs node is saved at the node's version, so it behaves as the README says", (file) => {
+		const versions = (description: { version: number | number[] }) => [description.version].flat();
+		for (const node of loadExample(file).nodes.filter((candidate) => candidate.type.startsWith('n8n-nodes-raydocs.'))) {
+			const type = node.type === 'n8n-nodes-raydocs.raydocsTrigger' ? new RaydocsTrigger().description : raydocs;
+			expect(versions(type)).toContain(node.typeVersion);
+		}
+	});
+
+	it('the invoice example keeps the invoice next to its row (Extract Document keeps the input files)', () => {
+		const extract = loadExample('extract-invoice-from-email.json').nodes.find((node) => node.parameters.operation === 'extractDocument')!;
+		expect(extract.parameters.inputSource).toBe('binary');
+		expect((extract.parameters.options as Record<string, unknown>).keepInputBinary).not.toBe(false);
+	});
+
 	it.each(files)('%s: every connection joins nodes that exist', (file) => {
 		const workflow = loadExample(file);
 		const names = new Set(workflow.nodes.map((node) => node.name));

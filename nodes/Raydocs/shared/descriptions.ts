@@ -180,8 +180,8 @@ export function binaryInputFields(showFor: ShowFor): INodeProperties[] {
 			default: 'data',
 			required: true,
 			placeholder: 'e.g. data, attachment_0',
+			// One line of help, under the field (as n8n's own file nodes do), not repeated in a tooltip.
 			hint: 'The name of the input binary field(s) holding the file(s), separated by commas',
-			description: 'Binary fields of the input item to upload, separated by commas',
 			displayOptions: { show: { ...showFor, allBinaries: [false] } },
 		},
 	];

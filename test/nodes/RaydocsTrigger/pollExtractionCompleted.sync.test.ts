@@ -401,5 +401,7 @@ describe('pollExtractionCompleted: Fetch Test Event', () => {
 			message: 'No finished extraction yet in the watched sessions',
 			description: expect.stringContaining('then fetch the test event again'),
 		});
+		// the operation that runs in a watched session; Extract Document makes a session of its own
+		expect((error as NodeOperationError).description).toMatch(/^Start a run on one of them with the Raydocs node \(Extraction → Run, with that session ID\)/);
 	});
 });

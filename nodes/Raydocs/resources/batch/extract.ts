@@ -136,6 +136,7 @@ export async function executeBatchExtract(this: IExecuteFunctions): Promise<INod
 			const output: IDataObject = outputForOutcome(this, file.itemIndex, outcome, {
 				sessionId: file.sessionId,
 				resultId: outcome.runId ?? outcome.run?.id ?? '(not started yet)',
+				fileNames: [file.fileName],
 			});
 			results.succeed(file.itemIndex, { file_name: file.fileName, session_id: file.sessionId!, ...output });
 		} catch (error) {

@@ -26,12 +26,16 @@ import { waitForRuns } from '../../shared/waitForRuns';
 
 const showOnlyForExtractDocument = { operation: ['extractDocument'], resource: ['extraction'] };
 
-/** The input item's files come along unless turned off, so no Merge node is needed. */
+/**
+ * The input item's files come along unless turned off, so no Merge node is needed. Offered only
+ * where the files are the input: workspace documents and web addresses have none to keep.
+ */
 const keepInputFiles: INodeProperties = {
 	displayName: 'Keep Input Files',
 	name: 'keepInputBinary',
 	type: 'boolean',
 	default: true,
+	displayOptions: { show: { '/inputSource': ['binary'] } },
 	description:
 		"Whether the output item carries the input item's binary files (e.g. the invoice PDF) next to the extracted data",
 };
@@ -100,6 +104,8 @@ function chosenDocumentIds(context: IExecuteFunctions, itemIndex: number): strin
 interface StartedExtraction {
 	sessionId: string;
 	run: ExtractionRun;
+	/** The names of the files uploaded for the run; none for workspace documents. */
+	fileNames?: string[];
 }
 
 interface Session {
@@ -163,7 +169,7 @@ async function startExtraction(context: IExecuteFunctions, itemIndex: number, it
 			description: `Session ${session.id} was created; look for its result in Raydocs.`,
 		});
 	}
-	return { sessionId: session.id, run };
+	return { sessionId: session.id, run, fileNames: uploads.length ? uploads.map((upload) => upload.fileName) : undefined };
 }
 
 /**
@@ -195,7 +201,11 @@ export async function executeExtractDocument(this: IExecuteFunctions): Promise<I
 			try {
 				results.succeed(
 					itemIndex,
-					outputForOutcome(this, itemIndex, outcome, { sessionId: extraction.sessionId, resultId: extraction.run.id }),
+					outputForOutcome(this, itemIndex, outcome, {
+						sessionId: extraction.sessionId,
+						resultId: extraction.run.id,
+						fileNames: extraction.fileNames,
+					}),
 					keepsInputFiles(this, itemIndex) ? items[itemIndex].binary : undefined,
 				);
 			} catch (error) {

@@ -38,6 +38,22 @@ describe('Raydocs → Batch → Extract Many', () => {
 		expect(new Set(items.map((item) => item.json.session_id)).size).toBe(55);
 	});
 
+	it('names each file as the user gave it, also when Raydocs already holds its bytes under another name', async () => {
+		const stored = fake().seedWorkspaceDocument(fake().state.seed!.workspaceId, {
+			filename: 'scanned-earlier.pdf',
+			content: '%PDF batch file 1',
+			status: 'processed',
+		});
+		const { items, error } = await runRaydocs(fake(), extractMany(), { input: files(2) });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => [item.json.file_name, item.json.documents])).toEqual([
+			['file-0.pdf', ['file-0.pdf']],
+			['file-1.pdf', ['file-1.pdf']],
+		]);
+		// Raydocs reused its document for the second file
+		expect(fake().state.sessions.get(String(items[1].json.session_id))!.documentIds).toEqual([stored.id]);
+	});
+
 	it('outputs the created sessions at once when not waiting', async () => {
 		const { items } = await runRaydocs(fake(), extractMany({ waitForResults: false }), { input: files(3) });
 		expect(items.map((item) => item.json.status)).toEqual(['created', 'created', 'created']);

@@ -113,6 +113,9 @@ describe('descriptions: the fields several operations share', () => {
 		expect(shown(fields, { allBinaries: false })).toBe(true);
 		expect(shown(fields, { allBinaries: true })).toBe(false);
 		expect(shown(fields, { operation: 'get', allBinaries: false })).toBe(false);
+		// one line of help under the field; no tooltip repeating it
+		expect(fields.hint).toBe('The name of the input binary field(s) holding the file(s), separated by commas');
+		expect(fields.description).toBeUndefined();
 	});
 
 	describe('wait options', () => {
