@@ -20,8 +20,8 @@ export function firstPollState(context: IPollFunctions): IDataObject | undefined
 
 /** Keeps the state a poll took without one of its own (the activation baseline); see firstPollState. */
 export function keepFirstPollState(context: IPollFunctions, state: IDataObject): void {
-	const global = context.getWorkflowStaticData('global');
-	const kept = (global[FIRST_POLL_KEY] ?? {}) as Record<string, IDataObject>;
+	const workflowStaticData = context.getWorkflowStaticData('global');
+	const kept = (workflowStaticData[FIRST_POLL_KEY] ?? {}) as Record<string, IDataObject>;
 	// a new object, so that n8n sees the global static data changed and saves it
-	global[FIRST_POLL_KEY] = { ...kept, [context.getNode().id]: JSON.parse(JSON.stringify(state)) as IDataObject };
+	workflowStaticData[FIRST_POLL_KEY] = { ...kept, [context.getNode().id]: JSON.parse(JSON.stringify(state)) as IDataObject };
 }
