@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { deletedOutput } from '../../shared/descriptions';
-import { sendRoutedDownloadRequest } from '../../shared/download';
+import { downloadFromUrlItems } from '../../shared/download';
 import { documentDeleteDescription } from './delete';
 import { documentDownloadDescription } from './download';
 import { documentGetDescription } from './get';
@@ -40,7 +40,7 @@ export const documentDescription: INodeProperties[] = [
 					"Download the original file of a document as binary data. Needs the document UUID (pick it from the workspace's documents); returns the file in the chosen binary field.",
 				routing: {
 					request: routedRequest(RAYDOCS_API.getDocumentUrl, LOCATOR_PATH_PARAMETERS),
-					operations: { pagination: sendRoutedDownloadRequest },
+					output: { postReceive: [downloadFromUrlItems] },
 				},
 			},
 			{

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { workspaceLocator } from '../../shared/descriptions';
-import { sendRoutedDownloadRequest } from '../../shared/download';
+import { downloadFromUrlItems } from '../../shared/download';
 import { sendRoutedListRequest } from '../../shared/transport';
 import { validateWorkspaceId } from '../../shared/ids';
 import { executeWorkspaceDocumentCreate, workspaceDocumentCreateDescription } from './create';
@@ -41,7 +41,7 @@ export const workspaceDocumentDescription: INodeProperties[] = [
 					'Download a workspace document as binary data. Needs the workspace and the document (pick it, search it by name, or give its UUID); returns the file in the chosen binary field.',
 				routing: {
 					request: routedRequest(RAYDOCS_API.getWorkspaceDocumentUrl, LOCATOR_PATH_PARAMETERS),
-					operations: { pagination: sendRoutedDownloadRequest },
+					output: { postReceive: [downloadFromUrlItems] },
 				},
 			},
 			{
