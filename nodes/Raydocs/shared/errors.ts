@@ -267,14 +267,16 @@ function labelOfBodyField(name: string): string | undefined {
 
 /**
  * What a 404 of a request without IDs in its path is about: the body's ID field that Raydocs' words
- * name ("Template not found."), or its only ID field; the thing Raydocs names when no field holds it.
+ * name ("Template not found."), or its only ID field; the thing Raydocs names, when it is one the
+ * node knows, if no field holds it.
  */
 function missingFromBody({ request, said }: FailureFacts): { label: string; id?: string } | undefined {
 	const fields = Object.entries(isObject(request.body) ? request.body : {}).flatMap(([name, value]) => {
 		const label = labelOfBodyField(name);
 		return label && (typeof value === 'string' || typeof value === 'number') ? [{ label, id: String(value) }] : [];
 	});
-	const named = said ? /^(.+?) not found\.?$/i.exec(said)?.[1].toLowerCase() : undefined;
+	const words = said ? /^(.+?) not found\.?$/i.exec(said)?.[1].toLowerCase() : undefined;
+	const named = Object.values(PATH_PARAMETER_LABELS).find((label) => label === words);
 	if (named) return fields.find((field) => field.label === named) ?? { label: named };
 	return fields.length === 1 ? fields[0] : undefined;
 }

@@ -348,6 +348,10 @@ describe('explainFailure: every kind of failure says what happened and what to c
 		expect(explainFailure(failureOf({ status: 404, body: {} }), both).message).toBe(
 			'Raydocs could not find something POST /extractions/sessions refers to (HTTP 404)',
 		);
+		// words that name nothing the node knows are quoted, not turned into a thing
+		expect(explainFailure(failureOf({ status: 404, body: { message: 'Some files were not found.' } }), both).message).toBe(
+			'Raydocs could not find something POST /extractions/sessions refers to (HTTP 404): Some files were not found.',
+		);
 	});
 
 	it('404 for a path without IDs and nothing to name: only Raydocs\' words say what is missing', () => {
