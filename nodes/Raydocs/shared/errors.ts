@@ -36,7 +36,7 @@ const NETWORK_FAILURES: Record<string, { meaning: string; dropped?: true }> = {
 };
 
 const isFailureCode = (code: unknown): code is string =>
-	code === MALFORMED_RESPONSE || (typeof code === 'string' && Object.prototype.hasOwnProperty.call(NETWORK_FAILURES, code));
+	code === MALFORMED_RESPONSE || Object.prototype.hasOwnProperty.call(NETWORK_FAILURES, code as PropertyKey);
 
 /**
  * n8n 1.x wraps network errors in a NodeApiError that drops the original error (and its `code`) and
@@ -259,10 +259,9 @@ function isRouteMissing({ failure, matched }: FailureFacts): boolean {
 
 /** `extraction_template_id` → template: the body field names the path parameters' things. */
 function labelOfBodyField(name: string): string | undefined {
-	const parameter = Object.keys(PATH_PARAMETER_LABELS).find((candidate) =>
-		name.endsWith(candidate.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)),
-	);
-	return parameter === undefined ? undefined : PATH_PARAMETER_LABELS[parameter];
+	return Object.entries(PATH_PARAMETER_LABELS).find(([parameter]) =>
+		name.endsWith(parameter.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)),
+	)?.[1];
 }
 
 /**
@@ -275,14 +274,14 @@ function missingFromBody({ request, said }: FailureFacts): { label: string; id?:
 		const label = labelOfBodyField(name);
 		return label && (typeof value === 'string' || typeof value === 'number') ? [{ label, id: String(value) }] : [];
 	});
-	const words = said ? /^(.+?) not found\.?$/i.exec(said)?.[1].toLowerCase() : undefined;
-	const named = Object.values(PATH_PARAMETER_LABELS).find((label) => label === words);
+	const named = Object.values(PATH_PARAMETER_LABELS).find((label) => new RegExp(`^${label} not found\\.?$`, 'i').test(said ?? ''));
 	if (named) return fields.find((field) => field.label === named) ?? { label: named };
 	return fields.length === 1 ? fields[0] : undefined;
 }
 
 function missingRecordMessage(facts: FailureFacts): string {
-	const parameters = facts.matched?.parameters ?? [];
+	// a 404 without a documented endpoint is a missing route
+	const parameters = facts.matched!.parameters;
 	if (parameters.length) {
 		const [subjectName, subjectId] = parameters[parameters.length - 1];
 		const context = parameters
@@ -346,7 +345,7 @@ const FAILURE_KINDS: readonly FailureKind[] = [
 		fits: ({ failure }) => failure.status === 404,
 		message: missingRecordMessage,
 		fix: (facts) =>
-			facts.matched?.parameters.length
+			facts.matched!.parameters.length
 				? "Check the ID. Raydocs also answers 404 when the token's user is not a member of the workspace that holds it."
 				: missingFromBody(facts)
 					? "Check the ID. Raydocs also answers 404 when the token's user has no access to it."

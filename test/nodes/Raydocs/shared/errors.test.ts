@@ -348,6 +348,18 @@ describe('explainFailure: every kind of failure says what happened and what to c
 		expect(explainFailure(failureOf({ status: 404, body: {} }), both).message).toBe(
 			'Raydocs could not find something POST /extractions/sessions refers to (HTTP 404)',
 		);
+		expect(explainFailure(failureOf({ status: 404, body: { message: 'Template not found.' } }), both).message).toBe(
+			`Raydocs has no template with the ID ${template} (HTTP 404)`,
+		);
+		// fields that are no IDs, and IDs that are no single value, name nothing
+		const withName = (body: Record<string, unknown>) => explainFailure(failureOf({ status: 404, body: {} }), create('/extractions/sessions', { body })).message;
+		expect(withName({ name: 'Q1', workspace_id: 12 })).toBe('Raydocs has no workspace with the ID 12 (HTTP 404)');
+		expect(withName({ workspace_id: null })).toBe('Raydocs could not find something POST /extractions/sessions refers to (HTTP 404)');
+		expect(withName({ workspace_id: { id: 1 } })).toBe('Raydocs could not find something POST /extractions/sessions refers to (HTTP 404)');
+		// Raydocs' words name a thing only as a whole sentence
+		expect(explainFailure(failureOf({ status: 404, body: { message: 'Template not found in your workspaces.' } }), both).message).toBe(
+			'Raydocs could not find something POST /extractions/sessions refers to (HTTP 404): Template not found in your workspaces.',
+		);
 		// words that name nothing the node knows are quoted, not turned into a thing
 		expect(explainFailure(failureOf({ status: 404, body: { message: 'Some files were not found.' } }), both).message).toBe(
 			'Raydocs could not find something POST /extractions/sessions refers to (HTTP 404): Some files were not found.',
