@@ -138,14 +138,22 @@ describe('sendRoutedRequest: the request n8n prepared', () => {
 		const answers: rateLimiter.SlotAnswer[] = [];
 		const acquire = jest.spyOn(rateLimiter, 'acquireRequestSlot').mockImplementation(async () => (answer = {}) => void answers.push(answer));
 		try {
+			// a helper that throws for a status after all (n8n does not, with ignoreHttpStatusErrors)
+			const thrown429 = Object.assign(new Error('Request failed with status code 429'), {
+				response: { status: 429, headers: { 'retry-after': '0' }, data: {} },
+			});
 			const { context } = engine([
 				{ statusCode: 429, headers: { 'retry-after': '1', 'x-ratelimit-remaining': '0' }, body: {} },
+				thrown429,
+				Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
 				{ headers: { 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '97' }, body: { id: 1 } },
 			]);
-			await sendRoutedRequest.call(context, routed({ url: '/workspaces/1' }));
+			await sendRoutedRequest.call(context, routed({ url: '/extractions/templates/t1' }));
 			expect(acquire).toHaveBeenCalledWith(BASE_URL, 100, 60_000, 'normal');
 			expect(answers).toEqual([
 				{ headers: { 'retry-after': '1', 'x-ratelimit-remaining': '0' }, refused: true },
+				{ headers: { 'retry-after': '0' }, refused: true },
+				{ headers: {}, refused: false },
 				{ headers: { 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '97' }, refused: false },
 			]);
 		} finally {
@@ -240,6 +248,9 @@ describe('sendRoutedRequest: the output, as n8n makes it', () => {
 		const error = await sendRoutedRequest.call(context, routed({}, [tagItems, declarative])).catch((failure: Error) => failure);
 		expect(error).toBeInstanceOf(NodeOperationError);
 		expect((error as Error).message).toBe('The Raydocs node declares an output step of type "set", which it cannot run');
+		expect((error as NodeOperationError).description).toBe(
+			'This is a defect of the Raydocs node, not of your workflow: please report it. Nothing was sent to Raydocs.',
+		);
 		await expect(sendRoutedListRequest.call(context, routed({}, [declarative]))).rejects.toThrow(/type "set"/);
 		expect(sent).toHaveLength(0);
 	});
