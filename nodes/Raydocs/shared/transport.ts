@@ -113,10 +113,9 @@ async function attemptOnce(
 		settleSlot({ headers: failure.headers, refused: failure.status === 429 });
 		return { failure };
 	}
-	const failure = failureOfResponse(response);
+	const failure = failureOfResponse(response) ?? malformedBody(response, options);
 	settleSlot({ headers: response.headers, refused: failure?.status === 429 });
-	const malformed = failure ? undefined : malformedBody(response, options);
-	return failure || malformed ? { failure: (failure ?? malformed)! } : { response };
+	return failure ? { failure } : { response };
 }
 
 /**
@@ -201,7 +200,7 @@ export async function raydocsJson<T = unknown>(context: RaydocsContext, request:
 
 /**
  * Sends a request n8n's routing engine prepared (routing, pre-send results, proxy, timeout and,
- * on n8n 2.x, the credential's allowed domains) through sendWithPolicy, in the documented form of
+ * from n8n 1.123 on, the credential's allowed domains) through sendWithPolicy, in the documented form of
  * the call the server has. The engine's options are copied, never written to.
  */
 async function sendPreparedRequest(
