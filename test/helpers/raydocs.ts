@@ -4,7 +4,7 @@ import { Raydocs } from '../../nodes/Raydocs/Raydocs.node';
 import { matchEndpoint, type RaydocsEndpoint } from '../../nodes/Raydocs/shared/endpoints';
 import { forgetDocumentedForms } from '../../nodes/Raydocs/shared/documentedForms';
 import { resetRequestWindows } from '../../nodes/Raydocs/shared/rateLimiter';
-import { retryPolicy } from '../../nodes/Raydocs/shared/transport';
+import { retryPolicy } from '../../nodes/Raydocs/shared/retries';
 import type { FakeRaydocs, FakeRaydocsOptions, RequestLogEntry } from '../../tools/fake-raydocs/server';
 import { startFakeRaydocs } from '../../tools/fake-raydocs/server';
 import { endpointsOfParameters } from '../../scripts/operations-table';

@@ -1,10 +1,8 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
 import type {
-	DeclarativeRestApiSettings,
 	IBinaryData,
 	IDataObject,
 	IExecuteFunctions,
-	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
@@ -13,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 
 import { networkCodeNote, readHttpFailure } from './errors';
-import { retryPolicy, sendRoutedRequest } from './transport';
+import { transientRetryWaitMs } from './retries';
 
 export type DownloadContext = IExecuteFunctions | IExecuteSingleFunctions;
 
@@ -124,10 +122,6 @@ function downloadError(
 	});
 }
 
-function isTransient(status: number | undefined, code: string | undefined): boolean {
-	return status === undefined ? code !== undefined : status === 429 || status >= 500;
-}
-
 /**
  * Fetches a pre-signed storage URL (or any file URL) and turns the bytes into binary data. The
  * request is sent without credentials on purpose: the signature is the authorisation, and the
@@ -171,8 +165,9 @@ export async function requestFile(
 				response = { statusCode: failure.status!, headers, body: '' };
 				break;
 			}
-			if (isTransient(failure.status, failure.code) && attempt < retryPolicy.maxTransientAttempts) {
-				await sleep(retryPolicy.backoffBaseMs * 2 ** (attempt - 1));
+			const waitMs = transientRetryWaitMs(failure, attempt, 'download');
+			if (waitMs !== undefined) {
+				await sleep(waitMs);
 				continue;
 			}
 			throw downloadError(context, url, failure.status, failure.code, attempt, describeFailure);
@@ -221,9 +216,10 @@ export async function fileFromResponse(
 }
 
 /**
- * postReceive-compatible: replaces each `{ url }` item (a Raydocs "download URL" answer) with the
- * file, put in the binary field named by the `binaryPropertyName` parameter. The optional
- * `options.fileName` parameter overrides the name the storage gives.
+ * postReceive of the Download operations: replaces each `{ url }` item (a Raydocs "download URL"
+ * answer) with the file, put in the binary field named by the `binaryPropertyName` parameter. The
+ * optional `options.fileName` parameter overrides the name the storage gives. It runs after the
+ * transport has the URL, so a storage failure is reported as such, not as a Raydocs error.
  */
 export async function downloadFromUrlItems(
 	this: IExecuteSingleFunctions,
@@ -258,19 +254,6 @@ export async function downloadFromUrlItems(
 		});
 	}
 	return result;
-}
-
-/**
- * Download operations: the URL request goes through the transport (limiter, retries, messages for
- * Raydocs), then the storage download happens outside it, so that a storage failure is reported
- * as such and not as a Raydocs error of the URL endpoint.
- */
-export async function sendRoutedDownloadRequest(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const items = await sendRoutedRequest.call(this, requestData);
-	return await downloadFromUrlItems.call(this, items);
 }
 
 /** Binary field and file name fields of a Download operation. */

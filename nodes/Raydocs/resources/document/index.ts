@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { deletedOutput } from '../../shared/descriptions';
-import { sendRoutedDownloadRequest } from '../../shared/download';
+import { downloadFromUrlItems } from '../../shared/download';
 import { documentDeleteDescription } from './delete';
 import { documentDownloadDescription } from './download';
 import { documentGetDescription } from './get';
@@ -38,7 +38,7 @@ export const documentDescription: INodeProperties[] = [
 				description: 'Download the original file of a document by its ID, as binary data',
 				routing: {
 					request: routedRequest(RAYDOCS_API.getDocumentUrl, LOCATOR_PATH_PARAMETERS),
-					operations: { pagination: sendRoutedDownloadRequest },
+					output: { postReceive: [downloadFromUrlItems] },
 				},
 			},
 			{

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { workspaceLocator } from '../../shared/descriptions';
-import { sendRoutedDownloadRequest } from '../../shared/download';
+import { downloadFromUrlItems } from '../../shared/download';
 import { sendRoutedListRequest } from '../../shared/transport';
 import { validateWorkspaceId } from '../../shared/ids';
 import { executeWorkspaceDocumentCreate, workspaceDocumentCreateDescription } from './create';
@@ -39,7 +39,7 @@ export const workspaceDocumentDescription: INodeProperties[] = [
 				description: 'Download a workspace document, picked or found by name, as binary data',
 				routing: {
 					request: routedRequest(RAYDOCS_API.getWorkspaceDocumentUrl, LOCATOR_PATH_PARAMETERS),
-					operations: { pagination: sendRoutedDownloadRequest },
+					output: { postReceive: [downloadFromUrlItems] },
 				},
 			},
 			{

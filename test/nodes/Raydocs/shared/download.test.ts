@@ -1,4 +1,4 @@
-import type { DeclarativeRestApiSettings, IExecutePaginationFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type { DeclarativeRestApiSettings, IExecutePaginationFunctions } from 'n8n-workflow';
 
 import {
 	downloadFields,
@@ -8,9 +8,9 @@ import {
 	headerText,
 	redirectLocation,
 	requestFile,
-	sendRoutedDownloadRequest,
 	withoutQuery,
 } from '../../../../nodes/Raydocs/shared/download';
+import { sendRoutedRequest } from '../../../../nodes/Raydocs/shared/transport';
 import { errorParts, failureOf, fileContext, networkError, RAYDOCS_TOKEN, type Answer } from '../../../helpers/fileContext';
 import { recordedWaits } from '../../../helpers/recordedSleep';
 
@@ -191,7 +191,7 @@ describe('downloadSignedUrl', () => {
 		// The code goes in the description: n8n replaces a message naming one with its own generic text.
 		expect(errorParts(error)).toMatchObject({
 			message: 'Could not download the file from storage (no answer) after 4 attempts',
-			description: `The storage at ${where} did not deliver the file. Run the node again later. Network code: ECONNRESET.`,
+			description: `The storage at ${where} did not deliver the file. Run the node again later. Network code ECONNRESET: the server or a proxy in between closed the connection.`,
 		});
 		expect(errorParts(error).httpCode).toBeUndefined();
 		expect((error as { errorResponse: { httpCode: unknown } }).errorResponse.httpCode).toBeNull();
@@ -275,31 +275,18 @@ describe('downloadFromUrlItems', () => {
 	});
 });
 
-describe('sendRoutedDownloadRequest', () => {
+describe('downloadFromUrlItems as the output step of a routed Download', () => {
 	it('asks Raydocs for the URL with the token, then downloads the file without it', async () => {
-		const { context, sent } = fileContext({ parameters: { documentId: '34' }, web: storage(pdfAnswer) });
-		const routed: string[] = [];
-		const pagination = Object.assign(context, {
-			// The engine: sends the routed request and runs its postReceive steps on the answer.
-			async makeRoutingRequest(requestData: DeclarativeRestApiSettings.ResultOptions) {
-				routed.push(`${requestData.options.method} ${requestData.options.url}`);
-				const response: IN8nHttpFullResponse = { statusCode: 200, headers: {}, body: { url: signedUrl } };
-				let items: INodeExecutionData[] = [{ json: response.body as INodeExecutionData['json'] }];
-				for (const step of requestData.postReceive) {
-					for (const action of step.actions) {
-						if (typeof action === 'function') items = await action.call(context, items, response);
-					}
-				}
-				return items;
-			},
-		}) as unknown as IExecutePaginationFunctions;
-		const items = await sendRoutedDownloadRequest.call(pagination, {
-			options: { method: 'GET', url: '/workspaces/12/documents/34/download' },
-			postReceive: [],
+		const { context, sent } = fileContext({ parameters: { documentId: '34' }, raydocs: () => ({ body: { url: signedUrl } }), web: storage(pdfAnswer) });
+		const items = await sendRoutedRequest.call(context as unknown as IExecutePaginationFunctions, {
+			options: { method: 'GET', url: '/workspaces/12/documents/34/url' },
+			postReceive: [{ data: { parameterValue: undefined }, actions: [downloadFromUrlItems] }],
 			requestOperations: {},
 		} as unknown as DeclarativeRestApiSettings.ResultOptions);
-		expect(routed).toEqual(['GET /workspaces/12/documents/34/download']);
-		expect(sent).toEqual([expect.objectContaining({ method: 'GET', url: signedUrl, authenticated: false })]);
+		expect(sent.map((request) => [request.method, request.url, request.authenticated])).toEqual([
+			['GET', expect.stringMatching(/\/workspaces\/12\/documents\/34\/url$/), true],
+			['GET', signedUrl, false],
+		]);
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toEqual({ document_id: '34', filename: 'Facture été.pdf', mime: 'application/pdf', size: 8 });
 	});

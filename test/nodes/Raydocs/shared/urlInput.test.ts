@@ -274,7 +274,7 @@ describe('inputFileFromUrl', () => {
 		// The code goes in the description: n8n replaces a message naming one with its own generic text.
 		expect(await failure(networkError('EPIPE'))).toMatchObject({
 			message: `Could not download the file at ${where} (no answer) after 4 attempts`,
-			description: `${failed} Network code: EPIPE.`,
+			description: `${failed} Network code EPIPE: the connection closed while the request was still being sent.`,
 		});
 		expect(await failure(new Error('unexpected'))).toMatchObject({ message: `Could not download the file at ${where} (no answer)`, description: failed });
 	});
