@@ -22,7 +22,7 @@ import { raydocsJson } from '../../shared/transport';
 import { addUploadsToSession, uploadFile, type UploadedFile } from '../../shared/upload';
 import { fileUrlFields, inputFileFromUrl } from '../../shared/urlInput';
 import { outputForOutcome, readWaitOptions } from './waitForResult';
-import { waitForRuns } from '../../shared/waitForRuns';
+import { deploymentOf, waitForRuns } from '../../shared/waitForRuns';
 
 const showOnlyForExtractDocument = { operation: ['extractDocument'], resource: ['extraction'] };
 
@@ -106,6 +106,9 @@ interface StartedExtraction {
 	run: ExtractionRun;
 	/** The names of the files uploaded for the run; none for workspace documents. */
 	fileNames?: string[];
+	templateId: string;
+	/** When Raydocs answered the run's start (Date.now()). */
+	startedAt: number;
 }
 
 interface Session {
@@ -169,12 +172,19 @@ async function startExtraction(context: IExecuteFunctions, itemIndex: number, it
 			description: `Session ${session.id} was created; look for its result in Raydocs.`,
 		});
 	}
-	return { sessionId: session.id, run, fileNames: uploads.length ? uploads.map((upload) => upload.fileName) : undefined };
+	return {
+		sessionId: session.id,
+		run,
+		fileNames: uploads.length ? uploads.map((upload) => upload.fileName) : undefined,
+		templateId,
+		startedAt: Date.now(),
+	};
 }
 
 /**
  * Extract Document: all items are started first, then their runs are polled together, so N
- * documents take about as long as the slowest one rather than the sum.
+ * documents take about as long as the slowest one rather than the sum. A run of a template whose
+ * runs this process has seen finish is first read when most of those had finished.
  */
 export async function executeExtractDocument(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -190,11 +200,17 @@ export async function executeExtractDocument(this: IExecuteFunctions): Promise<I
 	}
 	if (started.size) {
 		const settings = readWaitOptions(this, [...started.keys()][0]);
+		const extractions = [...started.values()];
 		const outcomes = await waitForRuns(
 			this,
-			[...started.values()].map((extraction) => extraction.run.id),
+			extractions.map((extraction) => extraction.run.id),
 			settings,
-			new Map([...started.values()].map((extraction) => [extraction.run.id, extraction.run])),
+			new Map(extractions.map((extraction) => [extraction.run.id, extraction.run])),
+			false,
+			{
+				baseUrl: await deploymentOf(this),
+				runs: new Map(extractions.map(({ run, templateId, startedAt }) => [run.id, { templateId, startedAt }])),
+			},
 		);
 		for (const [itemIndex, extraction] of started) {
 			const outcome = outcomes.get(extraction.run.id)!;
