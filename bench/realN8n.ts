@@ -229,6 +229,9 @@ export class ProcessTreeSampler {
 
 	private samples = 0;
 
+	/** The tree's RSS at each sample: when (Date.now()) and how much (kB). */
+	readonly timeline: Array<{ at: number; kb: number }> = [];
+
 	constructor(
 		private readonly host: N8nHost,
 		private readonly intervalMs = 100,
@@ -275,6 +278,14 @@ export class ProcessTreeSampler {
 			if (roots.includes(pid)) this.rootHwmKb = Math.max(this.rootHwmKb, memory.hwm);
 		}
 		this.peakTreeRssKb = Math.max(this.peakTreeRssKb, total);
+		this.timeline.push({ at: Date.now(), kb: total });
+	}
+
+	/** How far the tree's RSS rose above its level at `from` until `to` (kB): what a step of the run added. */
+	riseBetween(from: number, to: number): number {
+		const before = [...this.timeline].reverse().find((sample) => sample.at <= from)?.kb ?? 0;
+		const during = this.timeline.filter((sample) => sample.at >= from && sample.at <= to + this.intervalMs).map((sample) => sample.kb);
+		return Math.max(0, ...during) - before;
 	}
 }
 

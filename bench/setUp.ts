@@ -55,6 +55,8 @@ export async function withRealN8nBench<T>(
 		credentialRateLimit?: { requests: number; windowSeconds: number };
 		/** Environment of the n8n processes. */
 		hostEnv?: Record<string, string>;
+		/** Node options of the n8n processes (e.g. a CPU profile). */
+		nodeOptions?: string;
 	},
 	run: (bench: RealN8nBench) => Promise<T>,
 ): Promise<T> {
@@ -62,7 +64,7 @@ export async function withRealN8nBench<T>(
 	try {
 		return await withFake(options.fake, async (fake) => {
 			try {
-				host = await benchHost(options.purpose, options.hostEnv);
+				host = await benchHost(options.purpose, options.hostEnv, options.nodeOptions);
 				await importBenchCredentials(host, fake, options.credentialRateLimit ?? matchingRateLimit(options.fake.rateLimit));
 				return await run({ fake, host, label: `n8n ${host.version} on ${N8N_HOSTS[host.line].runtime}` });
 			} finally {
@@ -83,9 +85,9 @@ function matchingRateLimit(rateLimit: RateLimitConfig | false | undefined): { re
  * n8n 2.x on its own Node, with the packed package installed into its user folder; with
  * BENCH_PACKAGE=<tarball>, that build instead (e.g. the package before a change, for "before" rows).
  */
-async function benchHost(purpose: string, env?: Record<string, string>): Promise<N8nHost> {
+async function benchHost(purpose: string, env?: Record<string, string>, nodeOptions?: string): Promise<N8nHost> {
 	await ensureInstalled(BENCH_LINE);
-	const host = await N8nHost.create({ line: BENCH_LINE, purpose, env });
+	const host = await N8nHost.create({ line: BENCH_LINE, purpose, env, nodeOptions });
 	if (process.env.BENCH_PACKAGE) await installIntoHost(host, process.env.BENCH_PACKAGE);
 	else await installPackage(host);
 	return host;

@@ -24,6 +24,7 @@
  *   BENCH_PACKAGE=<tarball>          another build of the package (e.g. the one before a change)
  */
 import { randomUUID } from 'crypto';
+import { mkdirSync, writeFileSync } from 'fs';
 import { join } from 'path';
 
 import type { ExecutionItem, N8nHost, WorkflowJson, WorkflowNode } from '../scripts/n8n/host';
@@ -463,7 +464,7 @@ function timeline(fake: FakeRaydocs, entries: RequestLogEntry[], time: Timescale
 }
 
 /** A duration on the bench's clock shown in real seconds. */
-const realSeconds = (ms: number, time: Timescale): string => `${(ms / time.scale / 1000).toFixed(0)} s`;
+const realSeconds = (ms: number, time: Timescale, digits = 0): string => `${(ms / time.scale / 1000).toFixed(digits)} s`;
 
 interface Part {
 	time: Timescale;
@@ -482,12 +483,26 @@ async function runJob(rest: N8nRest, fake: FakeRaydocs, job: Job, time: Timescal
 	fake.clearLog();
 	const execution = await rest.runManually(job.id, 'Manual Trigger', 900_000);
 	const entries = apiEntries(fake);
+	dumpLog(job.id, fake, entries);
 	const row = measure(fake, entries, [rowOf(job, execution)], job, time);
 	console.error(
 		`[bench] ${job.job} / ${job.setUp}: ${row.outcome}, ${row.requests} requests, ${row.statusReads} status reads (${row.earlyReads} early), results after ${realSeconds(row.resultsMs, time)}, idle budget ${realSeconds(row.idleMs, time)}`,
 	);
 	if (row.requests >= 100) console.error(`[timeline] ${job.id} (per 10 s: job/read done/read early): ${timeline(fake, entries, time)}`);
 	return row;
+}
+
+/** With BENCH_LOG_DIR, the job's request log (arrival, method, path, status, body, and when its run finished) as JSON, for a closer look. */
+function dumpLog(name: string, fake: FakeRaydocs, entries: RequestLogEntry[]): void {
+	const dir = process.env.BENCH_LOG_DIR;
+	if (!dir) return;
+	const terminal = terminalTimes(fake);
+	const rows = entries.map((entry) => {
+		const read = entry.method === 'GET' ? STATUS_READ.exec(entry.path) : null;
+		return { at: entry.at - entries[0].at, method: entry.method, path: entry.path, status: entry.status, body: entry.body, finishedAt: read ? (terminal.get(read[2])?.terminalAt ?? 0) - entries[0].at : undefined };
+	});
+	mkdirSync(dir, { recursive: true });
+	writeFileSync(join(dir, `${name}.json`), JSON.stringify(rows));
 }
 
 function rowOf(job: Job, execution: FinishedExecution): RowInput {
@@ -522,6 +537,7 @@ async function scaledPart(seeded: Seeded, rest: N8nRest, rows: Set<string>, jobs
 		fake.clearLog();
 		const executions = await Promise.all(mix.map(async (job) => ({ job, execution: await rest.runManually(job.id, 'Manual Trigger', 900_000) })));
 		const entries = apiEntries(fake);
+		dumpLog('mix', fake, entries);
 		const mixRow = measure(
 			fake,
 			entries,
@@ -614,7 +630,7 @@ async function main(): Promise<void> {
 				const reads = row.runs > 1 ? `${(row.statusReads / row.runs).toFixed(1)} (${(row.earlyReads / row.runs).toFixed(1)}) per run` : `${row.statusReads} (${row.earlyReads})`;
 				return row.latencies.length === 0
 					? `| ${row.job} | ${row.setUp} | ${row.outcome} | ${perRun} | ${reads} | n/a | n/a | ${row.limited} / ${row.surfaced} | n/a | n/a |`
-					: `| ${row.job} | ${row.setUp} | ${row.outcome} | ${perRun} | ${reads} | ${realSeconds(row.resultsMs, time)} | ${realSeconds(mean(row.latencies), time)} / ${realSeconds(percentile(row.latencies, 0.95), time)} | ${row.limited} / ${row.surfaced} | ${realSeconds(row.idleMs, time)} | ${(row.idealMs / row.resultsMs).toFixed(2)} |`;
+					: `| ${row.job} | ${row.setUp} | ${row.outcome} | ${perRun} | ${reads} | ${realSeconds(row.resultsMs, time)} | ${realSeconds(mean(row.latencies), time, 1)} / ${realSeconds(percentile(row.latencies, 0.95), time, 1)} | ${row.limited} / ${row.surfaced} | ${realSeconds(row.idleMs, time)} | ${(row.idealMs / row.resultsMs).toFixed(2)} |`;
 			}),
 		),
 	].join('\n');

@@ -33,6 +33,8 @@ export interface N8nHostOptions {
 	offline?: boolean;
 	/** Extra environment for n8n, e.g. N8N_DEV_RELOAD. */
 	env?: Record<string, string>;
+	/** Extra Node options for n8n's processes (NODE_OPTIONS), e.g. `--cpu-prof` for a bench's profile. */
+	nodeOptions?: string;
 }
 
 export interface CredentialImport {
@@ -284,6 +286,7 @@ export class N8nHost {
 			env.NODE_OPTIONS = `--require ${join(PROJECT_ROOT, 'scripts', 'n8n', 'netguard.cjs')}`;
 			env.RAYDOCS_NETGUARD_LOG = this.netguardLog;
 		}
+		if (this.options.nodeOptions) env.NODE_OPTIONS = [env.NODE_OPTIONS, this.options.nodeOptions].filter(Boolean).join(' ');
 		return env;
 	}
 
