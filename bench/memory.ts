@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- a benchmark script run with Node, never shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- a benchmark script run with Node, never shipped */
 /**
  * Memory of a large upload, in a real n8n 2.x in each binary-data mode that keeps files out of the
  * execution data: filesystem (n8n 2.x's default in a single process) and database (its default in

@@ -1,4 +1,4 @@
-/* eslint-disable no-console -- a benchmark script run with Node, never shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- a benchmark script run with Node, never shipped */
 /**
  * Per-request overhead, in a real n8n 2.x: 200 input items → one GET /extractions/templates/{id}
  * each, made by Raydocs → Template → Get (declarative routing through the node's transport: rate
