@@ -53,7 +53,7 @@ export interface RunOutcome {
 /**
  * What a wait knows of the runs it waits for beyond their ids: their template and when each was
  * handed to Raydocs, so that a run of a template whose runs the process has learned (runDurations)
- * is first read when most such runs have finished, and what it sees finish teaches the next wait.
+ * is first read when half of such runs had finished, and what it sees finish teaches the next wait.
  */
 export interface RunTiming {
 	/** The Raydocs deployment: the credential's base URL. */
@@ -81,7 +81,7 @@ interface Watched {
  * cancelled. Status checks are low priority in the rate limiter.
  *
  * Each run is first read after one Check Interval, or, for a template whose runs the process has
- * learned, when most such runs have finished (`likelyDurationMs` after its start); from then on the
+ * learned, when half of such runs had finished (`likelyDurationMs` after its start); from then on the
  * Check Interval schedule of nextPause applies to it, counted from the start of the wait, so a run
  * far slower than the learned time is read at least as often as without learning. What finishes
  * during the wait is learned at once: the runs still pending move to their likely end if that is

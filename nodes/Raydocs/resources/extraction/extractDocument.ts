@@ -184,7 +184,7 @@ async function startExtraction(context: IExecuteFunctions, itemIndex: number, it
 /**
  * Extract Document: all items are started first, then their runs are polled together, so N
  * documents take about as long as the slowest one rather than the sum. A run of a template whose
- * runs this process has seen finish is first read when most of those had finished.
+ * runs this process has seen finish is first read when half of those had finished.
  */
 export async function executeExtractDocument(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();

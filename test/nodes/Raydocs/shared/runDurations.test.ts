@@ -44,9 +44,12 @@ describe('likelyDurationMs: when most runs of a template have finished', () => {
 		recordRunDuration(RAYDOCS, TEMPLATE, 70_000);
 		expect(likelyDurationMs(RAYDOCS, TEMPLATE)).toBe(70_000);
 		for (const seconds of [63, 77, 66, 74]) recordRunDuration(RAYDOCS, TEMPLATE, seconds * 1000);
-		// 63, 66, 70, 74, 77: the 0.6 point lies between 70 and 74, 40% of the way
-		expect(FINISHED_SHARE).toBe(0.6);
-		expect(likelyDurationMs(RAYDOCS, TEMPLATE)).toBe(71_600);
+		// 63, 66, 70, 74, 77: the median
+		expect(FINISHED_SHARE).toBe(0.5);
+		expect(likelyDurationMs(RAYDOCS, TEMPLATE)).toBe(70_000);
+		recordRunDuration(RAYDOCS, TEMPLATE, 80_000);
+		// 63, 66, 70, 74, 77, 80: halfway between 70 and 74
+		expect(likelyDurationMs(RAYDOCS, TEMPLATE)).toBe(72_000);
 	});
 
 	it('learns per deployment and template', () => {

@@ -410,10 +410,10 @@ describe('learned run durations: the first read of a template whose runs the pro
 
 	it('reads first when most learned runs had finished, then every Check Interval', async () => {
 		for (const seconds of [63, 66, 70, 74, 77]) recordRunDuration(BASE_URL, TEMPLATE, seconds * 1000);
-		// FINISHED_SHARE of 63, 66, 70, 74, 77 s: 71.6 s
-		expect((await oneRun(80_000)).reads).toEqual([71.6, 76.6, 81.6]);
-		// the 80 s run is learned too: the 0.6 point of 63, 66, 70, 74, 77, 80 s is 74 s
-		expect((await oneRun(60_000)).reads).toEqual([74]);
+		// the median of 63, 66, 70, 74, 77 s: 70 s
+		expect((await oneRun(80_000)).reads).toEqual([70, 75, 80]);
+		// the 80 s run is learned too: the median of 63, 66, 70, 74, 77, 80 s is 72 s
+		expect((await oneRun(60_000)).reads).toEqual([72]);
 	});
 
 	it('a run far slower than the learned time is read at least as often as the Check Interval schedule would', async () => {
