@@ -271,6 +271,32 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 				);
 			});
 		});
+
+		it('a template run again in one n8n process is first read when its earlier run had finished', async () => {
+			await withLogs(async () => {
+				// runs of about 3.4 s: the Check Interval of 0.5 s reads one several times
+				fake.setTiming({ runProcessingMs: 3000 });
+				try {
+					const runs: Array<{ reads: number; firstReadAfterMs: number }> = [];
+					for (let run = 1; run <= 2; run++) {
+						fake.clearLog();
+						const execution = await rest.runManually('rdE2eExtractDisk', 'Manual Trigger', 120_000);
+						expect(execution.status).toBe('success');
+						const log = apiRequests(fake);
+						const start = log.find((entry) => entry.method === 'POST' && /^\/extractions\/sessions\/[^/]+\/results$/.test(entry.path))!;
+						const reads = log.filter((entry) => entry.method === 'GET' && entry.path.startsWith('/extractions/results/'));
+						runs.push({ reads: reads.length, firstReadAfterMs: reads[0].at - start.at });
+					}
+					// the first run of the template: a read every 0.5 s until it is done
+					expect(runs[0].reads).toBeGreaterThanOrEqual(5);
+					// the second: its first read waits for the time the first run took (learned in this process)
+					expect(runs[1].reads).toBeLessThanOrEqual(2);
+					expect(runs[1].firstReadAfterMs).toBeGreaterThanOrEqual(3000);
+				} finally {
+					fake.setTiming(FAKE_TIMING);
+				}
+			});
+		});
 	});
 
 	describe('under n8n execute (CLI)', () => {
