@@ -26,12 +26,13 @@ const learned = new Map<string, number[]>();
 
 const keyOf = (baseUrl: string, templateId: string): string => `${baseUrl}\n${templateId}`;
 
-/** Raydocs' time stamps (ISO 8601, with or without fractions of a second) in ms; undefined when absent or unreadable. */
-function timeOf(value: unknown): number | undefined {
-	if (typeof value !== 'string' || value === '') return undefined;
-	const ms = Date.parse(value);
-	return Number.isFinite(ms) ? ms : undefined;
+/** Raydocs' time stamps (ISO 8601, with or without fractions of a second) in ms; NaN when absent or unreadable. */
+function timeOf(value: unknown): number {
+	return typeof value === 'string' ? Date.parse(value) : Number.NaN;
 }
+
+/** A day: no extraction run takes longer; a longer span means the time stamps are not what we think. */
+const LONGEST_RUN_MS = 86_400_000;
 
 /**
  * The duration of a completed run from Raydocs' own time stamps: `startedAt` (the run's or the batch
@@ -39,24 +40,23 @@ function timeOf(value: unknown): number | undefined {
  * no sense (negative, or longer than a day).
  */
 export function reportedDurationMs(startedAt: unknown, completedAt: unknown): number | undefined {
-	const start = timeOf(startedAt);
-	const end = timeOf(completedAt);
-	if (start === undefined || end === undefined) return undefined;
-	const duration = end - start;
-	return duration >= 0 && duration <= 86_400_000 ? duration : undefined;
+	const duration = timeOf(completedAt) - timeOf(startedAt);
+	// NaN (a time missing) fails both comparisons
+	return duration >= 0 && duration <= LONGEST_RUN_MS ? duration : undefined;
 }
 
-/** Remembers how long one completed run of `templateId` on `baseUrl` took. */
-export function recordRunDuration(baseUrl: string, templateId: string, durationMs: number): void {
-	if (!templateId || !Number.isFinite(durationMs) || durationMs < 0) return;
+/** Remembers how long one completed run of `templateId` on `baseUrl` took (nothing without a template or a duration). */
+export function recordRunDuration(baseUrl: string, templateId: string | undefined, durationMs: number | undefined): void {
+	if (!templateId || !Number.isFinite(durationMs) || (durationMs as number) < 0) return;
 	const key = keyOf(baseUrl, templateId);
 	const samples = learned.get(key) ?? [];
 	// re-inserted: the Map's order is the order of use, oldest first
 	learned.delete(key);
-	samples.push(durationMs);
-	if (samples.length > SAMPLES_KEPT) samples.splice(0, samples.length - SAMPLES_KEPT);
+	samples.push(durationMs as number);
+	// one sample is added at a time: at most one too many
+	if (samples.length > SAMPLES_KEPT) samples.shift();
 	learned.set(key, samples);
-	while (learned.size > TEMPLATES_KEPT) learned.delete(learned.keys().next().value as string);
+	if (learned.size > TEMPLATES_KEPT) learned.delete(learned.keys().next().value as string);
 }
 
 /**

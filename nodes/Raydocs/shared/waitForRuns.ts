@@ -138,7 +138,7 @@ async function checkUntilSettled(
 		// the one still running to the back
 		queue = [...queue.filter((watched) => !settled.has(watched) && watched !== stopped), ...(stopped ? [stopped] : [])];
 		// what finished was learned: the others wait for their likely end (never earlier than planned)
-		if (settled.size && timing) {
+		if (timing) {
 			for (const watched of queue) watched.dueAt = Math.max(watched.dueAt, firstRead(watched.id));
 		}
 	}
@@ -146,10 +146,9 @@ async function checkUntilSettled(
 
 /** Remembers how long a completed run took, by Raydocs' time stamps, from `startedAt` (its or its session's creation). */
 function learnDuration(timing: RunTiming | undefined, id: string, run: ExtractionRun, startedAt: unknown): void {
-	const templateId = timing?.runs.get(id)?.templateId;
-	if (!timing || !templateId || run.status !== 'completed') return;
-	const duration = reportedDurationMs(startedAt, run.completed_at);
-	if (duration !== undefined) recordRunDuration(timing.baseUrl, templateId, duration);
+	// a failed run may have failed at once: it tells nothing of how long the template's runs take
+	if (!timing || run.status !== 'completed') return;
+	recordRunDuration(timing.baseUrl, timing.runs.get(id)?.templateId, reportedDurationMs(startedAt, run.completed_at));
 }
 
 /**

@@ -8,13 +8,14 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { forgetRunDurations, likelyDurationMs, recordRunDuration } from '../../../../nodes/Raydocs/shared/runDurations';
 import { raydocsJson } from '../../../../nodes/Raydocs/shared/transport';
 import {
+	deploymentOf,
 	nextPause,
 	waitForRuns,
 	waitForSessionRuns,
 	waitSettingsFor,
 } from '../../../../nodes/Raydocs/shared/waitForRuns';
 
-jest.mock('../../../../nodes/Raydocs/shared/transport', () => ({ raydocsJson: jest.fn() }));
+jest.mock('../../../../nodes/Raydocs/shared/transport', () => ({ raydocsJson: jest.fn(), CREDENTIAL_TYPE: 'raydocsApi' }));
 
 const send = raydocsJson as jest.MockedFunction<typeof raydocsJson>;
 const context = {} as IExecuteFunctions;
@@ -482,5 +483,69 @@ describe('learned run durations: the first read of a template whose runs the pro
 			['b1', 40],
 		]);
 		expect(likelyDurationMs(BASE_URL, TEMPLATE)).toBe(40_000);
+	});
+});
+
+describe('learned run durations: what a wait learns and when it ends', () => {
+	const BASE_URL = 'https://api.raydocs.test';
+	const TEMPLATE = '550e8400-e29b-41d4-a716-446655440000';
+	beforeEach(() => forgetRunDurations());
+
+	const at = (ms: number) => new Date(ms).toISOString();
+
+	it('learns completed runs only: a run that failed at once tells nothing of how long runs take', async () => {
+		const start = Date.now();
+		raydocsAnswering((path) =>
+			path === resultPath('failed')
+				? { id: 'failed', status: 'failed', error: 'Unreadable', created_at: at(start), completed_at: at(start + 1000) }
+				: { id: 'done', status: 'completed', data: {}, created_at: at(start), completed_at: at(start + 4000) },
+		);
+		const runs = new Map(['failed', 'done'].map((id) => [id, { templateId: TEMPLATE, startedAt: start }]));
+		await onFakeClock(waitForRuns(context, ['failed', 'done'], waitSettingsFor({}), new Map(), false, { baseUrl: BASE_URL, runs }));
+		expect(likelyDurationMs(BASE_URL, TEMPLATE)).toBe(4000);
+	});
+
+	it('waits for a run the timing does not know like any other, and learns nothing from it', async () => {
+		const start = Date.now();
+		const reads = raydocsAnswering((path) => ({ ...completed(path.split('/').pop()!), created_at: at(start), completed_at: at(start + 2000) }));
+		const runs = new Map([['known', { templateId: TEMPLATE, startedAt: start }]]);
+		const outcomes = await onFakeClock(waitForRuns(context, ['known', 'other'], waitSettingsFor({}), new Map(), false, { baseUrl: BASE_URL, runs }));
+		expect(reads.map(([seconds, path]) => [seconds, path])).toEqual([
+			[5, resultPath('known')],
+			[5, resultPath('other')],
+		]);
+		expect([...outcomes.values()].map((outcome) => [outcome.error, outcome.run?.status])).toEqual([
+			[undefined, 'completed'],
+			[undefined, 'completed'],
+		]);
+		expect(likelyDurationMs(BASE_URL, TEMPLATE)).toBe(2000);
+	});
+
+	it('ends as soon as the last run is settled, not at the timeout', async () => {
+		recordRunDuration(BASE_URL, TEMPLATE, 30_000);
+		const start = Date.now();
+		raydocsAnswering((path) => ({ ...completed(path.split('/').pop()!), created_at: at(start), completed_at: at(start + 30_000) }));
+		const runs = new Map([['r1', { templateId: TEMPLATE, startedAt: start }]]);
+		await onFakeClock(waitForRuns(context, ['r1'], waitSettingsFor({ timeout: 600 }), new Map(), false, { baseUrl: BASE_URL, runs }));
+		expect(Date.now() - start).toBeLessThan(31_000);
+	});
+
+	it('a cancellation during a read that finds the run finished stops before the next read', async () => {
+		const { context: execution, cancel } = cancellable();
+		const reads = raydocsAnswering((path) => {
+			cancel();
+			return completed(path.split('/').pop()!);
+		});
+		const outcomes = await onFakeClock(waitForRuns(execution, ['first', 'second'], waitSettingsFor({})));
+		expect(reads).toEqual([[5, resultPath('first')]]);
+		expect(outcomes.get('second')).toEqual({ timedOut: true, lastStatus: undefined });
+	});
+
+	it('deploymentOf: the base URL of the credential, as the transport reads it', async () => {
+		const withCredential = { getCredentials: jest.fn(async () => ({ baseUrl: ' https://raydocs.internal.example/ ', accessToken: 'x' })) };
+		expect(await deploymentOf(withCredential as unknown as IExecuteFunctions)).toBe('https://raydocs.internal.example');
+		expect(withCredential.getCredentials).toHaveBeenCalledWith('raydocsApi');
+		const empty = { getCredentials: async () => ({ accessToken: 'x' }) };
+		expect(await deploymentOf(empty as unknown as IExecuteFunctions)).toBe('https://api.raydocs.com');
 	});
 });
