@@ -1,7 +1,8 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, no-console -- a benchmark script run with Node, never shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- a benchmark script run with Node, never shipped */
 /**
- * Memory of a large upload, in a real n8n 2.x in filesystem binary mode
- * (N8N_DEFAULT_BINARY_DATA_MODE=filesystem): Read/Write Files from Disk → Raydocs → File Upload →
+ * Memory of a large upload, in a real n8n 2.x in each binary-data mode that keeps files out of the
+ * execution data: filesystem (n8n 2.x's default in a single process) and database (its default in
+ * queue mode, where users scale), set with N8N_DEFAULT_BINARY_DATA_MODE. Read/Write Files from Disk → Raydocs → File Upload →
  * Upload of a 100 MB file, beside the same workflow with a 1 MB file (the baseline), the 100 MB
  * file read without uploading it, and n8n's HTTP Request node PUTting it to a signed URL; then the
  * same three with a 300 MB file (memory that does not grow with the file is streaming; memory
@@ -14,7 +15,8 @@
  * a streaming receiver in this script that checks the URL's signature with the fake and hashes the
  * bytes as they arrive; smaller ones go to the fake's own storage and are checked in its log.
  *
- *   npm run build && node scripts/run-ts.js bench/memory.ts
+ *   npm run bench:memory                        (both modes; BENCH_MEMORY_MODES=database for one)
+ *   BENCH_WRITE_DOCS=1 npm run bench:memory     also replaces the table in docs/performance.md
  */
 import { createHash } from 'crypto';
 import http from 'node:http';
@@ -29,14 +31,16 @@ import {
 	apiEntries,
 	executionError,
 	megabytes,
+	nodeRuns,
 	printTable,
 	ProcessTreeSampler,
 	RAYDOCS_CREDENTIAL,
 	storageEntries,
+	writeGeneratedTable,
 	writeLargePdf,
 	type TreeMemory,
 } from './realN8n';
-import { runBench, withRealN8nBench } from './setUp';
+import { packageLabel, runBench, withRealN8nBench } from './setUp';
 
 const MB = 1024 * 1024;
 /** What the fake's storage listener accepts (MAX_BODY_BYTES in tools/fake-raydocs/server.ts). */
@@ -127,35 +131,47 @@ function engineOf(fake: FakeRaydocs): FakeEngine {
 	return (fake as unknown as { engine: FakeEngine }).engine;
 }
 
+/** The binary-data modes measured, each in an n8n of its own. */
+const MODES = (process.env.BENCH_MEMORY_MODES ?? 'filesystem,database').split(',').map((mode) => mode.trim()).filter(Boolean);
+
 interface Row {
+	mode: string;
 	label: string;
 	fileMb: number;
 	memory: TreeMemory;
+	/** How far RSS rose during the upload node above its level when the node started (kB). */
+	uploadRiseKb?: number;
 	seconds: number;
 	check: string;
 }
 
 async function main(): Promise<void> {
-	const benchSetUp = {
-		purpose: 'bench-memory',
-		// signed URLs for the HTTP Request node are made before the runs: let them live 30 minutes
-		fake: { rateLimit: false as const, signedUrlTtlMs: 30 * 60_000 },
-		// the credential keeps Raydocs' 100 / 60 s
-		hostEnv: { N8N_DEFAULT_BINARY_DATA_MODE: 'filesystem' },
-	};
-	const { rows, label } = await withRealN8nBench(benchSetUp, async ({ fake, host, label }) => {
-		const engine = engineOf(fake);
-		const streaming = await startStreamingStorage(engine);
-		try {
-			return { rows: await measureCases(fake, host, engine, streaming), label };
-		} finally {
-			await streaming.close();
-		}
-	});
-	printResults(label, rows);
+	const rows: Row[] = [];
+	let hostLabel = '';
+	for (const mode of MODES) {
+		const benchSetUp = {
+			purpose: `bench-memory-${mode}`,
+			// signed URLs for the HTTP Request node are made before the runs: let them live 30 minutes
+			fake: { rateLimit: false as const, signedUrlTtlMs: 30 * 60_000 },
+			// the credential keeps Raydocs' 100 / 60 s
+			hostEnv: { N8N_DEFAULT_BINARY_DATA_MODE: mode },
+		};
+		const { measured, label } = await withRealN8nBench(benchSetUp, async ({ fake, host, label }) => {
+			const engine = engineOf(fake);
+			const streaming = await startStreamingStorage(engine);
+			try {
+				return { measured: await measureCases(fake, host, engine, streaming, mode), label };
+			} finally {
+				await streaming.close();
+			}
+		});
+		rows.push(...measured);
+		hostLabel = label;
+	}
+	printResults(hostLabel, rows);
 }
 
-async function measureCases(fake: FakeRaydocs, host: N8nHost, engine: FakeEngine, streaming: StreamingStorage): Promise<Row[]> {
+async function measureCases(fake: FakeRaydocs, host: N8nHost, engine: FakeEngine, streaming: StreamingStorage, mode: string): Promise<Row[]> {
 	const fakeStorageUrl = engine.storageUrl;
 	const storageFor = (item: Case) => (item.megabytes * MB <= FAKE_STORAGE_MAX_BYTES ? fakeStorageUrl : streaming.url);
 	const rows: Row[] = [];
@@ -217,30 +233,53 @@ async function measureCases(fake: FakeRaydocs, host: N8nHost, engine: FakeEngine
 			}
 			check = `${put.bytes} bytes, sha256 matches (${throughFake ? "fake's storage log" : 'streaming receiver'})`;
 		}
-		rows.push({ label: item.label, fileMb: item.megabytes, memory, seconds: result.seconds, check });
-		console.error(`[bench] ${item.label}, ${item.megabytes} MB: peak ${megabytes(memory.peakTreeRssKb)} over ${memory.samples} samples (log ${result.logFile})`);
+		const [uploadRun] = nodeRuns(result.run, 'Upload');
+		const uploadRiseKb =
+			uploadRun?.startTime !== undefined && uploadRun.executionTime !== undefined
+				? sampler.riseBetween(uploadRun.startTime, uploadRun.startTime + uploadRun.executionTime)
+				: undefined;
+		rows.push({ mode, label: item.label, fileMb: item.megabytes, memory, uploadRiseKb, seconds: result.seconds, check });
+		console.error(`[bench] ${mode}: ${item.label}, ${item.megabytes} MB: peak ${megabytes(memory.peakTreeRssKb)} over ${memory.samples} samples (log ${result.logFile})`);
 	}
 	return rows;
 }
 
 function printResults(label: string, rows: Row[]): void {
-	const baseline = rows.find((row) => row.fileMb === 1)!;
-	console.log(`\nMemory of a large upload: peak RSS of the \`n8n execute\` process tree, ${label}, N8N_DEFAULT_BINARY_DATA_MODE=filesystem`);
+	console.log(`\nMemory of a large upload: peak RSS of the \`n8n execute\` process tree, ${label}, ${packageLabel()}, by N8N_DEFAULT_BINARY_DATA_MODE`);
 	console.log(
 		`Sampled every ${SAMPLE_MS} ms from /proc (VmRSS summed over n8n and its children; VmHWM is the kernel's peak for the n8n process itself). Fake Raydocs, rate limiting off. Raydocs File Upload → Upload asks for a signed URL, then sends one PUT; the HTTP Request node (4.2, Send Body: n8n Binary File) PUTs to a URL signed before the run.\n`,
 	);
 	printTable(
-		['Workflow', 'File size', 'Peak RSS, process tree', 'VmHWM, n8n process', 'Delta vs 1 MB baseline', 'Wall time', 'Storage received'],
-		rows.map((row) => [
-			row.label,
-			`${row.fileMb} MB`,
-			megabytes(row.memory.peakTreeRssKb),
-			megabytes(row.memory.rootHwmKb),
-			row === baseline ? '-' : `${row.memory.peakTreeRssKb >= baseline.memory.peakTreeRssKb ? '+' : ''}${megabytes(row.memory.peakTreeRssKb - baseline.memory.peakTreeRssKb)}`,
-			`${row.seconds.toFixed(1)} s`,
-			row.check,
-		]),
+		['Binary mode', 'Workflow', 'File size', 'Peak RSS, process tree', 'VmHWM, n8n process', 'Delta vs 1 MB baseline', 'RSS rise during the upload node', 'Wall time', 'Storage received'],
+		rows.map((row) => {
+			const baseline = rows.find((candidate) => candidate.mode === row.mode && candidate.fileMb === 1)!;
+			return [
+				row.mode,
+				row.label,
+				`${row.fileMb} MB`,
+				megabytes(row.memory.peakTreeRssKb),
+				megabytes(row.memory.rootHwmKb),
+				row === baseline ? '-' : `${row.memory.peakTreeRssKb >= baseline.memory.peakTreeRssKb ? '+' : ''}${megabytes(row.memory.peakTreeRssKb - baseline.memory.peakTreeRssKb)}`,
+				row.uploadRiseKb === undefined ? '-' : `+${megabytes(row.uploadRiseKb)}`,
+				`${row.seconds.toFixed(1)} s`,
+				row.check,
+			];
+		}),
 	);
+	const summary = [
+		'| Binary mode | Workflow | File | Peak RSS | Above the 1 MB baseline | RSS rise during the upload |',
+		'|---|---|---|---|---|---|',
+		...rows
+			.filter((row) => row.fileMb !== 1)
+			.map((row) => {
+				const baseline = rows.find((candidate) => candidate.mode === row.mode && candidate.fileMb === 1)!;
+				const delta = row.memory.peakTreeRssKb - baseline.memory.peakTreeRssKb;
+				const rise = row.uploadRiseKb === undefined ? '-' : `+${megabytes(row.uploadRiseKb)}`;
+				return `| ${row.mode} | ${row.label} | ${row.fileMb} MB | ${megabytes(row.memory.peakTreeRssKb)} | ${delta >= 0 ? '+' : ''}${megabytes(delta)} (baseline ${megabytes(baseline.memory.peakTreeRssKb)}) | ${rise} |`;
+			}),
+	].join('\n');
+	console.log(`\n${summary}`);
+	if (process.env.BENCH_WRITE_DOCS === '1') writeGeneratedTable('bench:memory', summary);
 }
 
 runBench(main);

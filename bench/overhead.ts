@@ -1,4 +1,4 @@
-/* eslint-disable no-console -- a benchmark script run with Node, never shipped */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console -- a benchmark script run with Node, never shipped */
 /**
  * Per-request overhead, in a real n8n 2.x: 200 input items → one GET /extractions/templates/{id}
  * each, made by Raydocs → Template → Get (declarative routing through the node's transport: rate
@@ -11,8 +11,15 @@
  * requests in the fake's log. Each node runs RUNS times, alternating, each in its own `n8n
  * execute`; the table shows medians and the range.
  *
- *   npm run build && node scripts/run-ts.js bench/overhead.ts
+ * Then one more run of the Raydocs node in an n8n started with `--cpu-prof`: where the CPU time of
+ * the declarative engine's RoutingNode.runNode went, by the step of the engine and by function, and
+ * how much of it was the package's own code (BENCH_CPU_PROFILE=0 skips it).
+ * BENCH_EXPRESSION_ENGINE=legacy runs n8n with its former expression engine (N8N_EXPRESSION_ENGINE)
+ * instead of the isolated-vm one 2.x uses by default, to show what the engine costs per item.
+ *
+ *   npm run bench:overhead       (BENCH_WRITE_DOCS=1 also replaces the tables in docs/performance.md)
  */
+
 import type { N8nHost, WorkflowJson } from '../scripts/n8n/host';
 import type { FakeRaydocs } from '../tools/fake-raydocs/server';
 import { byId, chainWorkflow, raydocsNode, type NodeSpec } from '../test/e2e/workflows';
@@ -25,8 +32,10 @@ import {
 	printTable,
 	RAYDOCS_CREDENTIAL,
 	spanMs,
+	writeGeneratedTable,
 } from './realN8n';
-import { runBench, withRealN8nBench } from './setUp';
+import { engineTime, readEngineProfile, type EngineTime } from './cpuProfile';
+import { packageLabel, runBench, withRealN8nBench } from './setUp';
 
 const ITEMS = 200;
 const RUNS = 3;
@@ -61,17 +70,61 @@ function stats(values: number[]): string {
 	return `${format(median(values))} (${format(Math.min(...values))}-${format(Math.max(...values))})`;
 }
 
+/** n8n's environment: the expression engine chosen with BENCH_EXPRESSION_ENGINE, else n8n's default. */
+const hostEnv = process.env.BENCH_EXPRESSION_ENGINE ? { N8N_EXPRESSION_ENGINE: process.env.BENCH_EXPRESSION_ENGINE } : undefined;
+const engineLabel = process.env.BENCH_EXPRESSION_ENGINE ? `N8N_EXPRESSION_ENGINE=${process.env.BENCH_EXPRESSION_ENGINE}` : "n8n's default expression engine";
+
 async function main(): Promise<void> {
 	const { label, contenders } = await withRealN8nBench(
-		{ purpose: 'bench-overhead', fake: { rateLimit: false }, credentialRateLimit: { requests: 100_000, windowSeconds: 1 } },
+		{ purpose: 'bench-overhead', fake: { rateLimit: false }, credentialRateLimit: { requests: 100_000, windowSeconds: 1 }, hostEnv },
 		async ({ fake, host, label }) => ({ label, contenders: await measureContenders(fake, host) }),
 	);
 	printResults(label, contenders);
+	if (process.env.BENCH_CPU_PROFILE !== '0') printProfile(await profileRaydocsNode());
 }
 
-async function measureContenders(fake: FakeRaydocs, host: N8nHost): Promise<Contender[]> {
+/** One run of the Raydocs node's workflow in an n8n writing a CPU profile; what runNode spent. */
+async function profileRaydocsNode(): Promise<EngineTime> {
+	return await withRealN8nBench(
+		{
+			purpose: 'bench-overhead-profile',
+			fake: { rateLimit: false },
+			credentialRateLimit: { requests: 100_000, windowSeconds: 1 },
+			hostEnv,
+			nodeOptions: '--cpu-prof --cpu-prof-interval=200',
+		},
+		async ({ fake, host }) => {
+			const [ours] = contendersFor(fake).filter((contender) => contender.id === 'rdBenchOvhNode');
+			await host.importWorkflows([ours.workflow]);
+			// the profiles land in the working directory of each n8n process: the user folder
+			const result = await host.execute(ours.id, 180_000);
+			const failure = executionError(result.run) ?? (result.code !== 0 ? `n8n execute exited with ${result.code}` : undefined);
+			if (failure) throw new Error(`profiled run failed: ${failure}`);
+			return engineTime(readEngineProfile(host.userFolder));
+		},
+	);
+}
+
+function printProfile(time: EngineTime): void {
+	const ms = (value: number) => `${value.toFixed(0)} ms`;
+	const table = [
+		`CPU profile of one run (\`--cpu-prof\`, 200 µs sampling, the profiler slows it): ${ms(time.totalMs)} under the declarative engine's RoutingNode.runNode for ${ITEMS} items (${(time.totalMs / ITEMS).toFixed(1)} ms per item); the package's own code ${ms(time.packageMs)}; n8n's expression evaluation ${ms(time.expressionMs)}.`,
+		'',
+		'| Step of runNode (the frame it called) | CPU time | Share |',
+		'|---|---|---|',
+		...time.byStep.map((step) => `| \`${step.frame}\` | ${ms(step.ms)} | ${((step.ms / time.totalMs) * 100).toFixed(0)} % |`),
+		'',
+		'| Function running (self time) | CPU time | Share |',
+		'|---|---|---|',
+		...time.bySelf.map((step) => `| \`${step.frame}\` | ${ms(step.ms)} | ${((step.ms / time.totalMs) * 100).toFixed(0)} % |`),
+	].join('\n');
+	console.log(`\n${table}`);
+	if (process.env.BENCH_WRITE_DOCS === '1') writeGeneratedTable('bench:overhead-profile', table);
+}
+
+function contendersFor(fake: FakeRaydocs): Contender[] {
 	const templateId = fake.state.seed!.templateId;
-	const contenders: Contender[] = [
+	return [
 		{
 			id: 'rdBenchOvhNode',
 			label: 'Raydocs → Template → Get',
@@ -93,6 +146,10 @@ async function measureContenders(fake: FakeRaydocs, host: N8nHost): Promise<Cont
 			afterLastMs: [],
 		},
 	];
+}
+
+async function measureContenders(fake: FakeRaydocs, host: N8nHost): Promise<Contender[]> {
+	const contenders = contendersFor(fake);
 	await host.importWorkflows(contenders.map((contender) => contender.workflow));
 	for (let run = 1; run <= RUNS; run++) {
 		for (const contender of contenders) {
@@ -121,28 +178,31 @@ async function measureContenders(fake: FakeRaydocs, host: N8nHost): Promise<Cont
 }
 
 function printResults(label: string, contenders: Contender[]): void {
-	console.log(`\nPer-request overhead: ${ITEMS} items → ${ITEMS} × ${ENDPOINT} in one \`n8n execute\`, ${label}`);
+	console.log(`\nPer-request overhead: ${ITEMS} items → ${ITEMS} × ${ENDPOINT} in one \`n8n execute\`, ${label}, ${engineLabel}, ${packageLabel()}`);
 	console.log(
 		`Fake Raydocs on 127.0.0.1 with rate limiting off; the Raydocs credential allows 100,000 requests/s. ${RUNS} runs per node, alternating; median (min-max).`,
 	);
 	console.log(
 		"Node time: the node's executionTime in n8n's run data, split into node start → first request, first → last request (arrival times in the fake's log), and last request → node end.\n",
 	);
-	printTable(
-		['Node', 'Requests per run', 'Node time per request (ms)', 'Node time (ms)', 'Start → first request (ms)', 'First → last request (ms)', 'Last request → end (ms)'],
-		contenders.map((contender) => [
-			contender.label,
-			ITEMS,
-			stats(contender.executionMs.map((ms) => ms / ITEMS)),
-			stats(contender.executionMs),
-			stats(contender.beforeFirstMs),
-			stats(contender.arrivalSpanMs),
-			stats(contender.afterLastMs),
-		]),
-	);
+	const headers = ['Node', 'Requests per run', 'Node time per request (ms)', 'Node time (ms)', 'Start → first request (ms)', 'per item (ms)', 'First → last request (ms)', 'Last request → end (ms)'];
+	const rows = contenders.map((contender) => [
+		contender.label,
+		ITEMS,
+		stats(contender.executionMs.map((ms) => ms / ITEMS)),
+		stats(contender.executionMs),
+		stats(contender.beforeFirstMs),
+		stats(contender.beforeFirstMs.map((ms) => ms / ITEMS)),
+		stats(contender.arrivalSpanMs),
+		stats(contender.afterLastMs),
+	]);
+	printTable(headers, rows);
 	const ours = median(contenders[0].executionMs) / ITEMS;
 	const theirs = median(contenders[1].executionMs) / ITEMS;
 	console.log(`\nDifference: ${(ours - theirs).toFixed(2)} ms per request (Raydocs node minus HTTP Request node, medians of node time).`);
+	if (process.env.BENCH_WRITE_DOCS === '1') {
+		writeGeneratedTable('bench:overhead', [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((row) => `| ${row.join(' | ')} |`)].join('\n'));
+	}
 }
 
 runBench(main);

@@ -10,7 +10,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSyn
 import { join } from 'path';
 
 import type { N8nHost, ExecutionRun, ExecutionItem, NodeRun, WorkflowJson, WorkflowNode } from '../scripts/n8n/host';
-import { n8nBinary, type N8nLine } from '../scripts/n8n/hosts';
+import { n8nBinary, PROJECT_ROOT, type N8nLine } from '../scripts/n8n/hosts';
 import { sampleInvoicePdf } from '../scripts/sampleInvoice';
 import { byId } from '../test/e2e/workflows';
 import type { FakeRaydocs, RequestLogEntry } from '../tools/fake-raydocs/server';
@@ -133,6 +133,20 @@ export function median(values: number[]): number {
 	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/**
+ * Replaces a generated table of docs/performance.md: the text between `<!-- NAME:start -->` and
+ * `<!-- NAME:end -->` (the benches write it with BENCH_WRITE_DOCS=1).
+ */
+export function writeGeneratedTable(name: string, table: string): void {
+	const doc = join(PROJECT_ROOT, 'docs', 'performance.md');
+	const text = readFileSync(doc, 'utf8');
+	const start = `<!-- ${name}:start -->`;
+	const end = `<!-- ${name}:end -->`;
+	if (!text.includes(start) || !text.includes(end)) throw new Error(`docs/performance.md has no ${start} … ${end} markers`);
+	writeFileSync(doc, `${text.slice(0, text.indexOf(start) + start.length)}\n${table}\n${text.slice(text.indexOf(end))}`);
+	console.log(`docs/performance.md: ${name} updated.`);
+}
+
 export function printTable(headers: string[], rows: Array<Array<string | number>>): void {
 	console.log(`| ${headers.join(' | ')} |`);
 	console.log(`|${headers.map(() => '---').join('|')}|`);
@@ -215,6 +229,9 @@ export class ProcessTreeSampler {
 
 	private samples = 0;
 
+	/** The tree's RSS at each sample: when (Date.now()) and how much (kB). */
+	readonly timeline: Array<{ at: number; kb: number }> = [];
+
 	constructor(
 		private readonly host: N8nHost,
 		private readonly intervalMs = 100,
@@ -261,6 +278,14 @@ export class ProcessTreeSampler {
 			if (roots.includes(pid)) this.rootHwmKb = Math.max(this.rootHwmKb, memory.hwm);
 		}
 		this.peakTreeRssKb = Math.max(this.peakTreeRssKb, total);
+		this.timeline.push({ at: Date.now(), kb: total });
+	}
+
+	/** How far the tree's RSS rose above its level at `from` until `to` (kB): what a step of the run added. */
+	riseBetween(from: number, to: number): number {
+		const before = [...this.timeline].reverse().find((sample) => sample.at <= from)?.kb ?? 0;
+		const during = this.timeline.filter((sample) => sample.at >= from && sample.at <= to + this.intervalMs).map((sample) => sample.kb);
+		return Math.max(0, ...during) - before;
 	}
 }
 

@@ -5,7 +5,7 @@
  * bench credentials for the fake's token; everything stopped (and checked stopped) however the
  * bench ends; the whole time printed at the end, and exit code 1 on failure.
  */
-import { installPackage } from '../scripts/n8n/communityPackage';
+import { installIntoHost, installPackage } from '../scripts/n8n/communityPackage';
 import { N8nHost } from '../scripts/n8n/host';
 import { ensureInstalled, N8N_HOSTS } from '../scripts/n8n/hosts';
 import type { RateLimitConfig } from '../tools/fake-raydocs/ratelimit';
@@ -55,6 +55,8 @@ export async function withRealN8nBench<T>(
 		credentialRateLimit?: { requests: number; windowSeconds: number };
 		/** Environment of the n8n processes. */
 		hostEnv?: Record<string, string>;
+		/** Node options of the n8n processes (e.g. a CPU profile). */
+		nodeOptions?: string;
 	},
 	run: (bench: RealN8nBench) => Promise<T>,
 ): Promise<T> {
@@ -62,7 +64,7 @@ export async function withRealN8nBench<T>(
 	try {
 		return await withFake(options.fake, async (fake) => {
 			try {
-				host = await benchHost(options.purpose, options.hostEnv);
+				host = await benchHost(options.purpose, options.hostEnv, options.nodeOptions);
 				await importBenchCredentials(host, fake, options.credentialRateLimit ?? matchingRateLimit(options.fake.rateLimit));
 				return await run({ fake, host, label: `n8n ${host.version} on ${N8N_HOSTS[host.line].runtime}` });
 			} finally {
@@ -79,12 +81,21 @@ function matchingRateLimit(rateLimit: RateLimitConfig | false | undefined): { re
 	return { requests: limit.limit, windowSeconds: limit.windowMs / 1000 };
 }
 
-/** n8n 2.x on its own Node, with the packed package installed into its user folder. */
-async function benchHost(purpose: string, env?: Record<string, string>): Promise<N8nHost> {
+/**
+ * n8n 2.x on its own Node, with the packed package installed into its user folder; with
+ * BENCH_PACKAGE=<tarball>, that build instead (e.g. the package before a change, for "before" rows).
+ */
+async function benchHost(purpose: string, env?: Record<string, string>, nodeOptions?: string): Promise<N8nHost> {
 	await ensureInstalled(BENCH_LINE);
-	const host = await N8nHost.create({ line: BENCH_LINE, purpose, env });
-	await installPackage(host);
+	const host = await N8nHost.create({ line: BENCH_LINE, purpose, env, nodeOptions });
+	if (process.env.BENCH_PACKAGE) await installIntoHost(host, process.env.BENCH_PACKAGE);
+	else await installPackage(host);
 	return host;
+}
+
+/** What the printed results say about the package measured: this checkout, or BENCH_PACKAGE. */
+export function packageLabel(): string {
+	return process.env.BENCH_PACKAGE ? `package ${process.env.BENCH_PACKAGE.split('/').pop()}` : 'this checkout';
 }
 
 /** The Raydocs credential and the Header Auth credential, both for the fake's full token. */

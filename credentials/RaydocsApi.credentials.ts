@@ -7,6 +7,13 @@ import type {
 } from 'n8n-workflow';
 
 import { BASE_URL_EXPRESSION, DEFAULT_BASE_URL } from '../nodes/Raydocs/shared/baseUrl';
+import { explainNetworkCode } from '../nodes/Raydocs/shared/errors';
+import { grantAbilitiesFix, NEW_TOKEN_FIX, TOKENS_IN_RAYDOCS } from '../nodes/Raydocs/shared/tokenHelp';
+
+/** n8n's credential test shows a network failure as its bare code: the Base URL's hint says what each means. */
+const NETWORK_CODES_HINT = `When the test answers with a network code, n8n did not reach Raydocs at this address. ${['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ETIMEDOUT']
+	.map(explainNetworkCode)
+	.join('. ')}.`;
 
 export class RaydocsApi implements ICredentialType {
 	name = 'raydocsApi';
@@ -26,8 +33,7 @@ export class RaydocsApi implements ICredentialType {
 			required: true,
 			default: '',
 			placeholder: 'e.g. rd_live_abc123',
-			description:
-				'A Raydocs personal access token (Raydocs → profile → Settings → Access Tokens). Give it the abilities the operations you use need: see the README.',
+			description: `A Raydocs personal access token, made ${TOKENS_IN_RAYDOCS}. Give it the abilities the operations you use need: see the README.`,
 		},
 		{
 			displayName: 'Base URL',
@@ -35,6 +41,7 @@ export class RaydocsApi implements ICredentialType {
 			type: 'string',
 			default: DEFAULT_BASE_URL,
 			description: 'Change only to reach a different Raydocs deployment or a local test server',
+			hint: NETWORK_CODES_HINT,
 		},
 		{
 			displayName:
@@ -98,16 +105,14 @@ export class RaydocsApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message:
-						'Raydocs rejected the access token: it is invalid, expired or revoked. Create a new token in Raydocs (Settings → Access Tokens) and paste it here.',
+					message: `Raydocs rejected the access token: it is invalid, expired or revoked. ${NEW_TOKEN_FIX}`,
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 403,
-					message:
-						'Access was refused (HTTP 403). From Raydocs this means the token lacks the "workspaces-read" ability: edit the token in Raydocs (Settings → Access Tokens) and grant "workspaces-read" plus the abilities your workflows need. If the token has it, something between n8n and Raydocs (a proxy or firewall) refused the request: check the Base URL and your network.',
+					message: `Access was refused (HTTP 403). From Raydocs this means the token lacks the "workspaces-read" ability. ${grantAbilitiesFix(['workspaces-read'])} plus the abilities your workflows need. If the token has it, something between n8n and Raydocs (a proxy or firewall) refused the request: check the Base URL and your network.`,
 				},
 			},
 			{

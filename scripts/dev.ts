@@ -121,7 +121,10 @@ async function sessionForTheTriggerExample(server: FakeRaydocs): Promise<string>
 	const session = await api<{ id: string }>(server, 'POST', '/extractions/sessions', {
 		body: { extraction_template_id: seed.templateId, name: 'Watched by the trigger example' },
 	});
-	const document = server.seedWorkspaceDocument(seed.workspaceId, { filename: 'watched-invoice.pdf', content: sampleInvoicePdf() });
+	// Bytes of its own: Raydocs keeps one document per content in a workspace, so the invoice
+	// example's file (the same sample PDF) would otherwise become this document.
+	const content = Buffer.concat([sampleInvoicePdf(), Buffer.from('% watched by the trigger example\n')]);
+	const document = server.seedWorkspaceDocument(seed.workspaceId, { filename: 'watched-invoice.pdf', content });
 	await api(server, 'POST', `/extractions/sessions/${session.body.id}/documents/attach`, { body: { document_ids: [document.id] } });
 	return session.body.id;
 }

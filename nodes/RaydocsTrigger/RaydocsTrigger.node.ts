@@ -1,3 +1,4 @@
+import { NodeConnectionTypes } from 'n8n-workflow';
 import type {
 	IPollFunctions,
 	INodeExecutionData,
@@ -8,7 +9,6 @@ import type {
 import { searchTemplates } from '../Raydocs/listSearch/searchTemplates';
 import { searchWorkspaces } from '../Raydocs/listSearch/searchWorkspaces';
 import { extractionOutputFields, workspaceLocator } from '../Raydocs/shared/descriptions';
-import { MAIN_CONNECTION } from '../Raydocs/shared/olderN8n';
 import { templateLocator, workflowLocator, workspaceForListsLocator } from '../Raydocs/shared/locators';
 import { pollExtractionCompleted } from './pollExtractionCompleted';
 import { pollWorkflowRunCompleted } from './pollWorkflowRunCompleted';
@@ -31,7 +31,7 @@ export class RaydocsTrigger implements INodeType {
 		defaults: { name: 'Raydocs Trigger' },
 		polling: true,
 		inputs: [],
-		outputs: [MAIN_CONNECTION],
+		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'raydocsApi', required: true }],
 		properties: [
 			{
@@ -60,16 +60,22 @@ export class RaydocsTrigger implements INodeType {
 				default: '',
 				required: true,
 				placeholder: 'e.g. 770e8400-e29b-41d4-a716-446655440000, 770e8400-e29b-41d4-a716-446655440001',
+				// n8n 2.x marks no required field of a node with an asterisk, and keeps Fetch Test Event
+				// greyed out ("Complete required fields first") until they are filled: the hints say so.
+				hint: 'Required: the session_id of each session to watch, separated by commas',
 				description:
-					'Sessions to watch, separated by commas, or an expression giving a list. Raydocs has no endpoint that lists sessions, so they must be named.',
+					'Raydocs has no endpoint that lists sessions, so they must be named; an expression giving a list works too. To have a test event, start a run on one of them with Extraction → Run.',
 				displayOptions: { show: showForExtractions },
 			},
-			workspaceLocator(showForWorkflowRuns, 'The workspace of the workflow'),
-			workspaceForListsLocator(showForExtractions, 'templates'),
-			workflowLocator(
-				showForWorkflowRuns,
-				'The Raydocs workflow whose completed runs start this workflow: its UUID or its link from Raydocs',
-			),
+			{ ...workspaceLocator(showForWorkflowRuns, 'The workspace of the workflow'), hint: 'Required' },
+			workspaceForListsLocator(showForExtractions, 'templates', 'for Options → Only Template'),
+			{
+				...workflowLocator(
+					showForWorkflowRuns,
+					'The Raydocs workflow whose completed runs start this workflow: its UUID or its link from Raydocs',
+				),
+				hint: 'Required',
+			},
 			...extractionOutputFields(showForExtractions, false),
 			{
 				displayName: 'Options',

@@ -17,6 +17,7 @@ import {
 	writeExtractionState,
 	type SessionWatch,
 } from './extractionState';
+import { firstPollState, keepFirstPollState } from './firstPollState';
 import { pollDeadline } from './pollBudget';
 
 interface SessionWithRuns extends IDataObject {
@@ -117,7 +118,7 @@ async function sampleRun(context: IPollFunctions, settings: Settings): Promise<I
 			'No finished extraction yet in the watched sessions',
 			{
 				description:
-					'Run an extraction in one of them (for example with the Raydocs node: Extraction → Extract Document or Run), then fetch the test event again.',
+					'Start a run on one of them with the Raydocs node (Extraction → Run, with that session ID), then fetch the test event again. Extract Document makes a session of its own, which this trigger does not watch.',
 			},
 		);
 	}
@@ -133,7 +134,9 @@ export async function pollExtractionCompleted(this: IPollFunctions): Promise<INo
 	if (this.getMode() === 'manual') return await sampleRun(this, settings);
 
 	const staticData = this.getWorkflowStaticData('node');
-	const state = readExtractionState(staticData);
+	const ownState = staticData.sessions !== undefined;
+	const firstState = ownState ? undefined : firstPollState(this);
+	const state = readExtractionState(ownState ? staticData : (firstState ?? {}));
 	const deadline = pollDeadline(this);
 	const now = new Date().toISOString();
 	const count = settings.sessionIds.length;
@@ -161,8 +164,19 @@ export async function pollExtractionCompleted(this: IPollFunctions): Promise<INo
 
 	found.sort((a, b) => completedAt(a.run).localeCompare(completedAt(b.run)));
 	const items: INodeExecutionData[] = [];
-	for (const { session, run } of found) items.push(toItem(this, session, await fullRun(this, run), settings));
+	for (const [index, { session, run }] of found.entries()) {
+		// Runs whose whole answer would be read after the deadline are left for the next poll (not
+		// remembered), so that a backlog never holds a poll past the time n8n gives it.
+		if (index > 0 && Date.now() > deadline) {
+			for (const { session: later, run: left } of found.slice(index)) {
+				sessions[later.id] = { ...sessions[later.id], seen: sessions[later.id].seen.filter((id) => id !== left.id) };
+			}
+			break;
+		}
+		items.push(toItem(this, session, await fullRun(this, run), settings));
+	}
 
 	writeExtractionState(staticData, { sessions, nextSessionIndex: (start + polled) % count });
+	if (!ownState && !firstState) keepFirstPollState(this, { sessions: staticData.sessions, nextSessionIndex: staticData.nextSessionIndex });
 	return items;
 }

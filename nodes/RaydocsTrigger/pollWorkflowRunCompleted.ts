@@ -6,6 +6,7 @@ import { RAYDOCS_API } from '../Raydocs/shared/endpoints';
 import { requireUuid, requireWholeNumber } from '../Raydocs/shared/ids';
 import { raydocsJson } from '../Raydocs/shared/transport';
 import { listItemsOf } from '../Raydocs/shared/listResponse';
+import { firstPollState, keepFirstPollState } from './firstPollState';
 import { pollDeadline } from './pollBudget';
 
 /** Kept across polls: the documented sync contract (boundary, durable cursor) plus recent ids. */
@@ -80,7 +81,9 @@ export async function pollWorkflowRunCompleted(this: IPollFunctions): Promise<IN
 	if (this.getMode() === 'manual') return await sampleRun(this, workflow, includeOutput);
 
 	const staticData = this.getWorkflowStaticData('node');
-	const previous = (staticData.workflowRuns ?? {}) as WorkflowRunState;
+	const ownState = staticData.workflowRuns !== undefined;
+	const firstState = ownState ? undefined : (firstPollState(this)?.workflowRuns as WorkflowRunState | undefined);
+	const previous = ((ownState ? staticData.workflowRuns : firstState) ?? {}) as WorkflowRunState;
 	const state: WorkflowRunState = {
 		...previous,
 		createdAfter: previous.createdAfter ?? (options.emitBacklog === true ? EPOCH : new Date().toISOString()),
@@ -117,5 +120,6 @@ export async function pollWorkflowRunCompleted(this: IPollFunctions): Promise<IN
 	const items: INodeExecutionData[] = [];
 	for (const run of fresh) items.push(await withOutput(this, workflow, run, includeOutput));
 	staticData.workflowRuns = state as IDataObject;
+	if (!ownState && !firstState) keepFirstPollState(this, { workflowRuns: state as IDataObject });
 	return items;
 }

@@ -6,10 +6,10 @@
  *
  *   npm run test:compat                          the whole matrix (~6 min once installed)
  *   npm run test:compat -- --readme              ... and write the table into README.md
- *   COMPAT_VERSIONS=1.81.4,2.41.1 npm run test:compat
+ *   COMPAT_VERSIONS=1.85.3,2.41.1 npm run test:compat
  *   E2E_SKIP_BUILD=1                             reuse dist/
- * Exits 1 when any case failed. Not part of `npm test`: the oldest releases add ~4 min of installs
- * and ~4 min of runs to CI, and they change only when n8n's engine does.
+ * Exits 1 when any case failed. Not part of `npm test`: the floor adds a ~6 min install and ~2 min
+ * of runs to CI, and it changes only when n8n's engine does.
  */
 import { spawn } from 'child_process';
 import { mkdirSync, readFileSync } from 'fs';
@@ -26,14 +26,14 @@ interface MatrixEntry {
 }
 
 /**
- * Oldest first. The floor, 1.82.0, does not install here (it needs @n8n/api-types 0.17.0, which this
- * registry lacks), nor do 1.83 and 1.84; below 1.81 is not tested.
+ * Oldest first: every release the README lists. The floor, 1.85.3, is the oldest that loads the
+ * package as n8n's public extension points describe it (docs/design/transport.md).
  */
 const MATRIX: MatrixEntry[] = [
-	{ version: '1.81.4', line: '1', role: 'newest release below the floor' },
-	{ version: '1.82.3', line: '1', role: 'oldest supported that installs here' },
+	{ version: '1.85.3', line: '1', role: 'oldest supported (the floor)' },
 	{ version: '1.123.81', line: '1', role: 'newest 1.x' },
 	{ version: '2.41.1', line: '2', role: 'current' },
+	{ version: '2.41.3', line: '2', role: 'newest 2.x' },
 ];
 
 interface JestAssertion {
@@ -58,7 +58,7 @@ async function run(command: string, args: string[], env: NodeJS.ProcessEnv): Pro
 }
 
 function hostEnv(entry: MatrixEntry): NodeJS.ProcessEnv {
-	return entry.line === '1' ? { N8N_LINE: '1', N8N1_VERSION: entry.version } : { N8N_LINE: '2' };
+	return entry.line === '1' ? { N8N_LINE: '1', N8N1_VERSION: entry.version } : { N8N_LINE: '2', N8N2_VERSION: entry.version };
 }
 
 function nodeVersionOf(entry: MatrixEntry): string {

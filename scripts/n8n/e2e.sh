@@ -84,7 +84,7 @@ done
 echo
 echo "[e2e] host                 install/check   e2e      disk      result"
 for line in "${lines[@]}"; do
-	if [ "$line" = 2 ]; then version=2.41.1; else version=${N8N1_VERSION:-1.123.81}; fi
+	if [ "$line" = 2 ]; then version=${N8N2_VERSION:-2.41.1}; else version=${N8N1_VERSION:-1.123.81}; fi
 	disk=$(node -p "try { require('$cache_dir/n8n-$version/install-stats.json').diskMegabytes + ' MB' } catch { '?' }")
 	printf '[e2e] n8n %-9s line %s  %6ss         %5ss   %-9s %s\n' "$version" "$line" "${install_seconds[$line]}" "${e2e_seconds[$line]}" "$disk" "${outcome[$line]}"
 done

@@ -26,6 +26,18 @@ export const INVOICE_EXAMPLE = 'extract-invoice-from-email.json';
 /** The example that starts from the Raydocs Trigger: it runs when activated, not with `n8n execute`. */
 export const TRIGGER_EXAMPLE = 'trigger-extraction-completed.json';
 
+/** The example that writes a PostgreSQL row per completed extraction: activated, like TRIGGER_EXAMPLE. */
+export const TRIGGER_POSTGRES_EXAMPLE = 'trigger-extraction-to-postgres.json';
+
+/** The credential the PostgreSQL examples name; examples/credentials/postgres-account.json creates it. */
+export const POSTGRES_CREDENTIAL = { id: 'postgresAccount01', name: 'Postgres account' };
+
+/** The tables the PostgreSQL examples write to, created by the user (and the tests) from this file. */
+export const POSTGRES_TABLES_SQL = join(EXAMPLES_DIR, 'postgres', 'raydocs-tables.sql');
+
+/** Where the spreadsheet example writes its file, relative to the examples' files folder. */
+export const SPREADSHEET_OUTPUT = 'raydocs-extractions.xlsx';
+
 /** The example that exposes Raydocs tools through an MCP Server Trigger: activated, then called by an MCP client. */
 export const MCP_EXAMPLE = 'ai-agent-tools-mcp.json';
 
@@ -77,8 +89,12 @@ export function prepareExample(workflow: WorkflowJson, context: ExampleContext):
 	const prepared = JSON.parse(JSON.stringify(workflow)) as WorkflowJson;
 	const filesRoot = context.filesDir.endsWith('/') ? context.filesDir : `${context.filesDir}/`;
 	for (const node of prepared.nodes) {
-		if (node.type === 'n8n-nodes-base.readWriteFile' && typeof node.parameters.fileSelector === 'string') {
-			node.parameters.fileSelector = node.parameters.fileSelector.split(EXAMPLE_FILES_ROOT).join(filesRoot);
+		if (node.type === 'n8n-nodes-base.readWriteFile') {
+			// fileSelector when reading, fileName when writing
+			for (const name of ['fileSelector', 'fileName']) {
+				const path = node.parameters[name];
+				if (typeof path === 'string') node.parameters[name] = path.split(EXAMPLE_FILES_ROOT).join(filesRoot);
+			}
 		}
 		const raydocsType = RAYDOCS_TYPE.exec(node.type);
 		if (!raydocsType) continue;

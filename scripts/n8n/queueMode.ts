@@ -231,6 +231,11 @@ export class QueueModeN8n {
 		}
 	}
 
+	/** Settings every process gets from its next start on, e.g. another poll scheduler (stop them first). */
+	useEnvironment(extra: Record<string, string>): void {
+		Object.assign(this.main.options.env ?? {}, extra);
+	}
+
 	/** Main first (it migrates the shared database), then the workers together. */
 	async start(): Promise<void> {
 		await this.main.start(180_000);

@@ -1,17 +1,18 @@
 /**
  * The core of the package in ONE real n8n release, the one N8N_LINE (and N8N1_VERSION for other
  * 1.x releases) selects: it loads, the credential test, a routed read, Extract Document from a
- * file, Extract Many, and the trigger's Fetch Test Event. On n8n older than the engine support the
- * custom operations need, those two must fail with a message naming the version, sending nothing.
- * `npm run test:compat` (scripts/n8n/compat.ts) runs it in every release of the matrix.
- * Each test title is "<case>: <expected outcome>"; the matrix table is built from them.
+ * file, Extract Many, the trigger's Fetch Test Event, and the routing-engine behaviour the
+ * transport relies on (docs/design/transport.md): a request marked paginate reaches the node's
+ * pagination function with its prepared options (pre-send results applied) and output steps, and
+ * what that function returns is the item's output. `npm run test:compat` (scripts/n8n/compat.ts)
+ * runs it in every release the README lists. Each test title is "<case>: <expected outcome>"; the
+ * matrix table is built from them.
  */
 import { projectManifest } from '../../scripts/n8n/communityPackage';
 import { EXAMPLE_CREDENTIAL, loadExample, prepareExample, TRIGGER_EXAMPLE, writeExampleFiles } from '../../scripts/n8n/examples';
 import { nodeItems, type ExecuteResult, type N8nHost } from '../../scripts/n8n/host';
 import { linesFromEnv, N8N_HOSTS } from '../../scripts/n8n/hosts';
 import type { N8nRest } from '../../scripts/n8n/rest';
-import { CUSTOM_OPERATIONS_MIN_N8N } from '../../nodes/Raydocs/shared/olderN8n';
 import { byId, chainWorkflow, raydocsNode, readFilesNode, RAYDOCS_NODE_TYPE } from '../e2e/workflows';
 import type { FakeRaydocs, RequestLogEntry } from '../../tools/fake-raydocs/server';
 import { useFakeAndN8n, useStartedN8n } from '../helpers/realN8nSuite';
@@ -20,17 +21,8 @@ import { completedRun, sessionWithDocument } from '../helpers/trigger';
 const [line] = linesFromEnv();
 const spec = N8N_HOSTS[line];
 
-/** "1.81.4" < "1.82.0": compares release numbers part by part. */
-function isOlder(version: string, than: string): boolean {
-	const [a, b] = [version, than].map((text) => text.split('.').map(Number));
-	for (let index = 0; index < 3; index++) if (a[index] !== b[index]) return a[index] < b[index];
-	return false;
-}
-
-const customOperationsMissing = isOlder(spec.version, CUSTOM_OPERATIONS_MIN_N8N);
-const MISSING = `fails naming n8n ${CUSTOM_OPERATIONS_MIN_N8N}, sends nothing`;
-
 const CREDENTIAL = { id: 'rdCompatAccess01', name: 'Raydocs (compat)' };
+const COMPAT_SCHEMA = { groups: { totals: { fields: { total: { type: 'number', extraction_prompt: 'The total' } } } } };
 const WAIT_FAST = { checkInterval: 0.5, timeout: 120 };
 const apiRequests = (fake: FakeRaydocs): RequestLogEntry[] => fake.log.filter((entry) => entry.listener === 'api');
 
@@ -46,16 +38,6 @@ describe(`n8n ${spec.version}`, () => {
 		if (result.code !== 0 || !result.run || error) {
 			throw new Error(`n8n execute exited with ${result.code}: ${error?.message ?? ''}\n${result.output.slice(-3000)}`);
 		}
-	}
-
-	/** Below the floor: the node's error, from n8n's run data or (1.x CLI) its output. */
-	function expectNeedsNewerN8n(result: ExecuteResult, operation: string): void {
-		const message = `${operation} needs n8n ${CUSTOM_OPERATIONS_MIN_N8N} or newer`;
-		expect(result.code).not.toBe(0);
-		const error = result.run?.data?.resultData?.error;
-		expect(error ? `${error.message}` : result.output).toContain(message);
-		expect(apiRequests(fake)).toEqual([]);
-		expect(fake.log).toEqual([]);
 	}
 
 	const suite = {
@@ -76,6 +58,8 @@ describe(`n8n ${spec.version}`, () => {
 		const triggerWorkflow = prepareExample(loadExample(TRIGGER_EXAMPLE), { filesDir: host.filesDir, sessionIds: triggerSessionId });
 		triggerWorkflowId = triggerWorkflow.id;
 		const templateId = byId(fake.state.seed!.templateId);
+		const template = (name: string, parameters: Record<string, unknown>) =>
+			raydocsNode(name, CREDENTIAL, { resource: 'template', ...parameters });
 		const extractOptions = { templateId, allBinaries: false, binaryPropertyName: 'data', simplify: true, fieldLayout: 'flat', options: WAIT_FAST };
 		await host.importWorkflows([
 			triggerWorkflow,
@@ -85,6 +69,11 @@ describe(`n8n ${spec.version}`, () => {
 			chainWorkflow('rdCompatExtract1', [
 				readFilesNode('Read Invoice', files.invoice),
 				raydocsNode('Extract Document', CREDENTIAL, { resource: 'extraction', operation: 'extractDocument', inputSource: 'binary', ...extractOptions }),
+			]),
+			chainWorkflow('rdCompatRetry001', [template('Get Template', { operation: 'get', templateId })]),
+			chainWorkflow('rdCompatSteps01', [
+				template('Create Template', { operation: 'create', workspaceId: byId(fake.state.seed!.workspaceId), name: 'Compat', schemaJson: JSON.stringify(COMPAT_SCHEMA), additionalFields: {} }),
+				template('Delete Template', { operation: 'delete', templateId: byId('={{ $json.id }}') }),
 			]),
 			chainWorkflow('rdCompatExtractM', [
 				readFilesNode('Read Folder', `${host.filesDir}/documents/*.pdf`),
@@ -140,33 +129,51 @@ describe(`n8n ${spec.version}`, () => {
 			expect(apiRequests(fake).map((entry) => entry.query.page ?? '1')).toEqual(['1', '2']);
 		});
 
-		if (customOperationsMissing) {
-			it(`Extract Document from a file: ${MISSING}`, async () => {
-				expectNeedsNewerN8n(await host.execute('rdCompatExtract1'), 'Extract Document');
-			});
+		it('Extract Document from a file: extracted', async () => {
+			const result = await host.execute('rdCompatExtract1');
+			expectSucceeded(result);
+			const [item] = nodeItems(result.run, 'Extract Document');
+			expect(item.json).toMatchObject({ status: 'completed', documents: ['acme-invoice-2026-001.pdf'] });
+			expect(item.json['invoice_details.invoice_number']).toMatch(/^INV-/);
+		});
 
-			it(`Extract Many: ${MISSING}`, async () => {
-				expectNeedsNewerN8n(await host.execute('rdCompatExtractM'), 'Extract Many');
-			});
-		} else {
-			it('Extract Document from a file: extracted', async () => {
-				const result = await host.execute('rdCompatExtract1');
-				expectSucceeded(result);
-				const [item] = nodeItems(result.run, 'Extract Document');
-				expect(item.json).toMatchObject({ status: 'completed', documents: ['acme-invoice-2026-001.pdf'] });
-				expect(item.json['invoice_details.invoice_number']).toMatch(/^INV-/);
-			});
+		it('Extract Many: extracted, one item per file', async () => {
+			const result = await host.execute('rdCompatExtractM');
+			expectSucceeded(result);
+			const items = nodeItems(result.run, 'Extract Many');
+			expect(items.map((item) => [item.json.file_name, item.json.status])).toEqual([
+				['scan-01.pdf', 'completed'],
+				['scan-02.pdf', 'completed'],
+				['scan-03.pdf', 'completed'],
+			]);
+		});
 
-			it('Extract Many: extracted, one item per file', async () => {
-				const result = await host.execute('rdCompatExtractM');
-				expectSucceeded(result);
-				const items = nodeItems(result.run, 'Extract Many');
-				expect(items.map((item) => [item.json.file_name, item.json.status])).toEqual([
-					['scan-01.pdf', 'completed'],
-					['scan-02.pdf', 'completed'],
-					['scan-03.pdf', 'completed'],
-				]);
-			});
-		}
+		// n8n sends a routed request itself unless it is marked paginate: then the node's pagination
+		// function gets it and may send it again. Without that, the 503 would be the node's error.
+		it('Routing, retries: a routed request reaches the pagination function, which waits out a 503 and a 429', async () => {
+			const path = `/extractions/templates/${fake.state.seed!.templateId}`;
+			fake.fault({ method: 'GET', path, kind: 'status', status: 503 });
+			fake.fault({ method: 'GET', path, kind: 'status', status: 429, retryAfterSeconds: 1 });
+			const result = await host.execute('rdCompatRetry001');
+			expectSucceeded(result);
+			expect(nodeItems(result.run, 'Get Template').map((item) => item.json.id)).toEqual([fake.state.seed!.templateId]);
+			expect(apiRequests(fake).map((entry) => `${entry.method} ${entry.status}`)).toEqual(['GET 503', 'GET 429', 'GET 200']);
+		});
+
+		// The pagination function sends the options n8n prepared (pre-send hooks already run) and
+		// shapes the answer with the operation's output steps, which n8n hands it in requestData.
+		it('Routing, steps: pre-send results and output steps reach the pagination function', async () => {
+			const result = await host.execute('rdCompatSteps01');
+			expectSucceeded(result);
+			const [created, deleted] = apiRequests(fake);
+			expect([created.method, created.path, created.body]).toEqual([
+				'POST',
+				'/extractions/templates',
+				expect.objectContaining({ name: 'Compat', workspace_id: fake.state.seed!.workspaceId, schema_json: COMPAT_SCHEMA }),
+			]);
+			const createdId = (nodeItems(result.run, 'Create Template')[0].json as { id: string }).id;
+			expect([deleted.method, deleted.path, deleted.status]).toEqual(['DELETE', `/extractions/templates/${createdId}`, 204]);
+			expect(nodeItems(result.run, 'Delete Template').map((item) => item.json)).toEqual([{ deleted: true }]);
+		});
 	});
 });

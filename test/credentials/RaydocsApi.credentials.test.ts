@@ -5,6 +5,7 @@ import { NodeHelpers } from 'n8n-workflow';
 import type { INode, INodeProperties } from 'n8n-workflow';
 
 import { RaydocsApi } from '../../credentials/RaydocsApi.credentials';
+import { explainNetworkCode } from '../../nodes/Raydocs/shared/errors';
 import { useFakeRaydocs } from '../helpers/raydocs';
 import { testCredential } from '../harness/engine';
 
@@ -53,6 +54,14 @@ describe('Raydocs API credential', () => {
 		const result = await testCredential({ accessToken: token, baseUrl: fake().url });
 		expect(result.status).toBe('Error');
 		expect(result.message).toContain('"workspaces-read"');
+	});
+
+	it("says under Base URL what the network codes mean that n8n's credential test shows bare", () => {
+		const hint = new RaydocsApi().properties.find((property) => property.name === 'baseUrl')?.hint;
+		expect(hint).toBe(
+			`When the test answers with a network code, n8n did not reach Raydocs at this address. ${explainNetworkCode('ENOTFOUND')}. ${explainNetworkCode('EAI_AGAIN')}. ${explainNetworkCode('ECONNREFUSED')}. ${explainNetworkCode('ETIMEDOUT')}.`,
+		);
+		expect(hint).toContain('ENOTFOUND: the host name does not resolve to an address');
 	});
 
 	it('keeps the token in a password field and sends it only as a Bearer header', () => {

@@ -20,7 +20,7 @@ import { join } from 'path';
 
 import { Raydocs } from '../../nodes/Raydocs/Raydocs.node';
 import { EXAMPLE_CREDENTIAL, loadExample, MCP_EXAMPLE, prepareExample } from '../../scripts/n8n/examples';
-import type { N8nHost } from '../../scripts/n8n/host';
+import type { N8nHost, WorkflowJson, WorkflowNode } from '../../scripts/n8n/host';
 import { linesFromEnv, N8N_HOSTS, type N8nLine } from '../../scripts/n8n/hosts';
 import { sleep } from '../../scripts/n8n/processes';
 import { replaceReadmeSection } from '../../scripts/readmeSection';
@@ -96,6 +96,34 @@ function manualDescription(nodeName: string): string {
 	return String(node?.parameters.toolDescription);
 }
 
+/**
+ * The example's File URL tool as a self-hosted user with a file server in their own network would
+ * set it up (Allow Private Network Addresses on), next to a copy whose option an agent would fill
+ * with $fromAI(), behind a second MCP Server Trigger (path raydocs-local). The shipped example
+ * keeps the option off.
+ */
+function localFilesWorkflow(example: WorkflowJson): WorkflowJson {
+	const trigger = example.nodes.find((node) => node.type === '@n8n/n8n-nodes-langchain.mcpTrigger')!;
+	const urlTool = example.nodes.find((node) => node.name === 'Extract Document from URL')!;
+	const tool = (name: string, suffix: string, allowPrivateNetwork: unknown): WorkflowNode => ({
+		...urlTool,
+		id: `${urlTool.id.slice(0, -4)}${suffix}`,
+		name,
+		parameters: { ...urlTool.parameters, allowPrivateNetwork },
+	});
+	const tools = [
+		tool('Extract Local Document', '0101', true),
+		tool('Extract Any Document', '0102', "={{ $fromAI('allow_private_network', 'Whether the file may be on the private network', 'boolean') }}"),
+	];
+	return {
+		...example,
+		id: 'rdE2eMcpLocal001',
+		name: 'e2e: Raydocs tools for a local file server',
+		nodes: [{ ...trigger, id: `${trigger.id.slice(0, -4)}0100`, webhookId: `${trigger.webhookId!.slice(0, -4)}01f1`, parameters: { ...trigger.parameters, path: 'raydocs-local' } }, ...tools],
+		connections: Object.fromEntries(tools.map((node) => [node.name, { ai_tool: [[{ node: trigger.name, type: 'ai_tool', index: 0 }]] }])),
+	};
+}
+
 const lines = linesFromEnv();
 
 describe.each(lines)('Raydocs tools over MCP in real n8n, line %s', (line: N8nLine) => {
@@ -104,17 +132,26 @@ describe.each(lines)('Raydocs tools over MCP in real n8n, line %s', (line: N8nLi
 	let web: FileHost;
 	let host: N8nHost;
 	let client: Client;
+	let localClient: Client;
 	const answers: ToolResult[] = [];
 
-	async function call(name: string, args: Record<string, unknown>): Promise<ToolResult> {
-		const result = (await client.callTool({ name, arguments: args })) as ToolResult;
+	async function call(name: string, args: Record<string, unknown>, through = client): Promise<ToolResult> {
+		const result = (await through.callTool({ name, arguments: args })) as ToolResult;
 		answers.push(result);
 		return result;
+	}
+
+	async function connect(endpoint: string): Promise<Client> {
+		await waitForWebhook(endpoint);
+		const connected = new Client({ name: 'raydocs-e2e', version: '1.0.0' });
+		await connected.connect(new StreamableHTTPClientTransport(new URL(endpoint)));
+		return connected;
 	}
 
 	// before the host is disposed
 	afterAll(async () => {
 		await client?.close();
+		await localClient?.close();
 	});
 
 	const suite = {
@@ -132,13 +169,13 @@ describe.each(lines)('Raydocs tools over MCP in real n8n, line %s', (line: N8nLi
 			workspaceId: String(fake.state.seed!.workspaceId),
 			templateId: fake.state.seed!.templateId,
 		});
-		await host.importWorkflows([workflow]);
+		const localFiles = localFilesWorkflow(workflow);
+		await host.importWorkflows([workflow, localFiles]);
 		await host.activate(workflow.id);
+		await host.activate(localFiles.id);
 		await host.start();
-		const endpoint = `${host.baseUrl}/mcp/raydocs`;
-		await waitForWebhook(endpoint);
-		client = new Client({ name: 'raydocs-e2e', version: '1.0.0' });
-		await client.connect(new StreamableHTTPClientTransport(new URL(endpoint)));
+		client = await connect(`${host.baseUrl}/mcp/raydocs`);
+		localClient = await connect(`${host.baseUrl}/mcp/raydocs-local`);
 	});
 
 	afterAll(async () => {
@@ -198,15 +235,44 @@ describe.each(lines)('Raydocs tools over MCP in real n8n, line %s', (line: N8nLi
 		});
 	});
 
-	it('downloads a file URL without the token and extracts it', async () => {
+	it('refuses a file URL on the private network (127.0.0.1): a tool error naming the address and the option, no request', async () => {
 		await withLogs(async () => {
+			web.requests.length = 0;
+			web.files.set('/internal/report.pdf', { body: sampleInvoicePdf(), contentType: 'application/pdf' });
+			const requestsBefore = fake.log.length;
+			const refused = await call('Extract_Document_from_URL', { file_url: `${web.url}/internal/report.pdf` });
+			expect(refused.isError).toBe(true);
+			expect(textOf(refused)).toContain(`File URL ${web.url}/internal/report.pdf points to a private network address: 127.0.0.1 (loopback, 127.0.0.0/8)`);
+			expect(web.requests).toEqual([]);
+			expect(fake.log.length).toBe(requestsBefore);
+		});
+	});
+
+	it('with Allow Private Network Addresses on, downloads a file URL without the token and extracts it', async () => {
+		await withLogs(async () => {
+			web.requests.length = 0;
 			web.files.set('/shared/invoice-from-mail.pdf', { body: sampleInvoicePdf(), contentType: 'application/pdf' });
-			const extracted = await call('Extract_Document_from_URL', { file_url: `${web.url}/shared/invoice-from-mail.pdf` });
+			const extracted = await call('Extract_Local_Document', { file_url: `${web.url}/shared/invoice-from-mail.pdf` }, localClient);
 			expect(extracted.isError).toBeFalsy();
 			expect(itemsOf(extracted)[0]).toMatchObject({ status: 'completed', vendor: expect.any(Object) });
 			expect(web.requests.map((request) => [request.method, request.path, request.headers.authorization])).toEqual([
 				['GET', '/shared/invoice-from-mail.pdf', undefined],
 			]);
+		});
+	});
+
+	it('lets no agent turn the option on: a $fromAI() in it is refused, the file is not fetched', async () => {
+		await withLogs(async () => {
+			web.requests.length = 0;
+			web.files.set('/internal/report.pdf', { body: sampleInvoicePdf(), contentType: 'application/pdf' });
+			const { tools } = await localClient.listTools();
+			const any = tools.find((tool) => tool.name === 'Extract_Any_Document');
+			// n8n offers the agent the argument (it builds the schema from every $fromAI), the node refuses it.
+			expect(Object.keys(any?.inputSchema.properties ?? {}).sort()).toEqual(['allow_private_network', 'file_url']);
+			const refused = await call('Extract_Any_Document', { file_url: `${web.url}/internal/report.pdf`, allow_private_network: true }, localClient);
+			expect(refused.isError).toBe(true);
+			expect(textOf(refused)).toContain('Allow Private Network Addresses cannot be set by an expression');
+			expect(web.requests).toEqual([]);
 		});
 	});
 

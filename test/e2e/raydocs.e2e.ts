@@ -6,14 +6,26 @@
  * the items n8n produced and what the fake Raydocs server (in this process) received.
  */
 import { readdirSync, readFileSync } from 'fs';
+import { createRequire } from 'module';
 import { join } from 'path';
 
 import { projectManifest } from '../../scripts/n8n/communityPackage';
-import { loadExample, manualExampleFiles, prepareExample, writeExampleFiles, type ExampleFiles } from '../../scripts/n8n/examples';
+import {
+	loadExample,
+	manualExampleFiles,
+	POSTGRES_CREDENTIAL,
+	POSTGRES_TABLES_SQL,
+	prepareExample,
+	SPREADSHEET_OUTPUT,
+	writeExampleFiles,
+	type ExampleFiles,
+} from '../../scripts/n8n/examples';
 import { nodeItems, type ExecuteResult, type N8nHost } from '../../scripts/n8n/host';
-import { linesFromEnv, N8N_HOSTS, type N8nLine } from '../../scripts/n8n/hosts';
+import { installPrefix, linesFromEnv, N8N_HOSTS, type N8nLine } from '../../scripts/n8n/hosts';
+import { ThrowawayPostgres } from '../../scripts/n8n/postgres';
 import type { N8nRest } from '../../scripts/n8n/rest';
 import type { FakeRaydocs, RequestLogEntry } from '../../tools/fake-raydocs/server';
+import { startFileHost, type FileHost } from '../helpers/fileHost';
 import { useFakeAndN8n, useStartedN8n } from '../helpers/realN8nSuite';
 import { byId, chainWorkflow, raydocsNode, readFilesNode, RAYDOCS_NODE_TYPE } from './workflows';
 
@@ -31,9 +43,8 @@ const CREDENTIALS = {
 /** Fast enough for tests, slow enough that the node really polls a few times. */
 const FAKE_TIMING = { parseMs: 300, runQueuedMs: 100, runProcessingMs: 400, batchSessionStartMs: 50 };
 
-/** Node version 1 (saved workflows): a fixed Poll Interval. */
+/** A short Check Interval (it slows down only after 24 checks), runs read in turn. */
 const WAIT_FAST = { checkInterval: 0.5, timeout: 120 };
-/** Node version 1.1: a Check Interval that slows down for long waits, runs read in turn. */
 
 const apiRequests = (fake: FakeRaydocs): RequestLogEntry[] => fake.log.filter((entry) => entry.listener === 'api');
 
@@ -60,6 +71,7 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 	const spec = N8N_HOSTS[line];
 	let fake: FakeRaydocs;
 	let host: N8nHost;
+	let web: FileHost;
 	let files: ExampleFiles;
 	let pagingWorkspaceId: number;
 	let burstWorkspaceId: number;
@@ -68,16 +80,34 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 	const seedTemplateId = () => fake.state.seed!.templateId;
 	const seedWorkspaceId = () => fake.state.seed!.workspaceId;
 
+	const webInvoice = () => Buffer.concat([readFileSync(files.invoice), Buffer.from('% served from a URL\n')]);
+
 	/** Runs a case; when it fails, prints where the logs are and their last lines. */
 	const withLogs = async (body: () => Promise<void>) => await host.withLogs(`e2e n8n ${spec.version}`, body);
 
-	beforeAll(() => {
+	/** The database examples/extract-invoice-to-postgres.json writes into. */
+	let postgres: ThrowawayPostgres;
+	const database = 'raydocs_examples';
+
+	beforeAll(async () => {
 		started = Date.now();
+		postgres = await ThrowawayPostgres.start();
+		await postgres.createDatabase(database);
+		await postgres.sql(database, readFileSync(POSTGRES_TABLES_SQL, 'utf8'));
+	}, 5 * 60_000);
+
+	afterAll(async () => {
+		await postgres?.stop();
 	});
 
 	useFakeAndN8n({ line, purpose: 'e2e', announce: `[e2e] n8n ${spec.version} on ${spec.runtime}`, fake: { timing: FAKE_TIMING } }, async (suite) => {
 		({ fake, host } = suite);
 		files = writeExampleFiles(host.filesDir);
+		// A file server on 127.0.0.1 (the private network) for the File URL cases. Its invoice has
+		// bytes of its own: the fake names a document it already holds by its first upload.
+		web = await startFileHost();
+		web.files.set('/shared/old-link.pdf', { location: '/shared/invoice.pdf' });
+		web.files.set('/shared/invoice.pdf', { body: webInvoice(), contentType: 'application/pdf' });
 
 		tokens.full = fake.token;
 		tokens.example = fake.token;
@@ -85,13 +115,14 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 		fake.revokeToken(tokens.revoked);
 		tokens.noWorkspacesRead = fake.createToken(['templates-read', 'templates-write'], 'no-workspaces-read');
 		tokens.workspacesOnly = fake.createToken(['workspaces-read'], 'workspaces-only');
-		await host.importCredentials(
-			Object.entries(CREDENTIALS).map(([key, credential]) => ({
+		await host.importCredentials([
+			...Object.entries(CREDENTIALS).map(([key, credential]) => ({
 				...credential,
 				type: 'raydocsApi',
 				data: { accessToken: tokens[key as keyof typeof CREDENTIALS], baseUrl: fake.url, rateLimitRequests: 100, rateLimitWindowSeconds: 60 },
 			})),
-		);
+			{ ...POSTGRES_CREDENTIAL, type: 'postgres', data: postgres.credentialData(database) },
+		]);
 
 		// 35 templates in pages of 15: Return All must read three pages (15, 15, 5).
 		pagingWorkspaceId = fake.seedWorkspace('Paging').id;
@@ -145,6 +176,27 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 					binaryPropertyName: 'spreadsheet',
 				}),
 			]),
+			...(
+				[
+					['rdE2eUrlRefused1', {}],
+					['rdE2eUrlAllowed1', { allowPrivateNetwork: true }],
+					['rdE2eUrlExprOpt1', { allowPrivateNetwork: '={{ true }}' }],
+				] as const
+			).map(([id, option]) =>
+				chainWorkflow(id, [
+					raydocsNode('Extract from URL', full, {
+						resource: 'extraction',
+						operation: 'extractDocument',
+						templateId: byId(seedTemplateId()),
+						inputSource: 'fileUrl',
+						fileUrl: `${web.url}/shared/old-link.pdf`,
+						...option,
+						simplify: true,
+						fieldLayout: 'flat',
+						options: WAIT_FAST,
+					}),
+				]),
+			),
 			// One list page, then one GET per template: 13 requests against a small server limit.
 			chainWorkflow('rdE2eBurst429001', [
 				raydocsNode('List Templates', full, { resource: 'template', operation: 'getAll', workspaceId: byId(burstWorkspaceId), returnAll: true }),
@@ -161,7 +213,8 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 		]);
 	});
 
-	afterAll(() => {
+	afterAll(async () => {
+		await web?.close();
 		process.stdout.write(`[e2e] n8n ${spec.version}: ${Math.round((Date.now() - started) / 1000)} s for this host (logs in ${host?.logsDir})\n`);
 	});
 
@@ -187,8 +240,8 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 				});
 				const raydocs = nodeTypes.find((type) => type.name === RAYDOCS_NODE_TYPE);
 				expect(raydocs?.credentials?.map((credential) => credential.name)).toEqual(['raydocsApi']);
-				// saved workflows keep version 1; new nodes get 1.1
-				expect([raydocs?.version].flat()).toEqual(expect.arrayContaining([1, 1.1]));
+				// one node version until the first published release
+				expect(raydocs?.version).toBe(1);
 				const credentialTypes = (await rest.credentialTypes()).map((type) => type.name);
 				expect(credentialTypes).toContain('raydocsApi');
 			});
@@ -216,6 +269,32 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 				expect(new Set(requests.map((entry) => `${entry.method} ${entry.path} ${entry.tokenLabel}`))).toEqual(
 					new Set([`GET /workspaces ${{ full: 'full', revoked: 'revoked', noWorkspacesRead: 'no-workspaces-read' }[key]}`]),
 				);
+			});
+		});
+
+		it('a template run again in one n8n process is first read when its earlier run had finished', async () => {
+			await withLogs(async () => {
+				// runs of about 3.4 s: the Check Interval of 0.5 s reads one several times
+				fake.setTiming({ runProcessingMs: 3000 });
+				try {
+					const runs: Array<{ reads: number; firstReadAfterMs: number }> = [];
+					for (let run = 1; run <= 2; run++) {
+						fake.clearLog();
+						const execution = await rest.runManually('rdE2eExtractDisk', 'Manual Trigger', 120_000);
+						expect(execution.status).toBe('success');
+						const log = apiRequests(fake);
+						const start = log.find((entry) => entry.method === 'POST' && /^\/extractions\/sessions\/[^/]+\/results$/.test(entry.path))!;
+						const reads = log.filter((entry) => entry.method === 'GET' && entry.path.startsWith('/extractions/results/'));
+						runs.push({ reads: reads.length, firstReadAfterMs: reads[0].at - start.at });
+					}
+					// the first run of the template: a read every 0.5 s until it is done
+					expect(runs[0].reads).toBeGreaterThanOrEqual(5);
+					// the second: its first read waits for the time the first run took (learned in this process)
+					expect(runs[1].reads).toBeLessThanOrEqual(2);
+					expect(runs[1].firstReadAfterMs).toBeGreaterThanOrEqual(3000);
+				} finally {
+					fake.setTiming(FAKE_TIMING);
+				}
 			});
 		});
 	});
@@ -272,6 +351,35 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 				const session = fake.state.sessions.get(String(item.json.session_id));
 				const names = session?.documentIds.map((id) => fake.state.documents.get(id)?.filename);
 				expect(names).toEqual(['acme-invoice-2026-001.pdf']);
+			});
+		});
+
+		it('a File URL on 127.0.0.1 is refused before any request; the option cannot come from an expression', async () => {
+			await withLogs(async () => {
+				web.requests.length = 0;
+				const refused = await host.execute('rdE2eUrlRefused1');
+				const error = refused.run?.data?.resultData?.error;
+				expect(error?.message).toBe(`File URL ${web.url}/shared/old-link.pdf points to a private network address: 127.0.0.1 (loopback, 127.0.0.0/8)`);
+				expect(error?.description).toContain('turn on "Allow Private Network Addresses" below File URL');
+				const expression = await host.execute('rdE2eUrlExprOpt1');
+				expect(expression.run?.data?.resultData?.error?.message).toBe('Allow Private Network Addresses cannot be set by an expression');
+				expect(web.requests).toEqual([]);
+				expect(fake.log).toEqual([]);
+			});
+		});
+
+		it('with Allow Private Network Addresses on, the File URL is downloaded (its redirect followed by the node) and extracted', async () => {
+			await withLogs(async () => {
+				web.requests.length = 0;
+				const result = await host.execute('rdE2eUrlAllowed1');
+				expectSucceeded(result);
+				const [item] = nodeItems(result.run, 'Extract from URL');
+				expect(item.json).toMatchObject({ status: 'completed', documents: ['invoice.pdf'] });
+				expect(web.requests.map((request) => [request.method, request.path, request.headers.authorization])).toEqual([
+					['GET', '/shared/old-link.pdf', undefined],
+					['GET', '/shared/invoice.pdf', undefined],
+				]);
+				expect((storageRequests(fake)[0].body as { bytes: number }).bytes).toBe(webInvoice().length);
 			});
 		});
 
@@ -338,7 +446,7 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 				const puts = storageRequests(fake);
 				expect(puts).toHaveLength(3);
 				expect(puts.every((entry) => !entry.hasAuthorization)).toBe(true);
-				// version 1.1: sessions read in turn, a round ending at the first one still running, so
+				// sessions read in turn, a round ending at the first one still running, so
 				// each is read once after it finished plus about one read per round before
 				const reads = apiRequests(fake).filter((entry) => entry.endpoint === 'GET /extractions/sessions/{sessionId}');
 				expect(new Set(reads.map((entry) => entry.path)).size).toBe(3);
@@ -406,6 +514,49 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 				}
 				if (file === 'batch-extract-folder.json') {
 					expect(nodeItems(result.run, 'Extract Many')).toHaveLength(files.documents.length);
+				}
+				if (file === 'extract-invoice-to-postgres.json') {
+					// the rows, read back from PostgreSQL
+					const [extracted] = nodeItems(result.run, 'Extract Invoice');
+					const rows = await postgres.rows(database, 'select result_id, invoice_number, invoice_date::text, total_amount::text, currency, vendor_name, source_file from raydocs_invoices');
+					expect(rows).toEqual([
+						{
+							result_id: extracted.json.result_id,
+							invoice_number: extracted.json['invoice_details.invoice_number'],
+							invoice_date: extracted.json['invoice_details.invoice_date'],
+							total_amount: Number(extracted.json['invoice_details.total_amount']).toFixed(2),
+							currency: extracted.json['invoice_details.currency'],
+							vendor_name: extracted.json['vendor.name'],
+							source_file: 'acme-invoice-2026-001.pdf',
+						},
+					]);
+					expect(rows[0].invoice_number).toMatch(/^INV-/);
+				}
+				if (file === 'batch-folder-to-spreadsheet.json') {
+					// one spreadsheet file on disk, a row per document, read back with the xlsx library n8n ships
+					const fromNodesBase = createRequire(join(installPrefix(line), 'node_modules', 'n8n-nodes-base', 'package.json'));
+					// n8n 2.x depends on the registry's re-publish of SheetJS by its own name, 1.x by the alias xlsx
+					const xlsx = (line === '2' ? fromNodesBase('@e965/xlsx') : fromNodesBase('xlsx')) as {
+						readFile(path: string): { SheetNames: string[]; Sheets: Record<string, unknown> };
+						utils: { sheet_to_json(sheet: unknown): Array<Record<string, unknown>> };
+					};
+					const book = xlsx.readFile(join(host.filesDir, SPREADSHEET_OUTPUT));
+					expect(book.SheetNames).toEqual(['Extractions']);
+					const sheetRows = xlsx.utils.sheet_to_json(book.Sheets.Extractions);
+					const extracted = nodeItems(result.run, 'Extract Many');
+					expect(sheetRows.map((row) => row.File).sort()).toEqual(files.documents.map((path) => path.split('/').pop()).sort());
+					for (const row of sheetRows) {
+						const item = extracted.find((candidate) => candidate.json.file_name === row.File)!;
+						expect(row).toEqual({
+							File: item.json.file_name,
+							Status: 'completed',
+							'Invoice number': item.json['invoice_details.invoice_number'],
+							'Invoice date': item.json['invoice_details.invoice_date'],
+							Total: item.json['invoice_details.total_amount'],
+							Currency: item.json['invoice_details.currency'],
+							Vendor: item.json['vendor.name'],
+						});
+					}
 				}
 				if (file === 'manage-templates.json') {
 					const [created] = nodeItems(result.run, 'Create Template');

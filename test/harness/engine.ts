@@ -246,7 +246,8 @@ export async function runNodeAsTool(options: RunNodeOptions & { toolInput?: IDat
 	const node = { ...nodeFor(options.nodeType, options.parameters, 'Raydocs Tool', options.typeVersion) };
 	node.type = `${node.type}Tool`;
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesFor(options.nodeType) });
-	const inputData = { ai_tool: [[{ json: options.toolInput ?? {} }]] };
+	const toolItem = { json: options.toolInput ?? {} };
+	const inputData = { ai_tool: [[toolItem]] };
 	const context = new ExecuteContext(
 		workflow,
 		node,
@@ -254,7 +255,8 @@ export async function runNodeAsTool(options: RunNodeOptions & { toolInput?: IDat
 		'internal' as WorkflowExecuteMode,
 		createRunExecutionData({}),
 		0,
-		[],
+		// $fromAI() reads the tool's arguments from the connection input.
+		[toolItem],
 		inputData,
 		{ node, data: inputData, source: null },
 		[],
@@ -412,4 +414,66 @@ export function loadOptionsContext(
 	const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: nodeTypesFor(nodeType) });
 	const additionalData = { ...additionalDataFor(credentials), currentNodeParameters };
 	return new LoadOptionsContext(workflow, workflow.getNode(node.name) ?? node, additionalData, path);
+}
+
+export interface DurablePollHandle {
+	/** The poll n8n runs when it activates the workflow: under durable cursors, what it stages is dropped. */
+	activate(): Promise<INodeExecutionData[][] | null>;
+	/** A scheduled poll: starts from the committed cursor and commits what it staged (with its emission, or alone). */
+	poll(): Promise<INodeExecutionData[][] | null>;
+	/** What n8n's poller_state table holds for the node. */
+	committedCursor(): IDataObject;
+}
+
+/**
+ * A polling trigger as n8n 2.41 runs it with the durable scheduler and durable poll cursors
+ * (n8n: workflows/triggers/trigger-execution-context.factory.js, getExecutePollFunctions; n8n-core:
+ * execution-engine/poll-trigger-executor.js): the node's static data is a copy of the committed
+ * cursor, staged per poll; a scheduled poll commits it, the activation (test) poll never does; each
+ * scheduled poll builds its workflow from the static data n8n saved (after activation and after each
+ * emission), so global static data outlives the activation poll.
+ */
+export function durablePollingTrigger(options: PollOptions): DurablePollHandle {
+	const node = nodeFor(options.nodeType, options.parameters, options.nodeName ?? 'Raydocs Trigger');
+	const additionalData = additionalDataFor(options.credentials);
+	let committed: IDataObject = {};
+	let savedStaticData: IDataObject = {};
+	const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
+	async function run(testing: boolean): Promise<INodeExecutionData[][] | null> {
+		const workflow = new Workflow({
+			id: 'test-workflow',
+			nodes: [node],
+			connections: {},
+			active: true,
+			nodeTypes: nodeTypesFor(options.nodeType),
+			staticData: clone(savedStaticData),
+		});
+		const staged = clone(committed);
+		const context = new PollContext(
+			workflow,
+			workflow.getNode(node.name) ?? node,
+			additionalData,
+			'trigger',
+			testing ? 'activate' : 'update',
+			undefined,
+			undefined,
+			undefined,
+			undefined,
+			() => staged,
+			() => options.pollBudgetMs ?? 36_000,
+		);
+		const result = await options.nodeType.poll!.call(context);
+		// activation saves the workflow's static data; a scheduled poll saves it when it emits
+		if (testing || result !== null) savedStaticData = clone(workflow.staticData);
+		// the test poll commits the cursor only with an emission; a scheduled poll always does
+		if (!testing || result !== null) committed = clone(staged);
+		return result;
+	}
+
+	return {
+		activate: async () => await run(true),
+		poll: async () => await run(false),
+		committedCursor: () => clone(committed),
+	};
 }

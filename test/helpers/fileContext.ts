@@ -2,7 +2,8 @@
  * A hand-made n8n context for the direct tests of the file hooks (shared/upload, download,
  * binaryInput, binaryResponse, urlInput, documentSearch): no engine, no sockets. Raydocs answers
  * (`helpers.httpRequestWithAuthentication`, which the transport calls with ignoreHttpStatusErrors)
- * and other hosts' answers (`helpers.httpRequest`, which throws on an error status as n8n's does)
+ * and other hosts' answers (`helpers.httpRequest`, which throws on an error status as n8n's does,
+ * and on a redirect when told not to follow it)
  * come from scripts the test writes, and every request is recorded as sent.
  */
 import type { IBinaryData, IExecuteFunctions, IExecuteSingleFunctions, INode } from 'n8n-workflow';
@@ -34,9 +35,9 @@ export interface Answer {
 export type Script = (request: SentRequest, index: number) => Answer | Error;
 
 /** The error n8n's httpRequest throws for an error status (axios keeps the response). */
-export function httpStatusError(status: number, body: unknown = ''): Error {
+export function httpStatusError(status: number, body: unknown = '', headers: Record<string, unknown> = {}): Error {
 	return Object.assign(new Error(`Request failed with status code ${status}`), {
-		response: { status, headers: {}, data: body },
+		response: { status, headers, data: body },
 	});
 }
 
@@ -130,7 +131,9 @@ export function fileContext(options: FileContextOptions = {}): FileContext {
 		async httpRequest(raw: Record<string, unknown>) {
 			const result = answer(options.web, record(raw, false), { body: Buffer.alloc(0) });
 			const statusCode = result.statusCode ?? 200;
-			if (statusCode >= 400) throw httpStatusError(statusCode, result.body);
+			// Redirects off, n8n (axios) rejects a 3xx answer too.
+			const rejected = statusCode >= 400 || (statusCode >= 300 && raw.disableFollowRedirect === true);
+			if (rejected) throw httpStatusError(statusCode, result.body, result.headers);
 			return { statusCode, headers: result.headers, body: result.body };
 		},
 		async prepareBinaryData(content: Buffer, fileName?: string, mimeType?: string) {

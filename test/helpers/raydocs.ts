@@ -4,7 +4,8 @@ import { Raydocs } from '../../nodes/Raydocs/Raydocs.node';
 import { matchEndpoint, type RaydocsEndpoint } from '../../nodes/Raydocs/shared/endpoints';
 import { forgetDocumentedForms } from '../../nodes/Raydocs/shared/documentedForms';
 import { resetRequestWindows } from '../../nodes/Raydocs/shared/rateLimiter';
-import { retryPolicy } from '../../nodes/Raydocs/shared/transport';
+import { retryPolicy } from '../../nodes/Raydocs/shared/retries';
+import { forgetRunDurations } from '../../nodes/Raydocs/shared/runDurations';
 import type { FakeRaydocs, FakeRaydocsOptions, RequestLogEntry } from '../../tools/fake-raydocs/server';
 import { startFakeRaydocs } from '../../tools/fake-raydocs/server';
 import { endpointsOfParameters } from '../../scripts/operations-table';
@@ -27,6 +28,7 @@ export function useFakeRaydocs(options: FakeRaydocsOptions = {}): () => FakeRayd
 	beforeEach(() => {
 		fake!.reset();
 		resetRequestWindows();
+		forgetRunDurations();
 		forgetDocumentedForms();
 		// Real backoff is half a second and up; tests keep the same sequence, scaled down.
 		retryPolicy.backoffBaseMs = 20;

@@ -1,6 +1,6 @@
 import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
-import { retryPolicy } from '../../nodes/Raydocs/shared/transport';
+import { retryPolicy } from '../../nodes/Raydocs/shared/retries';
 import type { FakeRaydocs, FaultSpec, RequestLogEntry } from '../../tools/fake-raydocs/server';
 import { byId, fileItem, runRaydocs, useFakeRaydocs } from '../helpers/raydocs';
 import { completedRun, extractionTrigger, resultIds, sessionWithDocument } from '../helpers/trigger';

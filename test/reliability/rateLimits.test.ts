@@ -1,7 +1,8 @@
 import { sleep, type IExecuteFunctions, type IHttpRequestOptions, type INode, type INodeParameters } from 'n8n-workflow';
 
 import { LOW_PRIORITY_SHARE } from '../../nodes/Raydocs/shared/rateLimiter';
-import { raydocsRequest, retryPolicy } from '../../nodes/Raydocs/shared/transport';
+import { retryPolicy } from '../../nodes/Raydocs/shared/retries';
+import { raydocsRequest } from '../../nodes/Raydocs/shared/transport';
 import { apiRequests, extractDocumentParameters, fileItem, runRaydocs, useFakeRaydocs } from '../helpers/raydocs';
 import { runNode } from '../harness/engine';
 

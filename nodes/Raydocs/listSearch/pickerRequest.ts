@@ -1,4 +1,4 @@
-import type { ILoadOptionsFunctions } from 'n8n-workflow';
+import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
 import { raydocsJson, type RaydocsRequest } from '../shared/transport';
 
@@ -24,8 +24,8 @@ export async function pickerRequest<T = unknown>(context: ILoadOptionsFunctions,
 }
 
 /**
- * The workspace chosen in the node, or undefined while there is none: the picker then shows an
- * empty list (the field's description says to pick a workspace) instead of failing.
+ * The workspace chosen in the node, or undefined while there is none: the picker then says to
+ * choose one (see emptyListSaying) instead of failing.
  */
 export function chosenWorkspaceId(context: ILoadOptionsFunctions): string | undefined {
 	const value = context.getCurrentNodeParameter('workspaceId', { extractValue: true });
@@ -36,4 +36,13 @@ export function chosenWorkspaceId(context: ILoadOptionsFunctions): string | unde
 /** The page a picker call reads first: the token n8n hands back, or page 1. */
 export function pageFromToken(paginationToken: string | undefined): number {
 	return Math.max(1, Number(paginationToken) || 1);
+}
+
+/**
+ * A list that says why it is empty. n8n's picker shows only "No results" for an empty list and
+ * keeps a field's description in a tooltip, so the reason is the list's one entry. Its value is
+ * empty: choosing it chooses nothing, and the field stays unfilled.
+ */
+export function emptyListSaying(reason: string): INodeListSearchResult {
+	return { results: [{ name: reason, value: '' }] };
 }

@@ -6,7 +6,7 @@ import type {
 
 import { RAYDOCS_API } from '../shared/endpoints';
 import { pathOf } from '../shared/endpointRequests';
-import { chosenWorkspaceId, pageFromToken, pickerRequest } from './pickerRequest';
+import { chosenWorkspaceId, emptyListSaying, pageFromToken, pickerRequest } from './pickerRequest';
 import { listItemsOf, nextPageOf } from '../shared/listResponse';
 
 interface TemplateSummary {
@@ -26,7 +26,7 @@ export async function searchTemplates(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const workspaceId = chosenWorkspaceId(this);
-	if (!workspaceId) return { results: [] };
+	if (!workspaceId) return emptyListSaying('Choose a workspace above to list its templates');
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results: INodeListSearchItems[] = [];
 	let page: number | undefined = pageFromToken(paginationToken);
@@ -45,5 +45,7 @@ export async function searchTemplates(
 		// Without a filter every page is full, so one page per call is what the list asks for.
 		if (!needle || results.length >= ENOUGH_RESULTS) break;
 	}
+	// A workspace without templates, not a search that found none ("No results" says that).
+	if (!results.length && !needle && !paginationToken) return emptyListSaying('No templates in this workspace yet');
 	return page === undefined ? { results } : { results, paginationToken: String(page) };
 }

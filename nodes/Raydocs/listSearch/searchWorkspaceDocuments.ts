@@ -7,7 +7,7 @@ import type {
 
 import { RAYDOCS_API } from '../shared/endpoints';
 import { pathOf } from '../shared/endpointRequests';
-import { chosenWorkspaceId, pageFromToken, pickerRequest } from './pickerRequest';
+import { chosenWorkspaceId, emptyListSaying, pageFromToken, pickerRequest } from './pickerRequest';
 import { listItemsOf, nextPageOf } from '../shared/listResponse';
 
 interface DocumentSummary {
@@ -25,7 +25,7 @@ export async function searchWorkspaceDocuments(
 	paginationToken?: string,
 ): Promise<INodeListSearchResult> {
 	const workspaceId = chosenWorkspaceId(this);
-	if (!workspaceId) return { results: [] };
+	if (!workspaceId) return emptyListSaying('Choose a workspace above to list its documents');
 	const page = pageFromToken(paginationToken);
 	const qs: IDataObject = { page, per_page: PAGE_SIZE, sort: 'created_at', order: 'desc' };
 	const query = (filter ?? '').trim();
@@ -40,6 +40,7 @@ export async function searchWorkspaceDocuments(
 		value: String(document.id),
 		description: document.status ? `Status: ${document.status}` : undefined,
 	}));
+	if (!results.length && !query && page === 1) return emptyListSaying('No documents in this workspace yet');
 	const next = nextPageOf(body, page);
 	return next === undefined ? { results } : { results, paginationToken: String(next) };
 }

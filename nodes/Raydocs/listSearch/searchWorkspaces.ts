@@ -2,7 +2,7 @@ import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow'
 
 import { RAYDOCS_API } from '../shared/endpoints';
 import { pathOf } from '../shared/endpointRequests';
-import { pickerRequest } from './pickerRequest';
+import { emptyListSaying, pickerRequest } from './pickerRequest';
 import { listItemsOf } from '../shared/listResponse';
 
 interface WorkspaceSummary {
@@ -16,8 +16,10 @@ export async function searchWorkspaces(
 	filter?: string,
 ): Promise<INodeListSearchResult> {
 	const body = await pickerRequest(this, { method: 'GET', url: pathOf(RAYDOCS_API.listWorkspaces) });
+	const workspaces = listItemsOf<WorkspaceSummary>(body);
+	if (!workspaces.length) return emptyListSaying("The token's user belongs to no workspace yet");
 	const needle = (filter ?? '').trim().toLowerCase();
-	const results = listItemsOf<WorkspaceSummary>(body)
+	const results = workspaces
 		.filter((workspace) => !needle || String(workspace.name ?? '').toLowerCase().includes(needle))
 		.map((workspace) => ({
 			name: `${workspace.icon ? `${workspace.icon} ` : ''}${workspace.name ?? `Workspace ${workspace.id}`}`,

@@ -2,6 +2,7 @@ import type {
 	DeclarativeRestApiSettings,
 	IDisplayOptions,
 	IExecutePaginationFunctions,
+	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -79,10 +80,12 @@ export function workspaceLocator(showFor: ShowFor, description?: string): INodeP
 	};
 }
 
-/** Delete endpoints answer 204 with no body; n8n convention is one `{ deleted: true }` item. */
-export const deletedOutput: INodeProperties['routing'] = {
-	output: { postReceive: [{ type: 'set', properties: { value: '={{ { "deleted": true } }}' } }] },
-};
+/** postReceive of deletes: they answer 204 with no body; n8n's convention is one `{ deleted: true }` item. */
+export async function markDeleted(): Promise<INodeExecutionData[]> {
+	return [{ json: { deleted: true } }];
+}
+
+export const deletedOutput: INodeProperties['routing'] = { output: { postReceive: [markDeleted] } };
 
 /**
  * Simplify + Field Layout for operations that return extraction results, and Values Only where
@@ -180,8 +183,8 @@ export function binaryInputFields(showFor: ShowFor): INodeProperties[] {
 			default: 'data',
 			required: true,
 			placeholder: 'e.g. data, attachment_0',
+			// One line of help, under the field (as n8n's own file nodes do), not repeated in a tooltip.
 			hint: 'The name of the input binary field(s) holding the file(s), separated by commas',
-			description: 'Binary fields of the input item to upload, separated by commas',
 			displayOptions: { show: { ...showFor, allBinaries: [false] } },
 		},
 	];

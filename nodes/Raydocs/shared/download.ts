@@ -1,10 +1,8 @@
 import { NodeApiError, sleep } from 'n8n-workflow';
 import type {
-	DeclarativeRestApiSettings,
 	IBinaryData,
 	IDataObject,
 	IExecuteFunctions,
-	IExecutePaginationFunctions,
 	IExecuteSingleFunctions,
 	IN8nHttpFullResponse,
 	INodeExecutionData,
@@ -13,7 +11,7 @@ import type {
 } from 'n8n-workflow';
 
 import { networkCodeNote, readHttpFailure } from './errors';
-import { retryPolicy, sendRoutedRequest } from './transport';
+import { transientRetryWaitMs } from './retries';
 
 export type DownloadContext = IExecuteFunctions | IExecuteSingleFunctions;
 
@@ -124,10 +122,6 @@ function downloadError(
 	});
 }
 
-function isTransient(status: number | undefined, code: string | undefined): boolean {
-	return status === undefined ? code !== undefined : status === 429 || status >= 500;
-}
-
 /**
  * Fetches a pre-signed storage URL (or any file URL) and turns the bytes into binary data. The
  * request is sent without credentials on purpose: the signature is the authorisation, and the
@@ -139,6 +133,19 @@ export async function downloadSignedUrl(
 	fileName?: string,
 	describeFailure: DownloadFailureText = describeStorageFailure,
 ): Promise<DownloadedFile> {
+	return await fileFromResponse(context, url, await requestFile(context, url, describeFailure), fileName);
+}
+
+/**
+ * One GET of a file, without credentials, retried on transient failures. With `followRedirects`
+ * off, a redirect is not followed but returned (its status and Location), for the caller to check.
+ */
+export async function requestFile(
+	context: DownloadContext,
+	url: string,
+	describeFailure: DownloadFailureText,
+	{ followRedirects = true }: { followRedirects?: boolean } = {},
+): Promise<IN8nHttpFullResponse> {
 	let response: IN8nHttpFullResponse | undefined;
 	for (let attempt = 1; !response; attempt++) {
 		try {
@@ -148,16 +155,41 @@ export async function downloadSignedUrl(
 				encoding: 'arraybuffer',
 				json: false,
 				returnFullResponse: true,
+				...(followRedirects ? {} : { disableFollowRedirect: true }),
 			})) as IN8nHttpFullResponse;
 		} catch (error) {
 			const failure = readHttpFailure(error);
-			if (isTransient(failure.status, failure.code) && attempt < retryPolicy.maxTransientAttempts) {
-				await sleep(retryPolicy.backoffBaseMs * 2 ** (attempt - 1));
+			// Redirects off, n8n rejects a 3xx answer like an error status, with the answer attached.
+			const headers = failure.headers as IDataObject;
+			if (!followRedirects && redirectLocation(failure.status, headers) !== undefined) {
+				response = { statusCode: failure.status!, headers, body: '' };
+				break;
+			}
+			const waitMs = transientRetryWaitMs(failure, attempt, 'download');
+			if (waitMs !== undefined) {
+				await sleep(waitMs);
 				continue;
 			}
 			throw downloadError(context, url, failure.status, failure.code, attempt, describeFailure);
 		}
 	}
+	// The loop ends only with an answer.
+	return response!;
+}
+
+/** Where a redirect answer points (its Location as sent), or undefined for any other answer. */
+export function redirectLocation(status: number | undefined, headers: IDataObject): string | undefined {
+	if (status === undefined || status < 300 || status >= 400) return undefined;
+	return headerText(headers, 'Location')?.trim() || undefined;
+}
+
+/** The bytes of a file answer as binary data, named by `fileName`, the answer or the URL. */
+export async function fileFromResponse(
+	context: DownloadContext,
+	url: string,
+	response: IN8nHttpFullResponse,
+	fileName?: string,
+): Promise<DownloadedFile> {
 	const body = response.body;
 	const bytes = Buffer.isBuffer(body)
 		? body
@@ -184,9 +216,10 @@ export async function downloadSignedUrl(
 }
 
 /**
- * postReceive-compatible: replaces each `{ url }` item (a Raydocs "download URL" answer) with the
- * file, put in the binary field named by the `binaryPropertyName` parameter. The optional
- * `options.fileName` parameter overrides the name the storage gives.
+ * postReceive of the Download operations: replaces each `{ url }` item (a Raydocs "download URL"
+ * answer) with the file, put in the binary field named by the `binaryPropertyName` parameter. The
+ * optional `options.fileName` parameter overrides the name the storage gives. It runs after the
+ * transport has the URL, so a storage failure is reported as such, not as a Raydocs error.
  */
 export async function downloadFromUrlItems(
 	this: IExecuteSingleFunctions,
@@ -221,19 +254,6 @@ export async function downloadFromUrlItems(
 		});
 	}
 	return result;
-}
-
-/**
- * Download operations: the URL request goes through the transport (limiter, retries, messages for
- * Raydocs), then the storage download happens outside it, so that a storage failure is reported
- * as such and not as a Raydocs error of the URL endpoint.
- */
-export async function sendRoutedDownloadRequest(
-	this: IExecutePaginationFunctions,
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-): Promise<INodeExecutionData[]> {
-	const items = await sendRoutedRequest.call(this, requestData);
-	return await downloadFromUrlItems.call(this, items);
 }
 
 /** Binary field and file name fields of a Download operation. */

@@ -2,6 +2,7 @@ import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
 import { matchEndpoint, PATH_PARAMETER_LABELS, type MatchedEndpoint } from './endpoints';
+import { grantAbilitiesFix, NEW_TOKEN_FIX, quotedList } from './tokenHelp';
 
 /** What we could learn about a failed HTTP exchange, whatever shape the HTTP client threw. */
 export interface HttpFailure {
@@ -15,23 +16,27 @@ export interface HttpFailure {
 
 export const MALFORMED_RESPONSE = 'MALFORMED_RESPONSE';
 
-/** Codes read from an error chain: network failures, and ours for an answer that is not JSON. */
-const FAILURE_CODES: ReadonlySet<unknown> = new Set([
-	'ECONNRESET',
-	'ECONNREFUSED',
-	'ECONNABORTED',
-	'EPIPE',
-	'ETIMEDOUT',
-	'ESOCKETTIMEDOUT',
-	'EAI_AGAIN',
-	'ENOTFOUND',
-	'ERR_SOCKET_CONNECTION_TIMEOUT',
-	'UND_ERR_SOCKET',
-	'ERR_BAD_RESPONSE',
-	MALFORMED_RESPONSE,
-]);
+/**
+ * The network failures the node recognises, each with what it means in words. `dropped`: the
+ * connection broke after the request went out, so the server may have processed it.
+ */
+const NETWORK_FAILURES: Record<string, { meaning: string; dropped?: true }> = {
+	ECONNRESET: { meaning: 'the server or a proxy in between closed the connection', dropped: true },
+	EPIPE: { meaning: 'the connection closed while the request was still being sent', dropped: true },
+	UND_ERR_SOCKET: { meaning: 'the connection closed before the whole answer arrived', dropped: true },
+	ERR_BAD_RESPONSE: { meaning: 'the answer could not be read', dropped: true },
+	ECONNREFUSED: { meaning: 'nothing accepts connections at that address and port (is the server running, is the port right?)' },
+	ENOTFOUND: { meaning: 'the host name does not resolve to an address (a typo in the host, or no DNS entry for it)' },
+	EAI_AGAIN: { meaning: 'the DNS lookup of the host name failed for now (the DNS server did not answer)' },
+	ETIMEDOUT: { meaning: 'the host did not respond in time (a firewall may be dropping the connection)' },
+	ESOCKETTIMEDOUT: { meaning: 'the connection stayed silent for too long' },
+	ERR_SOCKET_CONNECTION_TIMEOUT: { meaning: 'the connection could not be opened in time' },
+	ECONNABORTED: { meaning: 'no answer arrived within the request timeout' },
+	EHOSTUNREACH: { meaning: 'no network route leads to the host' },
+};
 
-const isFailureCode = (code: unknown): code is string => FAILURE_CODES.has(code);
+const isFailureCode = (code: unknown): code is string =>
+	code === MALFORMED_RESPONSE || Object.prototype.hasOwnProperty.call(NETWORK_FAILURES, code as PropertyKey);
 
 /**
  * n8n 1.x wraps network errors in a NodeApiError that drops the original error (and its `code`) and
@@ -77,29 +82,19 @@ function decodeBody(body: unknown): unknown {
 }
 
 /**
- * Thrown by the transport for an HTTP error status it read itself: requests are sent with
- * `ignoreHttpStatusErrors`, because n8n 1.x's helpers drop the response headers (Retry-After) from
- * the errors they throw, and both lines retry a 401 once on their own.
+ * The failure a full response stands for, or undefined for a success. The transport sends with
+ * `ignoreHttpStatusErrors` and reads the status here: n8n 1.x's helpers drop the response headers
+ * (Retry-After) from the errors they throw.
  */
-export class HttpStatusError extends Error {
-	readonly response: { status: number; headers: Record<string, unknown>; data: unknown };
-
-	constructor(status: number, headers: Record<string, unknown>, body: unknown) {
-		super(`HTTP ${status}`);
-		this.response = { status, headers, data: decodeBody(body) };
-	}
-}
-
-/** Raises an HttpStatusError for a full response whose status is an error (>= 400). */
-export function assertSuccessStatus(response: {
-	statusCode?: number;
-	headers?: unknown;
-	body?: unknown;
-}): void {
+export function failureOfResponse(response: { statusCode?: number; headers?: unknown; body?: unknown }): HttpFailure | undefined {
 	const status = Number(response.statusCode);
-	if (Number.isFinite(status) && status >= 400) {
-		throw new HttpStatusError(status, isObject(response.headers) ? { ...response.headers } : {}, response.body);
-	}
+	if (!Number.isFinite(status) || status < 400) return undefined;
+	return {
+		status,
+		headers: isObject(response.headers) ? { ...response.headers } : {},
+		body: decodeBody(response.body),
+		message: `HTTP ${status}`,
+	};
 }
 
 /** Digs the status, headers, body and network code out of n8n's and axios' nested errors. */
@@ -141,16 +136,6 @@ export function readHttpFailure(error: unknown): HttpFailure {
 		failure.code = networkCodeFromMessages(Array.isArray(error.messages) ? [...error.messages, error.message] : [error.message]);
 	}
 	return failure;
-}
-
-/** Retry-After in milliseconds (seconds or an HTTP date), if Raydocs sent one. */
-export function retryAfterMs(failure: HttpFailure, now = Date.now()): number | undefined {
-	const text = String(failure.headers['retry-after'] ?? failure.headers['Retry-After'] ?? '');
-	if (text === '') return undefined;
-	const seconds = Number(text);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-	const date = Date.parse(text);
-	return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
 }
 
 /**
@@ -196,14 +181,6 @@ export function routeAnswer(failure: HttpFailure): 'missing route' | 'missing re
 	return isUnknownRoute(failure.body) ? 'missing route' : 'missing record';
 }
 
-/**
- * Whether the server has no route for the call at all (so it processed nothing): a 405, an
- * unknown-route 404, or a 404 for a path that is no documented Raydocs endpoint.
- */
-function isRouteMissing(failure: HttpFailure, matched: MatchedEndpoint | undefined): boolean {
-	return routeAnswer(failure) === 'missing route' || (failure.status === 404 && !matched);
-}
-
 /** Laravel validation errors as "field: message" lines. */
 export function describeValidationErrors(body: unknown): string | undefined {
 	if (!isObject(body) || !isObject(body.errors)) return undefined;
@@ -214,16 +191,12 @@ export function describeValidationErrors(body: unknown): string | undefined {
 	return lines.length ? redactSecrets(lines.join('; ')) : undefined;
 }
 
-function list(words: string[]): string {
-	const quoted = words.map((word) => `"${word}"`);
-	const last = quoted.pop();
-	return quoted.length ? `${quoted.join(', ')} and ${last}` : `${last}`;
-}
-
 export interface FailedRequest {
 	method: string;
 	/** Path relative to the base URL, e.g. `/workspaces/12`. */
 	path: string;
+	/** The body sent, read for the IDs a 404 may be about (e.g. `extraction_template_id`). */
+	body?: unknown;
 	/** How many times the request was sent. */
 	attempts: number;
 	/** Whether repeating the call was safe (so retries were allowed). */
@@ -239,123 +212,217 @@ function redactJson(value: Record<string, unknown>, secrets?: readonly string[])
 	return JSON.parse(redactSecrets(JSON.stringify(value), secrets?.map((secret) => JSON.stringify(secret).slice(1, -1)))) as JsonObject;
 }
 
-interface ExplainedFailure {
-	message: string;
-	description: string;
+/** What a network code means, in words ("ENOTFOUND: the host name does not resolve ..."). */
+export function explainNetworkCode(code: string): string {
+	const meaning = Object.prototype.hasOwnProperty.call(NETWORK_FAILURES, code) ? NETWORK_FAILURES[code].meaning : undefined;
+	return meaning ? `${code}: ${meaning}` : code;
 }
 
-/** Turns a failure into a message that says what happened and what to change. */
-export function explainFailure(failure: HttpFailure, request: FailedRequest): ExplainedFailure {
-	const matched = matchEndpoint(request.method, request.path);
-	const said = serverMessage(failure.body);
-	const saidSuffix = said ? ` Raydocs said: "${said}"` : '';
-	const status = failure.status;
-	const retried = request.attempts > 1 ? ` after ${request.attempts} attempts` : '';
+/**
+ * A network code for an error's description, with what it means. Codes stay out of messages: n8n
+ * replaces a message that contains one with its own generic text.
+ */
+export function networkCodeNote(code: string | undefined): string {
+	return code ? ` Network code ${explainNetworkCode(code)}.` : '';
+}
 
-	if (status === 401) {
-		return {
-			message: 'Raydocs rejected the access token: it is invalid, expired or revoked (HTTP 401)',
-			description:
-				'Create a new token in Raydocs (profile → Settings → Access Tokens) and update the Raydocs credential.',
-		};
-	}
-	if (status === 403 && !isObject(failure.body)) {
-		// Raydocs words every refusal as JSON; a bare 403 comes from a proxy, firewall or wrong host.
-		return {
-			message: `Something other than the Raydocs API refused ${request.method} ${request.path} (HTTP 403, no Raydocs error body)`,
-			description:
-				'The token was not judged by Raydocs. Check the Base URL of the Raydocs credential and any proxy or firewall between n8n and Raydocs.',
-		};
-	}
-	if (status === 403) {
-		if (matched?.endpoint.abilities.length) {
-			const { abilities, path } = matched.endpoint;
-			const noun = abilities.length > 1 ? 'abilities' : 'ability';
-			return {
-				message: `The Raydocs access token lacks the ${list(abilities)} ${noun} needed for ${request.method} ${path} (HTTP 403)`,
-				description: `Edit the token in Raydocs (Settings → Access Tokens) and grant ${list(abilities)}, or pick a credential whose token has ${abilities.length > 1 ? 'them' : 'it'}. If the token has it, the token's user may lack the workspace role this action needs.${saidSuffix}`,
-			};
-		}
-		return {
-			message: `Raydocs refused ${request.method} ${request.path} for this token's user (HTTP 403)`,
-			description: `The user may need a higher role in the workspace (admins manage members and invites).${saidSuffix}`,
-		};
-	}
-	if (status === 404) {
-		if (!matched || isRouteMissing(failure, matched)) {
-			const words = said ? `: "${said}"` : isObject(failure.body) ? '' : ' (the answer was not a Raydocs error)';
-			return {
-				message: `The server has no route for ${request.method} ${request.path} (HTTP 404)${words}`,
-				description:
-					'Nothing was looked up, so this does not mean a record is missing. Check the Base URL of the Raydocs credential: it must be the API root without a path or version, e.g. https://api.raydocs.com. If it is, this Raydocs deployment runs an API version without this endpoint.',
-			};
-		}
-		const parameters = matched.parameters;
-		if (!parameters.length) {
-			// e.g. a create whose body names a template that does not exist: only Raydocs' words say which
-			return {
-				message: `Raydocs could not find something ${request.method} ${request.path} refers to (HTTP 404)${said ? `: ${said}` : ''}`,
-				description: "Check the IDs in the request. Raydocs also answers 404 when the token's user has no access to them.",
-			};
-		}
+/** What is known when a failure is explained. */
+interface FailureFacts {
+	failure: HttpFailure;
+	request: FailedRequest;
+	/** The documented endpoint the request went to. */
+	matched?: MatchedEndpoint;
+	/** Raydocs' own words (the `message` of its error body), without secrets. */
+	said?: string;
+	/** " after N attempts" when the call was sent more than once. */
+	retried: string;
+}
+
+/** One kind of failure: which answers it covers, what the message says and what the fix is. */
+interface FailureKind {
+	kind: string;
+	fits(facts: FailureFacts): boolean;
+	message(facts: FailureFacts): string;
+	fix(facts: FailureFacts): string;
+}
+
+const saidSuffix = ({ said }: FailureFacts) => (said ? ` Raydocs said: "${said}"` : '');
+const call = ({ request }: FailureFacts) => `${request.method} ${request.path}`;
+const NOT_REPEATED =
+	'The call was not repeated automatically because repeating it could create a duplicate: check in Raydocs whether it took effect before running the node again.';
+const REACH_BASE_URL = 'Check the Base URL in the Raydocs credential and that this n8n instance can reach it.';
+
+/** Whether the server has no route for the call at all (so it processed nothing). */
+function isRouteMissing({ failure, matched }: FailureFacts): boolean {
+	return routeAnswer(failure) === 'missing route' || (failure.status === 404 && !matched);
+}
+
+/** `extraction_template_id` → template: the body field names the path parameters' things. */
+function labelOfBodyField(name: string): string | undefined {
+	return Object.entries(PATH_PARAMETER_LABELS).find(([parameter]) =>
+		name.endsWith(parameter.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)),
+	)?.[1];
+}
+
+/**
+ * What a 404 of a request without IDs in its path is about: the body's ID field that Raydocs' words
+ * name ("Template not found."), or its only ID field; the thing Raydocs names, when it is one the
+ * node knows, if no field holds it.
+ */
+function missingFromBody({ request, said }: FailureFacts): { label: string; id?: string } | undefined {
+	const fields = Object.entries(isObject(request.body) ? request.body : {}).flatMap(([name, value]) => {
+		const label = labelOfBodyField(name);
+		return label && (typeof value === 'string' || typeof value === 'number') ? [{ label, id: String(value) }] : [];
+	});
+	const named = Object.values(PATH_PARAMETER_LABELS).find((label) => new RegExp(`^${label} not found\\.?$`, 'i').test(said ?? ''));
+	if (named) return fields.find((field) => field.label === named) ?? { label: named };
+	return fields.length === 1 ? fields[0] : undefined;
+}
+
+function missingRecordMessage(facts: FailureFacts): string {
+	// a 404 without a documented endpoint is a missing route
+	const parameters = facts.matched!.parameters;
+	if (parameters.length) {
 		const [subjectName, subjectId] = parameters[parameters.length - 1];
 		const context = parameters
 			.slice(0, -1)
 			.map(([name, id]) => ` in ${PATH_PARAMETER_LABELS[name] ?? name} ${id}`)
 			.join('');
-		return {
-			message: `Raydocs could not find ${PATH_PARAMETER_LABELS[subjectName] ?? 'the object'} ${subjectId}${context} (HTTP 404)`,
-			description:
-				"Check the ID. Raydocs also answers 404 when the token's user is not a member of the workspace that holds it.",
-		};
+		return `Raydocs could not find ${PATH_PARAMETER_LABELS[subjectName] ?? 'the object'} ${subjectId}${context} (HTTP 404)`;
 	}
-	if (status === 422 || status === 400) {
-		const fields = describeValidationErrors(failure.body);
-		return {
-			message: `Raydocs rejected the request (HTTP ${status}): ${fields ?? said ?? 'the input is not valid'}`,
-			description: `Fix the fields named above and run the node again.${fields && said ? ` Raydocs said: "${said}"` : ''}`,
-		};
-	}
-	if (status === 429) {
-		const limit = request.rateLimit ?? { requests: 100, windowSeconds: 60 };
-		return {
-			message: `Raydocs rate limit reached (HTTP 429)${retried}`,
-			description: `Raydocs allows ${limit.requests} requests per ${limit.windowSeconds} seconds; the node waited as Raydocs asked and retried. Process fewer items per execution, lower "Rate Limit (Requests)" in the credential if other tools share this limit, or run the workflow later.`,
-		};
-	}
-	if (failure.code === MALFORMED_RESPONSE) {
-		return {
-			message: `Raydocs answered ${request.method} ${request.path} with a body that is not valid JSON${retried}`,
-			description: request.retrySafe
-				? 'This is usually a passing fault of the API or a proxy in between. Run the node again later.'
-				: 'The call was not repeated automatically because repeating it could create a duplicate: check in Raydocs whether it took effect before running the node again.',
-		};
-	}
-	if ((status ?? 0) >= 500) {
-		return {
-			message: `Raydocs had a server problem (HTTP ${status})${retried}`,
-			description: request.retrySafe
-				? `Raydocs did not recover while the node retried. Try again later.${saidSuffix}`
-				: `The call was not repeated automatically because repeating it could create a duplicate: check in Raydocs whether it took effect before running the node again.${saidSuffix}`,
-		};
-	}
-	if (failure.code) {
-		const dropped = ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ERR_BAD_RESPONSE'].includes(failure.code);
-		const code = networkCodeNote(failure.code);
-		return {
-			message: dropped
-				? `The connection to Raydocs dropped before an answer arrived${retried}`
-				: `Could not reach Raydocs${retried}`,
-			description:
-				dropped && !request.retrySafe
-					? `The call was not repeated automatically because Raydocs may already have processed it: check in Raydocs whether it took effect before running the node again.${code}`
-					: `Check the Base URL in the Raydocs credential and that this n8n instance can reach it.${code}`,
-		};
-	}
+	const missing = missingFromBody(facts);
+	if (missing) return `Raydocs has no ${missing.label} with ${missing.id ? `the ID ${missing.id}` : 'the ID given'} (HTTP 404)`;
+	return `Raydocs could not find something ${call(facts)} refers to (HTTP 404)${facts.said ? `: ${facts.said}` : ''}`;
+}
+
+/** Every kind of failure, most specific first: the first that fits explains a failure. */
+const FAILURE_KINDS: readonly FailureKind[] = [
+	{
+		kind: 'token rejected',
+		fits: ({ failure }) => failure.status === 401,
+		message: () => 'Raydocs rejected the access token: it is invalid, expired or revoked (HTTP 401)',
+		fix: () => NEW_TOKEN_FIX,
+	},
+	{
+		// Raydocs words every refusal as JSON; a bare 403 comes from a proxy, firewall or wrong host.
+		kind: 'refused before Raydocs',
+		fits: ({ failure }) => failure.status === 403 && !isObject(failure.body),
+		message: (facts) => `Something other than the Raydocs API refused ${call(facts)} (HTTP 403, no Raydocs error body)`,
+		fix: () =>
+			'The token was not judged by Raydocs. Check the Base URL of the Raydocs credential and any proxy or firewall between n8n and Raydocs.',
+	},
+	{
+		kind: 'ability missing',
+		fits: ({ failure, matched }) => failure.status === 403 && Boolean(matched?.endpoint.abilities.length),
+		message: (facts) => {
+			const { abilities, path } = facts.matched!.endpoint;
+			const noun = abilities.length > 1 ? 'abilities' : 'ability';
+			return `The Raydocs access token lacks the ${quotedList(abilities)} ${noun} needed for ${facts.request.method} ${path} (HTTP 403)`;
+		},
+		fix: (facts) => {
+			const { abilities } = facts.matched!.endpoint;
+			return `${grantAbilitiesFix(abilities)}, or pick a credential whose token has ${abilities.length > 1 ? 'them' : 'it'}. If the token has it, the token's user may lack the workspace role this action needs.${saidSuffix(facts)}`;
+		},
+	},
+	{
+		kind: 'role missing',
+		fits: ({ failure }) => failure.status === 403,
+		message: (facts) => `Raydocs refused ${call(facts)} for this token's user (HTTP 403)`,
+		fix: (facts) => `The user may need a higher role in the workspace (admins manage members and invites).${saidSuffix(facts)}`,
+	},
+	{
+		kind: 'route missing',
+		fits: isRouteMissing,
+		message: (facts) => {
+			const words = facts.said ? `: "${facts.said}"` : isObject(facts.failure.body) ? '' : ' (the answer was not a Raydocs error)';
+			return `The server has no route for ${call(facts)} (HTTP ${facts.failure.status})${words}`;
+		},
+		fix: () =>
+			'Nothing was looked up, so this does not mean a record is missing. Check the Base URL of the Raydocs credential: it must be the API root without a path or version, e.g. https://api.raydocs.com. If it is, this Raydocs deployment runs an API version without this endpoint.',
+	},
+	{
+		kind: 'record missing',
+		fits: ({ failure }) => failure.status === 404,
+		message: missingRecordMessage,
+		fix: (facts) =>
+			facts.matched!.parameters.length
+				? "Check the ID. Raydocs also answers 404 when the token's user is not a member of the workspace that holds it."
+				: missingFromBody(facts)
+					? "Check the ID. Raydocs also answers 404 when the token's user has no access to it."
+					: "Check the IDs in the request. Raydocs also answers 404 when the token's user has no access to them.",
+	},
+	{
+		kind: 'input rejected',
+		fits: ({ failure }) => failure.status === 422 || failure.status === 400,
+		message: (facts) =>
+			`Raydocs rejected the request (HTTP ${facts.failure.status}): ${describeValidationErrors(facts.failure.body) ?? facts.said ?? 'the input is not valid'}`,
+		fix: (facts) =>
+			`Fix the fields named above and run the node again.${describeValidationErrors(facts.failure.body) ? saidSuffix(facts) : ''}`,
+	},
+	{
+		kind: 'rate limited',
+		fits: ({ failure }) => failure.status === 429,
+		message: (facts) => `Raydocs rate limit reached (HTTP 429)${facts.retried}`,
+		fix: ({ request }) => {
+			const limit = request.rateLimit ?? { requests: 100, windowSeconds: 60 };
+			return `Raydocs allows ${limit.requests} requests per ${limit.windowSeconds} seconds; the node waited as Raydocs asked and retried. Process fewer items per execution, lower "Rate Limit (Requests)" in the credential if other tools share this limit, or run the workflow later.`;
+		},
+	},
+	{
+		kind: 'not JSON',
+		fits: ({ failure }) => failure.code === MALFORMED_RESPONSE,
+		message: (facts) => `Raydocs answered ${call(facts)} with a body that is not valid JSON${facts.retried}`,
+		fix: ({ request }) =>
+			request.retrySafe ? 'This is usually a passing fault of the API or a proxy in between. Run the node again later.' : NOT_REPEATED,
+	},
+	{
+		kind: 'server fault',
+		fits: ({ failure }) => (failure.status ?? 0) >= 500,
+		message: (facts) => `Raydocs had a server problem (HTTP ${facts.failure.status})${facts.retried}`,
+		fix: (facts) =>
+			`${facts.request.retrySafe ? 'Raydocs did not recover while the node retried. Try again later.' : NOT_REPEATED}${saidSuffix(facts)}`,
+	},
+	{
+		kind: 'connection dropped',
+		fits: ({ failure }) => NETWORK_FAILURES[failure.code ?? '']?.dropped === true,
+		message: (facts) => `The connection to Raydocs dropped before an answer arrived${facts.retried}`,
+		fix: ({ request, failure }) =>
+			`${request.retrySafe ? REACH_BASE_URL : 'The call was not repeated automatically because Raydocs may already have processed it: check in Raydocs whether it took effect before running the node again.'}${networkCodeNote(failure.code)}`,
+	},
+	{
+		kind: 'unreachable',
+		fits: ({ failure }) => failure.code !== undefined,
+		message: (facts) => `Could not reach Raydocs${facts.retried}`,
+		fix: ({ failure }) => `${REACH_BASE_URL}${networkCodeNote(failure.code)}`,
+	},
+	{
+		kind: 'other',
+		fits: () => true,
+		message: (facts) => redactSecrets(`Raydocs request ${call(facts)} failed: ${facts.said ?? facts.failure.message}`),
+		fix: ({ failure }) => (failure.status ? `HTTP ${failure.status}` : 'No HTTP status was received.'),
+	},
+];
+
+function kindOf(facts: FailureFacts): FailureKind {
+	// The last kind fits every failure.
+	return FAILURE_KINDS.find((candidate) => candidate.fits(facts))!;
+}
+
+function factsOf(failure: HttpFailure, request: FailedRequest): FailureFacts {
 	return {
-		message: redactSecrets(`Raydocs request ${request.method} ${request.path} failed: ${said ?? failure.message}`),
-		description: status ? `HTTP ${status}` : 'No HTTP status was received.',
+		failure,
+		request,
+		matched: matchEndpoint(request.method, request.path),
+		said: serverMessage(failure.body),
+		retried: request.attempts > 1 ? ` after ${request.attempts} attempts` : '',
 	};
+}
+
+/** Turns a failure into a message that says what happened and a description of what to change. */
+export function explainFailure(failure: HttpFailure, request: FailedRequest): { message: string; description: string } {
+	const facts = factsOf(failure, request);
+	const kind = kindOf(facts);
+	return { message: kind.message(facts), description: kind.fix(facts) };
 }
 
 export function raydocsApiError(
@@ -365,10 +432,10 @@ export function raydocsApiError(
 	itemIndex?: number,
 ): NodeApiError {
 	const secrets = request.secrets;
-	const explained = explainFailure(failure, request);
-	const message = redactSecrets(explained.message, secrets);
-	const description = redactSecrets(explained.description, secrets);
-	const routeMissing = isRouteMissing(failure, matchEndpoint(request.method, request.path));
+	const facts = factsOf(failure, request);
+	const kind = kindOf(facts);
+	const message = redactSecrets(kind.message(facts), secrets);
+	const description = redactSecrets(kind.fix(facts), secrets);
 	// Built from a plain object so that neither the request config (with its Authorization header)
 	// nor an earlier wrapped error ends up inside the error n8n stores with the execution.
 	const errorResponse: JsonObject = {
@@ -378,7 +445,7 @@ export function raydocsApiError(
 		body: isObject(failure.body) ? redactJson(failure.body, secrets) : null,
 		// Not `code`: NodeApiError would swap our message for its generic one for network codes.
 		networkCode: failure.code ?? null,
-		routeMissing,
+		routeMissing: kind.kind === 'route missing',
 	};
 	// NodeApiError takes its httpCode from errorResponse.
 	return new NodeApiError(node, errorResponse, { message, description, itemIndex });
@@ -390,12 +457,4 @@ export function raydocsApiError(
  */
 export function isMissingRouteError(error: unknown): boolean {
 	return isObject(error) && isObject(error.errorResponse) && error.errorResponse.routeMissing === true;
-}
-
-/**
- * A network error code (ECONNRESET...) for an error's description. Codes stay out of messages: n8n
- * replaces a message that contains one with its own generic text.
- */
-export function networkCodeNote(code: string | undefined): string {
-	return code ? ` Network code: ${code}.` : '';
 }

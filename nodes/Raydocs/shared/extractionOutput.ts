@@ -54,8 +54,13 @@ export function failureReason(run: ExtractionRun): string {
  * Simplified: ids, status, title and the extracted values (flat `group.field` columns or nested
  * groups); raw: the API object as is, audit trail included, with `result_id` and `session_id` in
  * front, so that expressions such as `$json.result_id` work with Simplify on or off.
+ *
+ * `fileNames` are the names of the files the node uploaded for this run. Raydocs keeps one document
+ * per content in a workspace (sha256): a file with the bytes of a stored document becomes that
+ * document, under the name it was first stored with, and the run names that. The simplified
+ * `documents` name the files the user gave instead; the raw object stays as Raydocs answered.
  */
-export function shapeExtractionRun(run: ExtractionRun, shape: OutputShape): IDataObject {
+export function shapeExtractionRun(run: ExtractionRun, shape: OutputShape, fileNames?: string[]): IDataObject {
 	const ids: IDataObject = {
 		result_id: run.id,
 		session_id: (run.extraction_session_id as string | undefined) ?? null,
@@ -69,7 +74,7 @@ export function shapeExtractionRun(run: ExtractionRun, shape: OutputShape): IDat
 				status: run.status,
 				title: (run.title as string | null | undefined) ?? null,
 				completed_at: (run.completed_at as string | null | undefined) ?? null,
-				documents: documentNames(run),
+				documents: fileNames ?? documentNames(run),
 			};
 	if (run.status === 'failed') simplified.error = failureReason(run);
 	return {

@@ -41,31 +41,21 @@ export async function splitListResponse(
 	return isList ? listItemsOf<IDataObject>(response.body).map((json) => ({ json })) : items;
 }
 
-export interface ListPage {
-	items: INodeExecutionData[];
-	currentPage?: number;
-	lastPage?: number;
-}
-
 function pageNumber(value: unknown): number | undefined {
 	// Number(undefined) is NaN, but Number(null) is 0.
 	const number = Number(value);
 	return value !== null && Number.isFinite(number) ? number : undefined;
 }
 
-/** A page of a Laravel-paginated list, with its page numbers when the answer has them. */
-export function readListPage(items: INodeExecutionData[]): ListPage {
-	const answer = readListAnswer(items);
-	return {
-		items: answer.items.map((json) => ({ json })),
-		currentPage: pageNumber(answer.meta.current_page),
-		lastPage: pageNumber(answer.meta.last_page),
-	};
-}
-
-/** The page after `page` of a Laravel-paginated list body; undefined on its last page or without page numbers. */
+/**
+ * The one next-page rule for Laravel-paginated lists (Get Many, the pickers): the page after `page`
+ * of a list body, or undefined on its last page, without page numbers (a bare array is the whole
+ * list) or on an empty page (a server that counts more pages than it has is not read forever).
+ */
 export function nextPageOf(body: unknown, page: number): number | undefined {
-	const meta = wrappedList(body)?.meta ?? {};
+	const list = wrappedList(body);
+	if (!list?.data.length) return undefined;
+	const meta = list.meta;
 	const currentPage = pageNumber(meta.current_page) ?? page;
 	// Without a last page there is no next one.
 	const lastPage = pageNumber(meta.last_page) ?? currentPage;

@@ -38,8 +38,9 @@ function uuidLocator(options: {
 	idExample?: string;
 }): INodeProperties {
 	// "By URL": any Raydocs link or API URL whose path holds `/<segment>/<uuid>` (the app's link to
-	// the object, or the API address Raydocs returned); n8n keeps only the UUID.
-	const urlRegex = `https?://[^\\s]*/${options.urlSegment}/${UUID_GROUP}(?:[/?#][^\\s]*)?`;
+	// the object, or the API address Raydocs returned); n8n keeps only the UUID. The UUID alone is
+	// accepted too: n8n carries the ID over when the user switches from another mode to this one.
+	const urlRegex = `(?:https?://[^\\s]*/${options.urlSegment}/|^)${UUID_GROUP}(?:[/?#][^\\s]*)?`;
 	// Modes are written where n8n's checks expect them, directly under `modes`.
 	const locator: INodeProperties = {
 		displayName: options.displayName,
@@ -82,7 +83,7 @@ function uuidLocator(options: {
 						type: 'regex',
 						properties: {
 							regex: urlRegex,
-							errorMessage: `Paste a Raydocs link that contains /${options.urlSegment}/ followed by the ${options.label} ID`,
+							errorMessage: `Paste a Raydocs link that contains /${options.urlSegment}/ and the ${options.label} ID, or the ID alone`,
 						},
 					},
 				],
@@ -163,14 +164,12 @@ export function workflowLocator(showFor: ShowFor, description: string): INodePro
 
 /**
  * A workspace picker for operations whose endpoint does not take the workspace: it only feeds the
- * template and document lists, so it is optional and never sent.
+ * template and document lists, so it is optional and never sent. `pickedIn` says where those lists
+ * are (the trigger's template list sits under Options, not below).
  */
-export function workspaceForListsLocator(showFor: ShowFor, listed: string): INodeProperties {
+export function workspaceForListsLocator(showFor: ShowFor, listed: string, pickedIn = 'to pick from below'): INodeProperties {
 	return {
-		...workspaceLocator(
-			showFor,
-			`Only used to list ${listed} to pick from below; not needed when you enter an ID`,
-		),
+		...workspaceLocator(showFor, `Only used to list ${listed} ${pickedIn}; not needed when you enter an ID`),
 		required: false,
 	};
 }

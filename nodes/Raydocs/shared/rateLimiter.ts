@@ -38,6 +38,8 @@ interface LimiterWindow {
 	waiters: Array<() => void>;
 	/** Requests of each priority waiting for a slot right now. */
 	waiting: Record<RequestPriority, number>;
+	/** Low-priority requests that have waited longer than a window (STARVED_AFTER_WINDOWS) and now claim their share. */
+	starved: number;
 }
 
 /**
@@ -47,11 +49,16 @@ interface LimiterWindow {
 export type RequestPriority = 'normal' | 'low';
 
 /**
- * While both kinds wait, status checks get this share of the window, no more and no less: enough
- * to notice finished runs, never enough to starve uploads and run starts of other items or
- * executions. Alone, either kind may use the whole window.
+ * While uploads and run starts wait for the budget, status checks wait too: a result read early
+ * reaches the next node no sooner, and the slot it takes delays every later upload and run start,
+ * which every result behind it waits for. A status check that has waited longer than a window is
+ * starved (work arrives faster than the budget): from then on it gets this share of the window, no
+ * more and no less, so that waits still end. Alone, either kind may use the whole window.
  */
 export const LOW_PRIORITY_SHARE = 0.25;
+
+/** Windows a status check waits behind uploads before it claims LOW_PRIORITY_SHARE. */
+export const STARVED_AFTER_WINDOWS = 1;
 
 const windows = new Map<string, LimiterWindow>();
 
@@ -66,6 +73,7 @@ function windowFor(key: string): LimiterWindow {
 			observedSeq: 0,
 			waiters: [],
 			waiting: { normal: 0, low: 0 },
+			starved: 0,
 		};
 		windows.set(key, window);
 	}
@@ -91,17 +99,18 @@ function unconfirmed(window: LimiterWindow): number {
 /**
  * How long a request must still wait (0: it may go now). Our own requests and those other processes
  * on our IP spent (`others`) fill the window; the limit is the smaller of ours and the server's.
+ * `starved`: a low-priority request that has waited long enough to claim its share.
  */
-function waitBefore(window: LimiterWindow, limit: number, windowMs: number, priority: RequestPriority, now: number): number {
+function waitBefore(window: LimiterWindow, limit: number, windowMs: number, priority: RequestPriority, now: number, starved: boolean): number {
 	const expiry = (at: number) => at + windowMs + SAFETY_MARGIN_MS - now;
 	const effectiveLimit = Math.min(limit, window.serverLimit ?? limit);
 	const occupied = window.slots.length + window.others.length;
 	const share = Math.max(1, Math.floor(effectiveLimit * LOW_PRIORITY_SHARE));
 	const low = window.slots.filter((slot) => slot.priority === 'low').length;
 	let usable = effectiveLimit;
-	if (priority === 'low' && window.waiting.normal > 0) usable = Math.min(effectiveLimit, occupied - low + share);
-	// slots kept free for waiting status checks that have not had their share yet
-	if (priority === 'normal' && window.waiting.low > 0) usable = effectiveLimit - Math.max(0, share - low);
+	if (priority === 'low' && window.waiting.normal > 0) usable = starved ? Math.min(effectiveLimit, occupied - low + share) : 0;
+	// slots kept free for starved status checks that have not had their share yet
+	if (priority === 'normal' && window.starved > 0) usable = effectiveLimit - Math.max(0, share - low);
 	const waitForPause = window.pausedUntil - now;
 	let waitForWindow = 0;
 	if (occupied >= usable) {
@@ -123,8 +132,8 @@ export interface SlotAnswer {
 /**
  * Resolves when one more request may be sent under `limit` requests per `windowMs`. Call the
  * returned function when the answer arrives: the server counted the request at some moment
- * between sending and answering, so the slot is held until the later of the two. When both
- * priorities wait, low-priority requests get LOW_PRIORITY_SHARE of the window.
+ * between sending and answering, so the slot is held until the later of the two. Low-priority
+ * requests wait while normal ones wait, until they are starved (see LOW_PRIORITY_SHARE).
  */
 export async function acquireRequestSlot(
 	key: string,
@@ -134,12 +143,18 @@ export async function acquireRequestSlot(
 ): Promise<(answer?: SlotAnswer) => void> {
 	const window = windowFor(key);
 	window.waiting[priority] += 1;
+	const since = Date.now();
+	let starved = false;
 	try {
 		for (;;) {
 			const now = Date.now();
 			window.slots = window.slots.filter((slot) => now - slot.at < windowMs + SAFETY_MARGIN_MS);
 			window.others = window.others.filter((at) => now - at < windowMs + SAFETY_MARGIN_MS);
-			const waitMs = waitBefore(window, limit, windowMs, priority, now);
+			if (priority === 'low' && !starved && now - since > STARVED_AFTER_WINDOWS * windowMs) {
+				starved = true;
+				window.starved += 1;
+			}
+			const waitMs = waitBefore(window, limit, windowMs, priority, now, starved);
 			if (waitMs <= 0 && window.serverCounts !== false && unconfirmed(window) >= unconfirmedRequestCap(limit)) {
 				await new Promise<void>((wake) => window.waiters.push(wake));
 				continue;
@@ -158,6 +173,7 @@ export async function acquireRequestSlot(
 		}
 	} finally {
 		window.waiting[priority] -= 1;
+		if (starved) window.starved -= 1;
 	}
 }
 

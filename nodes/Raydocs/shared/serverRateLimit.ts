@@ -1,5 +1,3 @@
-import { retryAfterMs } from './errors';
-
 /**
  * What Raydocs said about the budget of the caller's IP address in one answer. Laravel's throttle
  * sends X-RateLimit-Limit and X-RateLimit-Remaining with every answer, and Retry-After plus
@@ -35,6 +33,16 @@ function resetAt(value: unknown, now: number): number | undefined {
 	return seconds > 1_000_000_000 ? seconds * 1000 : now + seconds * 1000;
 }
 
+/** Retry-After in milliseconds (seconds or an HTTP date), never below zero. */
+function retryAfterMs(value: unknown, now: number): number | undefined {
+	const text = String(value ?? '');
+	if (text === '') return undefined;
+	const seconds = Number(text);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+	const date = Date.parse(text);
+	return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+}
+
 export function readServerRateLimit(headers: unknown, now = Date.now()): ServerRateLimit {
 	const lowered = lowerCaseKeys(headers);
 	const limit = whole(lowered['x-ratelimit-limit']);
@@ -42,7 +50,7 @@ export function readServerRateLimit(headers: unknown, now = Date.now()): ServerR
 		limit: limit === 0 ? undefined : limit,
 		remaining: whole(lowered['x-ratelimit-remaining']),
 		resetAtMs: resetAt(lowered['x-ratelimit-reset'], now),
-		retryAfterMs: retryAfterMs({ headers: lowered, message: '' }, now),
+		retryAfterMs: retryAfterMs(lowered['retry-after'], now),
 	};
 }
 

@@ -36,13 +36,13 @@ function asExecuteFunctions(single: IExecutePaginationFunctions): IExecuteFuncti
 }
 
 /**
- * The node's routed-request hook, extended so that custom operations also run where n8n executes
+ * The node's pagination function, extended so that custom operations also run where n8n executes
  * the node through its routing engine alone. n8n does that for a declarative node used as an AI
- * tool (the `…Tool` variant, e.g. under an AI Agent or an MCP Server Trigger; n8n 1.123 and 2.41):
- * it calls the RoutingNode and never looks at `customOperations`, so Extract Document would send
- * a bare `GET /`. Every routed request passes through this hook (the node paginates all of them),
- * so the hook runs the custom operation for the item instead. In ordinary workflows n8n runs custom
- * operations itself and this path is never taken.
+ * tool (the `…Tool` variant, under an AI Agent or an MCP Server Trigger; n8n 1.85 to 2.41): the
+ * execute method n8n gives the node runs the RoutingNode and never looks at `customOperations`, so
+ * Extract Document would send a bare `GET /`. Every routed request comes through this function (the
+ * node paginates all of them), so it runs the custom operation for the item instead. In ordinary
+ * workflows n8n runs custom operations itself and this path is never taken.
  */
 export function withCustomOperations(customOperations: CustomOperations, send: RoutedRequest): RoutedRequest {
 	return async function (this: IExecutePaginationFunctions, requestData) {

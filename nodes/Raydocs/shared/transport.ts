@@ -13,19 +13,15 @@ import type {
 } from 'n8n-workflow';
 
 import { normalizeBaseUrl } from './baseUrl';
+import { requestedItemCount } from './descriptions';
 import { sendInDocumentedForm } from './documentedForms';
 import { matchEndpoint } from './endpoints';
-import {
-	assertSuccessStatus,
-	MALFORMED_RESPONSE,
-	raydocsApiError,
-	readHttpFailure,
-	type HttpFailure,
-} from './errors';
-import { requestedItemCount } from './descriptions';
-import { readListPage } from './listResponse';
+import { failureOfResponse, MALFORMED_RESPONSE, raydocsApiError, readHttpFailure, type HttpFailure } from './errors';
+import { nextPageOf, readListAnswer } from './listResponse';
 import { acquireRequestSlot, pauseRequests, type RequestPriority, type SlotAnswer } from './rateLimiter';
+import { retryPolicy, transientRetryWaitMs } from './retries';
 import { rateLimitedWaitMs } from './serverRateLimit';
+import { NEW_TOKEN_FIX } from './tokenHelp';
 
 export const CREDENTIAL_TYPE = 'raydocsApi';
 
@@ -35,22 +31,6 @@ export type RaydocsContext =
 	| IExecutePaginationFunctions
 	| ILoadOptionsFunctions
 	| IPollFunctions;
-
-/** How hard the transport tries before it gives up; tests shorten the waits. */
-export const retryPolicy = {
-	/** Attempts for 429 answers, which Raydocs did not process. */
-	maxRateLimitedAttempts: 6,
-	/** Attempts for 502/503/504, dropped connections and unparsable bodies on retry-safe calls. */
-	maxTransientAttempts: 4,
-	/** First backoff for transient faults; doubles each time. */
-	backoffBaseMs: 500,
-	/** Longest single wait the node accepts from Retry-After before it gives up. */
-	maxRetryAfterMs: 120_000,
-	/** Longest wait for one answer (n8n's own default for declarative nodes). */
-	requestTimeoutMs: 300_000,
-};
-
-const TRANSIENT_STATUSES = new Set<number | undefined>([502, 503, 504]);
 
 interface CredentialSettings {
 	baseUrl: string;
@@ -69,9 +49,7 @@ function assertUsableCredential(context: RaydocsContext, baseUrl: string, access
 		});
 	}
 	if (typeof accessToken !== 'string' || accessToken.trim() === '') {
-		throw new NodeOperationError(context.getNode(), 'The Raydocs credential has no access token', {
-			description: 'Create a token in Raydocs (profile → Settings → Access Tokens) and paste it into the credential\'s Access Token field.',
-		});
+		throw new NodeOperationError(context.getNode(), 'The Raydocs credential has no access token', { description: NEW_TOKEN_FIX });
 	}
 }
 
@@ -89,7 +67,7 @@ function itemIndexOf(context: RaydocsContext): number | undefined {
 	return 'getItemIndex' in context ? context.getItemIndex() : undefined;
 }
 
-function pathOf(url: string, baseUrl: string): string {
+function pathBelow(url: string, baseUrl: string): string {
 	const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) : url;
 	return path.split('?')[0] || '/';
 }
@@ -97,44 +75,73 @@ function pathOf(url: string, baseUrl: string): string {
 /** How long to wait before the next attempt, or undefined when the failure is final. */
 function retryWaitMs(failure: HttpFailure, attempt: number, retrySafe: boolean, windowMs: number): number | undefined {
 	if (failure.status === 429) {
+		// Raydocs did not process a refused call: it is repeated whatever it was.
 		const waitMs = rateLimitedWaitMs(failure.headers, windowMs);
 		return attempt < retryPolicy.maxRateLimitedAttempts && waitMs <= retryPolicy.maxRetryAfterMs ? waitMs : undefined;
 	}
-	// No status but a code: the connection failed, or the body was not JSON (MALFORMED_RESPONSE).
-	const transient = TRANSIENT_STATUSES.has(failure.status) || (failure.status === undefined && failure.code !== undefined);
-	if (transient && retrySafe && attempt < retryPolicy.maxTransientAttempts) {
-		return retryPolicy.backoffBaseMs * 2 ** (attempt - 1);
-	}
-	return undefined;
+	return retrySafe ? transientRetryWaitMs(failure, attempt, 'api') : undefined;
+}
+
+/** The failure of an answer that is no failure by its status but not JSON either (axios hands back the raw text). */
+function malformedBody(response: IN8nHttpFullResponse, options: IHttpRequestOptions): HttpFailure | undefined {
+	const body: unknown = response.body;
+	if (options.encoding === 'arraybuffer' || typeof body !== 'string' || body.trim() === '') return undefined;
+	return { headers: {}, code: MALFORMED_RESPONSE, message: 'The response body is not valid JSON' };
 }
 
 /**
- * Sends one logical Raydocs call: waits for a rate-limit slot, retries what is safe to retry, and
- * turns the final failure into an actionable NodeApiError.
+ * One attempt: sends a fresh copy of the options (n8n's helpers write the Authorization header into
+ * the options they get), tells the limiter what the answer said (its X-RateLimit-* headers; a
+ * refused 429 gives its slot back), and reads the status itself.
  */
-async function sendWithPolicy<T>(
+async function attemptOnce(
 	context: RaydocsContext,
-	method: string,
-	url: string,
-	send: (baseUrl: string, onResponseHeaders: (headers: unknown) => void) => Promise<T>,
-	validate?: (result: T) => void,
+	options: IHttpRequestOptions,
+	settleSlot: (answer?: SlotAnswer) => void,
+): Promise<{ response: IN8nHttpFullResponse } | { failure: HttpFailure }> {
+	let response: IN8nHttpFullResponse;
+	try {
+		response = (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
+			...options,
+			headers: { ...options.headers },
+			returnFullResponse: true,
+			// The status is read here: n8n 1.x's errors lose the headers (Retry-After).
+			ignoreHttpStatusErrors: true,
+		})) as IN8nHttpFullResponse;
+	} catch (error) {
+		const failure = readHttpFailure(error);
+		settleSlot({ headers: failure.headers, refused: failure.status === 429 });
+		return { failure };
+	}
+	const failure = failureOfResponse(response) ?? malformedBody(response, options);
+	settleSlot({ headers: response.headers, refused: failure?.status === 429 });
+	return failure ? { failure } : { response };
+}
+
+/**
+ * Sends one Raydocs call with the credential, the one way out for every request the node makes:
+ * waits for a rate-limit slot, repeats what is safe to repeat (a 429 as Raydocs asks), and turns
+ * the final failure into an actionable NodeApiError without the token. `options.url` is a path
+ * below the credential's Base URL, which is where the request goes.
+ */
+async function sendWithPolicy(
+	context: RaydocsContext,
+	options: IHttpRequestOptions,
 	priority: RequestPriority = 'normal',
-): Promise<T> {
+): Promise<IN8nHttpFullResponse> {
 	const settings = await credentialSettings(context);
-	const path = pathOf(url, settings.baseUrl);
-	const endpoint = matchEndpoint(method, path);
-	const retrySafe = endpoint?.endpoint.retrySafe ?? method.toUpperCase() !== 'POST';
+	const method = (options.method ?? 'GET').toUpperCase();
+	const path = pathBelow(options.url, settings.baseUrl);
+	const retrySafe = matchEndpoint(method, path)?.endpoint.retrySafe ?? method !== 'POST';
+	const windowMs = settings.windowSeconds * 1000;
+	// The token goes to the credential's host only, whatever the options say.
+	const request: IHttpRequestOptions = { ...options, baseURL: settings.baseUrl };
 	for (let attempt = 1; ; attempt++) {
-		const settleSlot = await acquireRequestSlot(
-			settings.limiterKey,
-			settings.requests,
-			settings.windowSeconds * 1000,
-			priority,
-		);
-		const outcome = await attemptOnce(send, settings.baseUrl, settleSlot, validate);
-		if ('result' in outcome) return outcome.result;
+		const settleSlot = await acquireRequestSlot(settings.limiterKey, settings.requests, windowMs, priority);
+		const outcome = await attemptOnce(context, request, settleSlot);
+		if ('response' in outcome) return outcome.response;
 		const { failure } = outcome;
-		const waitMs = retryWaitMs(failure, attempt, retrySafe, settings.windowSeconds * 1000);
+		const waitMs = retryWaitMs(failure, attempt, retrySafe, windowMs);
 		if (waitMs !== undefined) {
 			if (failure.status === 429) pauseRequests(settings.limiterKey, Date.now() + waitMs);
 			await sleep(waitMs);
@@ -144,8 +151,9 @@ async function sendWithPolicy<T>(
 			context.getNode(),
 			failure,
 			{
-				method: method.toUpperCase(),
+				method,
 				path,
+				body: options.body,
 				attempts: attempt,
 				retrySafe,
 				rateLimit: { requests: settings.requests, windowSeconds: settings.windowSeconds },
@@ -153,45 +161,6 @@ async function sendWithPolicy<T>(
 			},
 			itemIndexOf(context),
 		);
-	}
-}
-
-/**
- * One attempt: sends, tells the limiter what the answer said (once: a refused 429 gives its slot
- * back), then checks the result.
- */
-async function attemptOnce<T>(
-	send: (baseUrl: string, onResponseHeaders: (headers: unknown) => void) => Promise<T>,
-	baseUrl: string,
-	settleSlot: (answer?: SlotAnswer) => void,
-	validate?: (result: T) => void,
-): Promise<{ result: T } | { failure: HttpFailure }> {
-	let result: T;
-	try {
-		let headers: unknown;
-		result = await send(baseUrl, (received) => (headers = received));
-		settleSlot({ headers });
-	} catch (error) {
-		const failure = readHttpFailure(error);
-		settleSlot({ headers: failure.headers, refused: failure.status === 429 });
-		return { failure };
-	}
-	try {
-		validate?.(result);
-		return { result };
-	} catch (error) {
-		return { failure: readHttpFailure(error) };
-	}
-}
-
-class MalformedResponseError extends Error {
-	code = MALFORMED_RESPONSE;
-}
-
-function assertJsonBody(body: unknown): void {
-	// axios hands back the raw text when a JSON body does not parse.
-	if (typeof body === 'string' && body.trim() !== '') {
-		throw new MalformedResponseError('The response body is not valid JSON');
 	}
 }
 
@@ -210,166 +179,118 @@ export interface RaydocsRequest {
 }
 
 /** A programmatic Raydocs call (custom operations, pickers, the trigger), with the full response. */
-export async function raydocsRequest(
-	context: RaydocsContext,
-	request: RaydocsRequest,
-): Promise<IN8nHttpFullResponse> {
-	return await sendWithPolicy(
-		context,
-		request.method,
-		request.url,
-		async (baseUrl, onResponseHeaders) => {
-			const options: IHttpRequestOptions = {
-				method: request.method,
-				baseURL: baseUrl,
-				url: request.url,
-				qs: request.qs,
-				body: request.body,
-				headers: { Accept: 'application/json', ...request.headers },
-				json: !request.binary,
-				returnFullResponse: true,
-				// The status is checked here: n8n 1.x's errors lose the headers (Retry-After).
-				ignoreHttpStatusErrors: true,
-				timeout: request.timeout ?? retryPolicy.requestTimeoutMs,
-			};
-			if (request.binary) options.encoding = 'arraybuffer';
-			const response = (await context.helpers.httpRequestWithAuthentication.call(
-				context,
-				CREDENTIAL_TYPE,
-				options,
-			)) as IN8nHttpFullResponse;
-			onResponseHeaders(response.headers);
-			assertSuccessStatus(response);
-			return response;
-		},
-		request.binary ? undefined : (response) => assertJsonBody(response.body),
-		request.priority,
-	);
+export async function raydocsRequest(context: RaydocsContext, request: RaydocsRequest): Promise<IN8nHttpFullResponse> {
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url: request.url,
+		qs: request.qs,
+		body: request.body,
+		headers: { Accept: 'application/json', ...request.headers },
+		json: !request.binary,
+		timeout: request.timeout ?? retryPolicy.requestTimeoutMs,
+	};
+	if (request.binary) options.encoding = 'arraybuffer';
+	return await sendWithPolicy(context, options, request.priority);
 }
 
 /** Same as raydocsRequest, returning only the parsed body. */
-export async function raydocsJson<T = unknown>(
-	context: RaydocsContext,
-	request: RaydocsRequest,
-): Promise<T> {
+export async function raydocsJson<T = unknown>(context: RaydocsContext, request: RaydocsRequest): Promise<T> {
 	return (await raydocsRequest(context, request)).body as T;
 }
 
-function assertJsonItems(items: INodeExecutionData[]): void {
-	for (const item of items) assertJsonBody(item.json as unknown);
+/**
+ * Sends a request n8n's routing engine prepared (routing, pre-send results, proxy, timeout and,
+ * from n8n 1.123 on, the credential's allowed domains) through sendWithPolicy, in the documented form of
+ * the call the server has. The engine's options are copied, never written to.
+ */
+async function sendPreparedRequest(
+	context: IExecutePaginationFunctions,
+	options: DeclarativeRestApiSettings.HttpRequestOptions,
+): Promise<IN8nHttpFullResponse> {
+	const { method = 'GET', url = '', body } = options;
+	const baseUrlOf = async () => (await credentialSettings(context)).baseUrl;
+	return await sendInDocumentedForm(baseUrlOf, { method, url, body }, async (form) =>
+		await sendWithPolicy(context, {
+			// what n8n hands its own HTTP helper, with expressions resolved
+			...(options as Omit<IHttpRequestOptions, 'url'>),
+			method: form.method as IHttpRequestMethods,
+			url: form.url,
+			body: form.body as IHttpRequestOptions['body'],
+			timeout: Math.min(options.timeout ?? Infinity, retryPolicy.requestTimeoutMs),
+		}),
+	);
+}
+
+type OutputStep = DeclarativeRestApiSettings.ResultOptions['postReceive'][number];
+type OutputFunction = Extract<OutputStep['actions'][number], (...args: never[]) => unknown>;
+
+/**
+ * The operation's output steps (its `postReceive`, as n8n collected them for the item) as the
+ * functions they are. The node declares functions only (the description test holds it): a
+ * declarative action (`set`, `rootProperty`...) needs n8n's expression engine, so it fails here,
+ * loudly and before anything is sent, instead of being skipped.
+ */
+function outputFunctionsOf(context: IExecutePaginationFunctions, steps: readonly OutputStep[]): OutputFunction[] {
+	return steps.flatMap((step) =>
+		step.actions.map((action) => {
+			if (typeof action === 'function') return action;
+			throw new NodeOperationError(context.getNode(), `The Raydocs node declares an output step of type "${action.type}", which it cannot run`, {
+				description: 'This is a defect of the Raydocs node, not of your workflow: please report it. Nothing was sent to Raydocs.',
+			});
+		}),
+	);
 }
 
 /**
- * The declarative node's one way out: every routed operation reaches Raydocs through here (the node
- * enables "pagination" for all of them), so all of them share the limiter, retries and messages.
+ * The items of a routed answer, made as n8n's engine makes them (RoutingNode's
+ * postProcessResponseData): without output steps, a top-level array gives one item per element
+ * and any other body one item; otherwise each step runs in turn on `[{ json: body }]` and the full
+ * response.
+ */
+export async function routedOutput(
+	context: IExecutePaginationFunctions,
+	steps: readonly OutputFunction[],
+	response: IN8nHttpFullResponse,
+): Promise<INodeExecutionData[]> {
+	const body = response.body as INodeExecutionData['json'];
+	if (steps.length === 0) return Array.isArray(body) ? (body as INodeExecutionData['json'][]).map((json) => ({ json })) : [{ json: body }];
+	let items: INodeExecutionData[] = [{ json: body }];
+	for (const step of steps) items = await step.call(context, items, response);
+	return items;
+}
+
+/**
+ * The node's pagination function (see transportWiring.ts), through which n8n hands over every
+ * routed request: sends it with the transport and shapes the answer with the operation's output
+ * steps.
  */
 export async function sendRoutedRequest(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
-	const { method = 'GET', url = '', body } = requestData.options;
-	const baseUrlOf = async () => (await credentialSettings(this)).baseUrl;
-	return await sendInDocumentedForm(baseUrlOf, { method, url, body }, async (form) =>
-		await sendWithPolicy(
-			this,
-			form.method,
-			form.url,
-			// A fresh copy per attempt: the engine writes into the options it is given.
-			async (_baseUrl, onResponseHeaders) =>
-				await withResponseCheck(requestData, onResponseHeaders, async () =>
-					await this.makeRoutingRequest({
-						...requestData,
-						options: {
-							...requestData.options,
-							method: form.method as IHttpRequestMethods,
-							url: form.url,
-							body: form.body as IHttpRequestOptions['body'],
-							headers: { ...requestData.options.headers },
-							timeout: Math.min(requestData.options.timeout ?? Infinity, retryPolicy.requestTimeoutMs),
-							ignoreHttpStatusErrors: true,
-						},
-					}),
-				),
-			assertJsonItems,
-		),
-	);
-}
-
-type PostReceiveStep = DeclarativeRestApiSettings.ResultOptions['postReceive'][number];
-
-/** The status check takes no parameter value from the node (n8n passes `data.parameterValue` to it). */
-const NO_PARAMETER_VALUE: PostReceiveStep['data'] = { parameterValue: undefined };
-
-/**
- * Routed requests go out with `ignoreHttpStatusErrors` (so that status, body and headers of a
- * failure can be read on n8n 1.x as on 2.x). The engine then hands every answer to the operation's
- * postReceive steps, which see the full response (makeRoutingRequest itself returns only items):
- * a first step passes the headers on to the limiter (X-RateLimit-*) and raises an HttpStatusError
- * before any output shaping runs. The engine post-processes with the `postReceive` array of the
- * request data given to the pagination hook; copies share that array, so the step is added to it
- * for the duration of one call, and the call fails loudly if the engine did not run it.
- */
-async function withResponseCheck(
-	requestData: DeclarativeRestApiSettings.ResultOptions,
-	onResponseHeaders: (headers: unknown) => void,
-	send: () => Promise<INodeExecutionData[]>,
-): Promise<INodeExecutionData[]> {
-	let checked = false;
-	// Without postReceive steps the engine splits a top-level array into items itself; the check
-	// takes over that job when it is the only step.
-	const splitArrays = requestData.postReceive.length === 0;
-	const step: PostReceiveStep = {
-		data: NO_PARAMETER_VALUE,
-		actions: [
-			async function checkStatus(items: INodeExecutionData[], response: IN8nHttpFullResponse) {
-				checked = true;
-				onResponseHeaders(response.headers);
-				assertSuccessStatus(response);
-				// before any output step reshapes a body that did not parse
-				assertJsonBody(response.body);
-				if (splitArrays && Array.isArray(response.body)) {
-					return (response.body as INodeExecutionData['json'][]).map((json) => ({ json }));
-				}
-				return items;
-			},
-		],
-	};
-	requestData.postReceive.unshift(step);
-	try {
-		const items = await send();
-		if (!checked) {
-			throw new Error('This n8n version did not let the Raydocs node check the HTTP status of its answer');
-		}
-		return items;
-	} finally {
-		const index = requestData.postReceive.indexOf(step);
-		if (index >= 0) requestData.postReceive.splice(index, 1);
-	}
+	const steps = outputFunctionsOf(this, requestData.postReceive);
+	const response = await sendPreparedRequest(this, requestData.options);
+	return await routedOutput(this, steps, response);
 }
 
 /**
- * Get Many: follows `meta.current_page/last_page` for Return All, or stops as soon as Limit is
- * reached. Every page keeps the user's filters because only `page` changes between requests.
+ * Get Many: follows Laravel's page numbers for Return All, or stops as soon as Limit is reached.
+ * Every page keeps the user's filters because only `page` changes between requests.
  */
 export async function sendRoutedListRequest(
 	this: IExecutePaginationFunctions,
 	requestData: DeclarativeRestApiSettings.ResultOptions,
 ): Promise<INodeExecutionData[]> {
+	const steps = outputFunctionsOf(this, requestData.postReceive);
 	const limit = requestedItemCount(this, requestData);
 	const collected: INodeExecutionData[] = [];
 	const firstPage = Number((requestData.options.qs ?? {}).page ?? 1);
-	for (let page = firstPage; ; ) {
+	for (let page: number | undefined = firstPage; page !== undefined && collected.length < limit; ) {
 		const qs = page === firstPage ? requestData.options.qs : { ...requestData.options.qs, page };
-		const pageItems = await sendRoutedRequest.call(this, {
-			...requestData,
-			options: { ...requestData.options, qs },
-		});
-		const listPage = readListPage(pageItems);
-		collected.push(...listPage.items);
-		// no last page: the answer is the whole list
-		const hasMore = (listPage.currentPage ?? page) < (listPage.lastPage ?? 0) && listPage.items.length > 0;
-		if (!hasMore || collected.length >= limit) break;
-		page = (listPage.currentPage ?? page) + 1;
+		const response = await sendPreparedRequest(this, { ...requestData.options, qs });
+		const items = await routedOutput(this, steps, response);
+		collected.push(...readListAnswer(items).items.map((json) => ({ json })));
+		page = nextPageOf(response.body, page);
 	}
 	return Number.isFinite(limit) ? collected.slice(0, limit) : collected;
 }

@@ -4,25 +4,16 @@ import { withCustomOperations, type CustomOperations } from './toolExecution';
 import { sendRoutedRequest } from './transport';
 
 /*
- * Why the node uses n8n's pagination hook to send every routed request: n8n's declarative engine
- * sends a routed request itself, with no place for our rate limiter, retries and error messages,
- * except when the request is marked "paginate". Then (n8n 1.82 to 2.x alike) it hands the prepared
- * request to the node's `requestOperations.pagination` function together with `makeRoutingRequest`,
- * and lets that function decide how and how often to send it. So the `resource` property, which
- * every operation shows, marks every request as paginated (ROUTE_EVERY_REQUEST_THROUGH_TRANSPORT),
- * and the node's pagination function is the transport (transportRequestOperations): one way out
- * for every routed operation, whether it reads one page or many.
- *
- * An operation that needs more than one plain request keeps its own `routing.operations.pagination`
- * (n8n lets it replace the node's function): the Get Many operations follow pages
- * (sendRoutedListRequest), downloads fetch the signed URL they get (sendRoutedDownloadRequest),
- * Workflow Run → Get Many reads a cursor. Each of those sends its requests through
- * sendRoutedRequest, so they share the same transport. They are declared on the operation rather
- * than chosen here because the operation is where the description says it returns a list; a table
- * of operation names here would repeat the descriptions.
+ * How routed operations reach the transport (docs/design/transport.md says why): the `resource`
+ * property, which every operation shows, marks every request as paginated, so n8n's routing engine
+ * hands each prepared request to the node's pagination function instead of sending it itself. That
+ * function (sendRoutedRequest) sends it with the transport, the same code path as the custom
+ * operations, and shapes the answer with the operation's own output steps. Operations that read
+ * several pages name their own pagination function on the operation (sendRoutedListRequest,
+ * sendCursorPaginatedRequest), which n8n uses instead; they send each page the same way.
  */
 
-/** The `resource` property's routing: turns on the engine's pagination hook for every operation. */
+/** The `resource` property's routing: every operation's request goes to the pagination function. */
 export const ROUTE_EVERY_REQUEST_THROUGH_TRANSPORT: INodePropertyRouting = { send: { paginate: true } };
 
 /**

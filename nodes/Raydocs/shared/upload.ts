@@ -5,7 +5,8 @@ import type { InputFile } from './binaryInput';
 import { isMissingRouteError, networkCodeNote, readHttpFailure } from './errors';
 import { RAYDOCS_API } from './endpoints';
 import { pathOf } from './endpointRequests';
-import { raydocsJson, retryPolicy } from './transport';
+import { isTransientFailure, transientRetryWaitMs } from './retries';
+import { raydocsJson } from './transport';
 import { listItemsOf } from './listResponse';
 
 /** The stream n8n hands out for files it keeps on disk or in object storage. */
@@ -26,9 +27,10 @@ export interface UploadedFile {
 	propertyName: string;
 }
 
-/** Attempts at the storage PUT per signed URL; storage PUTs are idempotent. */
-const STORAGE_ATTEMPTS = 3;
-/** A signed URL can expire between signing and sending (slow links, big files): sign again once. */
+/**
+ * A signed URL can expire between signing and sending (slow links, big files): sign again once,
+ * also when the attempts at the first URL are spent (TRANSIENT_FAILURES.upload).
+ */
 const SIGNING_ATTEMPTS = 2;
 
 async function requestSignedUpload(
@@ -119,7 +121,7 @@ export async function uploadFile(
 	let lastError: unknown;
 	for (let signing = 1; signing <= SIGNING_ATTEMPTS; signing++) {
 		const signed = await requestSignedUpload(context, file);
-		for (let attempt = 1; attempt <= STORAGE_ATTEMPTS; attempt++) {
+		for (let attempt = 1; ; attempt++) {
 			const { body, bytes } = await fileBody(context, itemIndex, file);
 			try {
 				await context.helpers.httpRequest({
@@ -142,11 +144,14 @@ export async function uploadFile(
 				};
 			} catch (error) {
 				lastError = error;
-				const status = readHttpFailure(error).status;
-				if (status === 403 || status === 400) break;
-				// No answer at all is retried like a server fault.
-				if ((status ?? 500) < 500) throw storageError(context, itemIndex, file, error);
-				await sleep(retryPolicy.backoffBaseMs * 2 ** (attempt - 1));
+				const failure = readHttpFailure(error);
+				// Storage refuses an expired signature with 403 (or 400): a new URL is the fix.
+				if (failure.status === 403 || failure.status === 400) break;
+				if (!isTransientFailure(failure, 'upload')) throw storageError(context, itemIndex, file, error);
+				const waitMs = transientRetryWaitMs(failure, attempt, 'upload');
+				// this URL's attempts are spent: sign again
+				if (waitMs === undefined) break;
+				await sleep(waitMs);
 			}
 		}
 	}

@@ -2,24 +2,54 @@ import { NodeOperationError } from 'n8n-workflow';
 import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { mimeTypeOf, supportedTypeNames, SUPPORTED_MIME_TYPES, type InputFile } from './binaryInput';
-import { downloadSignedUrl, withoutQuery, type DownloadFailureText } from './download';
+import { withoutQuery, type DownloadFailureText } from './download';
 import { networkCodeNote } from './errors';
+import { ALLOW_PRIVATE_NETWORK_OPTION, downloadFileUrl } from './fileUrlGuard';
 
 type ShowFor = NonNullable<IDisplayOptions['show']>;
 
-/** The File URL field of an operation that accepts files from the web (e.g. from an AI agent). */
-export function fileUrlField(showFor: ShowFor): INodeProperties {
-	return {
-		displayName: 'File URL',
-		name: 'fileUrl',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. https://example.com/invoices/2026-001.pdf',
-		description:
-			'Web address (http or https) of one PDF, Word, PowerPoint or image file. n8n downloads it without your Raydocs token, then uploads it to Raydocs like any other file.',
-		displayOptions: { show: showFor },
-	};
+/**
+ * The File URL field of an operation that accepts files from the web (e.g. from an AI agent), and
+ * the switch that lets it reach the private network.
+ */
+export function fileUrlFields(showFor: ShowFor): INodeProperties[] {
+	return [
+		{
+			displayName: 'File URL',
+			name: 'fileUrl',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. https://example.com/invoices/2026-001.pdf',
+			description:
+				'Web address (http or https) of one PDF, Word, PowerPoint or image file. n8n downloads it without your Raydocs token, then uploads it to Raydocs like any other file.',
+			displayOptions: { show: showFor },
+		},
+		{
+			displayName: ALLOW_PRIVATE_NETWORK_OPTION,
+			name: 'allowPrivateNetwork',
+			type: 'boolean',
+			default: false,
+			// No expression, so no $fromAI() either: only the workflow's author can open the private network.
+			noDataExpression: true,
+			description:
+				'Whether the File URL may point to this n8n host or your private network (localhost, 127.x, 10.x, 172.16-31.x, 192.168.x, link-local 169.254.x, fc00::/7, fe80::/10), e.g. a self-hosted file server. Off, such addresses and redirects to them are refused. Keep it off when an AI agent or outside input fills the File URL.',
+			displayOptions: { show: showFor },
+		},
+	];
+}
+
+/**
+ * The switch as set in the node. It is read unevaluated: an expression, or the `$fromAI()` an AI
+ * agent fills (n8n 2.x keeps one even on a field without expressions), must not turn it on.
+ */
+export function allowsPrivateNetwork(context: IExecuteFunctions, itemIndex: number): boolean {
+	const value = context.getNodeParameter('allowPrivateNetwork', itemIndex, false, { rawExpressions: true });
+	if (typeof value === 'boolean') return value;
+	throw new NodeOperationError(context.getNode(), `${ALLOW_PRIVATE_NETWORK_OPTION} cannot be set by an expression`, {
+		itemIndex,
+		description: `Switch "${ALLOW_PRIVATE_NETWORK_OPTION}" on or off in the node itself: neither an expression nor an AI agent may open the private network to the File URL.`,
+	});
 }
 
 /** Download failures name the URL (without its query, which may hold a signature) and the fix. */
@@ -62,8 +92,8 @@ export function requireFileUrl(context: IExecuteFunctions, value: unknown, itemI
 
 /**
  * Downloads the file at the URL with n8n's HTTP helper and no credentials (the Raydocs token goes
- * only to the Raydocs API), and checks Raydocs can read its type; the result uploads like an
- * item's file.
+ * only to the Raydocs API), within the private-network guard, and checks Raydocs can read its
+ * type; the result uploads like an item's file.
  */
 export async function inputFileFromUrl(
 	context: IExecuteFunctions,
@@ -71,7 +101,8 @@ export async function inputFileFromUrl(
 	value: unknown,
 ): Promise<InputFile> {
 	const url = requireFileUrl(context, value, itemIndex);
-	const downloaded = await downloadSignedUrl(context, url, undefined, describeUrlFailure);
+	const policy = { allowPrivateNetwork: allowsPrivateNetwork(context, itemIndex) };
+	const downloaded = await downloadFileUrl(context, itemIndex, url, policy, describeUrlFailure);
 	if (!downloaded.size) {
 		throw new NodeOperationError(context.getNode(), `The file at ${withoutQuery(url)} is empty (0 bytes)`, {
 			itemIndex,

@@ -4,8 +4,10 @@ import type { IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 import { TERMINAL_RUN_STATUSES, type ExtractionRun } from './extractionOutput';
 import { RAYDOCS_API } from './endpoints';
 import { pathOf } from './endpointRequests';
-import { raydocsJson } from './transport';
+import { normalizeBaseUrl } from './baseUrl';
+import { CREDENTIAL_TYPE, raydocsJson } from './transport';
 import { listItemsOf } from './listResponse';
+import { likelyDurationMs, recordRunDuration, reportedDurationMs } from './runDurations';
 
 export interface WaitSettings {
 	/** Pause between status checks while the wait is young. */
@@ -49,41 +51,104 @@ export interface RunOutcome {
 }
 
 /**
+ * What a wait knows of the runs it waits for beyond their ids: their template and when each was
+ * handed to Raydocs, so that a run of a template whose runs the process has learned (runDurations)
+ * is first read when half of such runs had finished, and what it sees finish teaches the next wait.
+ */
+export interface RunTiming {
+	/** The Raydocs deployment: the credential's base URL. */
+	baseUrl: string;
+	/** Per run (or batch session) id: its template and when it was started (Date.now()). */
+	runs: Map<string, { templateId: string; startedAt: number }>;
+}
+
+/** The credential's base URL, which with a template keys what runDurations learns. */
+export async function deploymentOf(context: IExecuteFunctions): Promise<string> {
+	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
+	return normalizeBaseUrl(credentials.baseUrl);
+}
+
+interface Watched {
+	id: string;
+	/** When to read it next (Date.now() based). */
+	dueAt: number;
+	/** The pause that led to dueAt; 0 until the first read. */
+	pause: number;
+}
+
+/**
  * Checks `ids` until each settles (`check` returns true), the timeout passes or the execution is
  * cancelled. Status checks are low priority in the rate limiter.
  *
- * A round reads the pending ids in turn and stops at the first one still running, which goes to
- * the back of the queue: the front stands for the rest (they started about together), so while
- * nothing has finished a round costs one request, and once runs finish each is read about once.
+ * Each run is first read after one Check Interval, or, for a template whose runs the process has
+ * learned, when half of such runs had finished (`likelyDurationMs` after its start); from then on the
+ * Check Interval schedule of nextPause applies to it, counted from the start of the wait, so a run
+ * far slower than the learned time is read at least as often as without learning. What finishes
+ * during the wait is learned at once: the runs still pending move to their likely end if that is
+ * later than their next read.
+ *
+ * The runs due at one moment are read in turn, and the reading stops at the first one still
+ * running, which goes to the back: the runs due with it started about when it did, so while none
+ * has finished a round costs one request, and once runs finish each is read about once.
  */
 async function checkUntilSettled(
 	context: IExecuteFunctions,
 	ids: string[],
 	settings: WaitSettings,
 	check: (id: string) => Promise<boolean>,
-	checkImmediately: boolean,
+	options: { checkImmediately: boolean; timing?: RunTiming },
 ): Promise<void> {
-	let pending = [...ids];
 	const began = Date.now();
 	const deadline = began + settings.timeoutMs;
 	const cancelSignal = context.getExecutionCancelSignal?.();
-	let pause = 0;
-	for (let round = 0; pending.length && Date.now() < deadline && !cancelSignal?.aborted; round++) {
-		if (round > 0 || !checkImmediately) {
-			pause = nextPause(settings, Date.now() - began, pause);
-			await sleep(Math.min(pause, Math.max(0, deadline - Date.now())));
-		}
-		const stillRunning: string[] = [];
-		for (let index = 0; index < pending.length; index++) {
+	const { timing } = options;
+	const firstRead = (id: string): number => {
+		const run = timing?.runs.get(id);
+		const likely = run && likelyDurationMs(timing!.baseUrl, run.templateId);
+		if (run && likely !== undefined) return Math.max(began, Math.round(run.startedAt + likely));
+		return options.checkImmediately ? began : began + settings.intervalMs;
+	};
+	let queue: Watched[] = ids.map((id) => ({ id, dueAt: firstRead(id), pause: 0 }));
+	while (queue.length && !cancelSignal?.aborted) {
+		const nextDue = Math.min(deadline, ...queue.map((watched) => watched.dueAt));
+		if (nextDue > Date.now()) await sleep(nextDue - Date.now());
+		const now = Date.now();
+		const due = queue.filter((watched) => watched.dueAt <= now || now >= deadline);
+		const settled = new Set<Watched>();
+		let stopped: Watched | undefined;
+		for (const watched of due) {
 			// The outcomes of runs not read stay as they are (not settled), and the wait ends.
 			if (cancelSignal?.aborted) break;
-			if (await check(pending[index])) continue;
-			// unread ones first next round, then this one
-			stillRunning.push(...pending.slice(index + 1), pending[index]);
+			if (await check(watched.id)) {
+				settled.add(watched);
+				continue;
+			}
+			stopped = watched;
 			break;
 		}
-		pending = stillRunning;
+		if (Date.now() >= deadline || cancelSignal?.aborted) return;
+		// due and not settled: the one still running and those the round did not reach, read next after a pause
+		const readAt = Date.now();
+		const unread = due.filter((watched) => !settled.has(watched) && watched !== stopped);
+		for (const watched of stopped ? [...unread, stopped] : unread) {
+			watched.pause = nextPause(settings, readAt - began, watched.pause);
+			// timers count whole milliseconds
+			watched.dueAt = readAt + Math.floor(watched.pause);
+		}
+		// the one still running to the back
+		queue = [...queue.filter((watched) => !settled.has(watched) && watched !== stopped), ...(stopped ? [stopped] : [])];
+		// what finished was learned: the others wait for their likely end (never earlier than planned)
+		if (timing) {
+			for (const watched of queue) watched.dueAt = Math.max(watched.dueAt, firstRead(watched.id));
+		}
 	}
+}
+
+/** Remembers how long a completed run took, by Raydocs' time stamps, from `startedAt` (its or its session's creation). */
+function learnDuration(timing: RunTiming | undefined, id: string, run: ExtractionRun, startedAt: unknown): void {
+	// a failed run may have failed at once: it tells nothing of how long the template's runs take
+	if (!timing || run.status !== 'completed') return;
+	recordRunDuration(timing.baseUrl, timing.runs.get(id)?.templateId, reportedDurationMs(startedAt, run.completed_at));
 }
 
 /**
@@ -96,6 +161,7 @@ export async function waitForRuns(
 	initial: Map<string, ExtractionRun> = new Map(),
 	/** Resuming a run that may be finished already: look before the first wait. */
 	checkImmediately = false,
+	timing?: RunTiming,
 ): Promise<Map<string, RunOutcome>> {
 	const outcomes = new Map<string, RunOutcome>();
 	const pending: string[] = [];
@@ -123,13 +189,14 @@ export async function waitForRuns(
 					outcomes.set(id, { timedOut: true, lastStatus: run.status });
 					return false;
 				}
+				learnDuration(timing, id, run, run.created_at);
 				outcomes.set(id, { run, timedOut: false });
 			} catch (error) {
 				outcomes.set(id, { timedOut: false, error: error as NodeApiError });
 			}
 			return true;
 		},
-		checkImmediately,
+		{ checkImmediately, timing },
 	);
 	return outcomes;
 }
@@ -151,6 +218,7 @@ export async function waitForSessionRuns(
 	context: IExecuteFunctions,
 	sessionIds: string[],
 	settings: WaitSettings,
+	timing?: RunTiming,
 ): Promise<Map<string, SessionRunOutcome>> {
 	const outcomes = new Map<string, SessionRunOutcome>(sessionIds.map((id) => [id, { timedOut: true }]));
 	const readJson = async <T>(url: string) => await raydocsJson<T>(context, { method: 'GET', url, priority: 'low' });
@@ -161,7 +229,7 @@ export async function waitForSessionRuns(
 		async (sessionId) => {
 			try {
 				const inSession = { sessionId: encodeURIComponent(sessionId) };
-				const session = await readJson<{ results?: ExtractionRun[] }>(pathOf(RAYDOCS_API.getSession, inSession));
+				const session = await readJson<{ results?: ExtractionRun[]; created_at?: unknown }>(pathOf(RAYDOCS_API.getSession, inSession));
 				const runs = Array.isArray(session.results)
 					? session.results
 					: listItemsOf<ExtractionRun>(await readJson(pathOf(RAYDOCS_API.listSessionResults, inSession)));
@@ -174,13 +242,15 @@ export async function waitForSessionRuns(
 					run.data !== undefined || run.status === 'failed'
 						? run
 						: await readJson<ExtractionRun>(pathOf(RAYDOCS_API.getResult, { resultId: encodeURIComponent(run.id) }));
+				// a batch session's run starts once its document is parsed: its time counts from the session's creation
+				learnDuration(timing, sessionId, full, session.created_at);
 				outcomes.set(sessionId, { timedOut: false, runId: run.id, run: full });
 			} catch (error) {
 				outcomes.set(sessionId, { timedOut: false, error: error as NodeApiError });
 			}
 			return true;
 		},
-		false,
+		{ checkImmediately: false, timing },
 	);
 	return outcomes;
 }

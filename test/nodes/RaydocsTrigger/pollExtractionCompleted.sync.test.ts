@@ -35,8 +35,9 @@ const run = (id: string, status: string, completedAt?: string, extra: IDataObjec
 	...extra,
 });
 
-function context(init: { options?: IDataObject; sessionIds?: string[]; mode?: 'trigger' | 'manual'; staticData?: IDataObject; budgetMs?: number; simplify?: boolean } = {}) {
+function context(init: { options?: IDataObject; sessionIds?: string[]; mode?: 'trigger' | 'manual'; staticData?: IDataObject; budgetMs?: number; simplify?: boolean; globalStaticData?: IDataObject } = {}) {
 	const staticData = init.staticData ?? {};
+	const globalStaticData = init.globalStaticData ?? {};
 	const options = init.options ?? {};
 	const parameters: Record<string, unknown> = {
 		sessionIds: (init.sessionIds ?? [S1]).join(','),
@@ -44,17 +45,17 @@ function context(init: { options?: IDataObject; sessionIds?: string[]; mode?: 't
 		simplify: init.simplify ?? false,
 	};
 	const pollContext = {
-		getNode: () => ({ name: 'Raydocs Trigger', type: 'n8n-nodes-raydocs.raydocsTrigger', typeVersion: 1 }),
+		getNode: () => ({ id: 'trigger-node-id', name: 'Raydocs Trigger', type: 'n8n-nodes-raydocs.raydocsTrigger', typeVersion: 1 }),
 		getNodeParameter: (name: string, fallback?: unknown, settings?: { extractValue?: boolean }) => {
 			const value = name.startsWith('options.') ? options[name.slice('options.'.length)] : parameters[name];
 			if (settings?.extractValue && value && typeof value === 'object') return (value as IDataObject).value;
 			return value ?? fallback;
 		},
 		getMode: () => init.mode ?? 'trigger',
-		getWorkflowStaticData: () => staticData,
+		getWorkflowStaticData: (type: string) => (type === 'global' ? globalStaticData : staticData),
 		...(init.budgetMs === undefined ? {} : { getPollBudgetMs: () => init.budgetMs }),
 	} as unknown as IPollFunctions;
-	return { pollContext, staticData };
+	return { pollContext, staticData, globalStaticData };
 }
 
 const poll = async (pollContext: IPollFunctions) => await pollExtractionCompleted.call(pollContext);
@@ -94,6 +95,35 @@ describe('pollExtractionCompleted: watching sessions', () => {
 			sessions: { [S1]: { seen: ['r1'], since: new Date(NOW).toISOString() } },
 			nextSessionIndex: 0,
 		});
+	});
+
+	it('keeps its first state in the global static data too, by node id, as a copy', async () => {
+		sessions[S1].results = [run('r1', 'completed', 't1', { data: {} })];
+		const { pollContext, staticData, globalStaticData } = context({ globalStaticData: { other: 1 } });
+		await poll(pollContext);
+		expect(globalStaticData).toEqual({ other: 1, raydocsTriggerFirstPoll: { 'trigger-node-id': staticData } });
+		(staticData.sessions as Record<string, { seen: string[] }>)[S1].seen.push('changed');
+		expect(globalStaticData.raydocsTriggerFirstPoll).toEqual({
+			'trigger-node-id': { sessions: { [S1]: { seen: ['r1'], since: new Date(NOW).toISOString() } }, nextSessionIndex: 0 },
+		});
+	});
+
+	it('starts from the kept first state when it has none of its own (n8n dropped the activation poll\'s), and keeps it as it was', async () => {
+		const first = { sessions: { [S1]: { seen: ['r1'], since: 'activation' } }, nextSessionIndex: 0 };
+		const globalStaticData = { raydocsTriggerFirstPoll: { 'trigger-node-id': first, 'another-node': { sessions: {} } } };
+		const kept = JSON.parse(JSON.stringify(globalStaticData)) as IDataObject;
+		sessions[S1].results = [run('r1', 'completed', 't1', { data: {} }), run('r2', 'completed', 't2', { data: {} })];
+		const { pollContext, staticData } = context({ globalStaticData });
+		expect(emittedIds(await poll(pollContext))).toEqual(['r2']);
+		expect(staticData.sessions).toEqual({ [S1]: { seen: ['r1', 'r2'], since: 'activation' } });
+		expect(globalStaticData).toEqual(kept);
+	});
+
+	it('ignores the kept first state once it has a state of its own', async () => {
+		const globalStaticData = { raydocsTriggerFirstPoll: { 'trigger-node-id': { sessions: { [S1]: { seen: [], since: 'activation' } } } } };
+		sessions[S1].results = [run('r1', 'completed', 't1', { data: {} })];
+		const { pollContext } = context({ globalStaticData, staticData: { sessions: { [S1]: { seen: ['r1'], since: 'later' } } } });
+		expect(await poll(pollContext)).toEqual([]);
 	});
 
 	it('emits a run once it finishes, with its session, reading the whole run when the session embeds only a summary', async () => {
@@ -273,6 +303,28 @@ describe('pollExtractionCompleted: poll budget', () => {
 		expect(staticData.nextSessionIndex).toBe(0);
 	});
 
+	it('reads the whole runs of a backlog only until the deadline, and emits the rest, once, next time', async () => {
+		let clock = NOW;
+		jest.spyOn(Date, 'now').mockImplementation(() => clock);
+		jest.mocked(raydocsJson).mockImplementation(async (_context, request) => {
+			const { url } = request as Request;
+			sent.push({ method: 'GET', url });
+			const [, , kind, id] = url.split('/');
+			if (kind === 'sessions') return JSON.parse(JSON.stringify(sessions[id])) as IDataObject;
+			clock += 3_000; // each whole run takes 3 s
+			return fullRuns[id];
+		});
+		const ids = ['r1', 'r2', 'r3', 'r4'];
+		sessions[S1].results = ids.map((id, index) => run(id, 'completed', `t${index}`));
+		for (const id of ids) fullRuns[id] = run(id, 'completed', 'whole', { data: { id } });
+		// a 10 s budget: reading stops once 8 s have passed
+		const { pollContext, staticData } = context({ staticData: { sessions: { [S1]: { seen: [], since: 'then' } } }, budgetMs: 10_000 });
+		expect(emittedIds(await poll(pollContext))).toEqual(['r1', 'r2', 'r3']);
+		expect((staticData.sessions as Record<string, { seen: string[] }>)[S1].seen).toEqual(['r1', 'r2', 'r3']);
+		expect(emittedIds(await poll(pollContext))).toEqual(['r4']);
+		expect(await poll(pollContext)).toEqual([]);
+	});
+
 	it('reads at least one session even when the budget is spent before the first request (a slow host)', async () => {
 		let clock = NOW;
 		jest.spyOn(Date, 'now').mockImplementation(() => (clock += 5_000));
@@ -349,5 +401,7 @@ describe('pollExtractionCompleted: Fetch Test Event', () => {
 			message: 'No finished extraction yet in the watched sessions',
 			description: expect.stringContaining('then fetch the test event again'),
 		});
+		// the operation that runs in a watched session; Extract Document makes a session of its own
+		expect((error as NodeOperationError).description).toMatch(/^Start a run on one of them with the Raydocs node \(Extraction → Run, with that session ID\)/);
 	});
 });

@@ -26,17 +26,18 @@ function page(ids: string[], meta: IDataObject = {}): IDataObject {
 	return { data: ids.map((id) => ({ id, status: 'completed' })), meta: { has_more: false, ...meta } };
 }
 
-function context(init: { options?: IDataObject; mode?: 'trigger' | 'manual'; staticData?: IDataObject; budgetMs?: number } = {}) {
+function context(init: { options?: IDataObject; mode?: 'trigger' | 'manual'; staticData?: IDataObject; budgetMs?: number; globalStaticData?: IDataObject } = {}) {
 	const staticData = init.staticData ?? {};
+	const globalStaticData = init.globalStaticData ?? {};
 	const parameters: Record<string, unknown> = { workspaceId: '7', workflowId: WORKFLOW_ID, options: init.options ?? {} };
 	const pollContext = {
-		getNode: () => ({ name: 'Raydocs Trigger', type: 'n8n-nodes-raydocs.raydocsTrigger', typeVersion: 1 }),
+		getNode: () => ({ id: 'trigger-node-id', name: 'Raydocs Trigger', type: 'n8n-nodes-raydocs.raydocsTrigger', typeVersion: 1 }),
 		getNodeParameter: (name: string, fallback?: unknown) => parameters[name] ?? fallback,
 		getMode: () => init.mode ?? 'trigger',
-		getWorkflowStaticData: () => staticData,
+		getWorkflowStaticData: (type: string) => (type === 'global' ? globalStaticData : staticData),
 		...(init.budgetMs === undefined ? {} : { getPollBudgetMs: () => init.budgetMs }),
 	} as unknown as IPollFunctions;
-	return { pollContext, staticData };
+	return { pollContext, staticData, globalStaticData };
 }
 
 const poll = async (pollContext: IPollFunctions) => await pollWorkflowRunCompleted.call(pollContext);
@@ -71,6 +72,31 @@ describe('pollWorkflowRunCompleted: reading the runs', () => {
 				qs: { pagination: 'cursor', status: 'completed', created_after: new Date(NOW).toISOString(), per_page: 100 },
 			},
 		]);
+	});
+
+	it('keeps its first state in the global static data too, by node id', async () => {
+		const { pollContext, staticData, globalStaticData } = context();
+		await poll(pollContext);
+		expect(globalStaticData).toEqual({ raydocsTriggerFirstPoll: { 'trigger-node-id': { workflowRuns: staticData.workflowRuns } } });
+		expect(runsState(staticData).createdAfter).toBe(new Date(NOW).toISOString());
+	});
+
+	it('starts from the kept first state when it has none of its own: the activation boundary and cursor', async () => {
+		const first = { createdAfter: '2026-11-29T11:00:00.000Z', cursor: 'c-activation', recentIds: ['old'] };
+		const globalStaticData = { raydocsTriggerFirstPoll: { 'trigger-node-id': { workflowRuns: first } } };
+		answer = () => page(['old', 'new']);
+		const { pollContext, staticData } = context({ globalStaticData });
+		expect(emittedIds(await poll(pollContext))).toEqual(['new']);
+		expect(sent[0].qs).toMatchObject({ created_after: first.createdAfter, cursor: 'c-activation' });
+		expect(runsState(staticData)).toMatchObject({ createdAfter: first.createdAfter, recentIds: ['old', 'new'] });
+		expect(globalStaticData.raydocsTriggerFirstPoll['trigger-node-id'].workflowRuns).toEqual(first);
+	});
+
+	it('ignores the kept first state once it has a state of its own', async () => {
+		const globalStaticData = { raydocsTriggerFirstPoll: { 'trigger-node-id': { workflowRuns: { createdAfter: 'first' } } } };
+		const { pollContext } = context({ globalStaticData, staticData: { workflowRuns: { createdAfter: 'own' } } });
+		await poll(pollContext);
+		expect(sent[0].qs).toMatchObject({ created_after: 'own' });
 	});
 
 	it('starts from the beginning of time when the backlog is wanted', async () => {

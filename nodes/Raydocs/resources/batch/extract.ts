@@ -12,9 +12,10 @@ import { templateLocator, workspaceForListsLocator } from '../../shared/locators
 import { RAYDOCS_API } from '../../shared/endpoints';
 import { declareCalls, pathOf } from '../../shared/endpointRequests';
 import { raydocsJson } from '../../shared/transport';
+import type { InputFile } from '../../shared/binaryInput';
 import { uploadFile } from '../../shared/upload';
 import { listItemsOf } from '../../shared/listResponse';
-import { waitForSessionRuns } from '../../shared/waitForRuns';
+import { deploymentOf, waitForSessionRuns } from '../../shared/waitForRuns';
 import { outputForOutcome, readWaitOptions } from '../extraction/waitForResult';
 import { filesOfItem } from '../file/upload';
 
@@ -46,6 +47,8 @@ interface BatchFile {
 	fileName: string;
 	key: string;
 	sessionId?: string;
+	/** When its batch call was answered (Date.now()): its run starts from there. */
+	startedAt?: number;
 }
 
 interface BatchSession {
@@ -53,22 +56,50 @@ interface BatchSession {
 	name?: string;
 }
 
-function chunk<T>(values: T[], size: number): T[][] {
-	const chunks: T[][] = [];
-	for (let start = 0; start < values.length; start += size) chunks.push(values.slice(start, start + size));
-	return chunks;
-}
-
 /**
- * Extract Many: every file of every item is uploaded, sessions are created by batch calls of up to
- * 50 files with auto-extract, then all sessions are awaited together. One output per file, paired
- * with the item it came from.
+ * Extract Many: every file of every item is uploaded, and as soon as 50 files of one template are
+ * up, a batch call creates their sessions with auto-extract, so that Raydocs processes them while
+ * the next files upload; the rest go in a last batch per template. Then all sessions are awaited
+ * together: reading none of them before every file is handed over (a result read early reaches the
+ * next node no sooner, and the request it costs delays the uploads behind it), each when it has
+ * likely finished. One output per file, paired with the item it came from.
  */
 export async function executeBatchExtract(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const results = new ItemResults(this);
 	const files: BatchFile[] = [];
+	/** Uploaded files of each template not yet in a batch. */
+	const unbatched = new Map<string, BatchFile[]>();
 
+	/** One batch call for `group`; false when the node must stop (the failure without Continue On Fail). */
+	const createSessions = async (templateId: string, group: BatchFile[]): Promise<boolean> => {
+		try {
+			const body = await raydocsJson(this, {
+				method: 'POST',
+				url: pathOf(RAYDOCS_API.createBatchSessions, { templateId }),
+				body: { files: group.map((file) => file.key), settings: { auto_extract: true } },
+			});
+			const startedAt = Date.now();
+			const sessions = listItemsOf<BatchSession>(body);
+			if (sessions.length !== group.length) {
+				throw new NodeOperationError(
+					this.getNode(),
+					`Raydocs created ${sessions.length} sessions for ${group.length} files`,
+					{ description: 'The batch answer cannot be matched to the files; check the sessions in Raydocs.' },
+				);
+			}
+			// Raydocs answers with one session per file, in the order of `files`.
+			group.forEach((file, index) => Object.assign(file, { sessionId: sessions[index].id, startedAt }));
+		} catch (error) {
+			for (const file of group) results.fail(file.itemIndex, error);
+			return this.continueOnFail();
+		}
+		return true;
+	};
+
+	// Everything that can be checked without a request is checked first: a bad item stops the node
+	// (without Continue On Fail) before any batch is created.
+	const planned: Array<{ itemIndex: number; templateId: string; files: InputFile[] }> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
 			const templateId = requireUuid(
@@ -77,42 +108,34 @@ export async function executeBatchExtract(this: IExecuteFunctions): Promise<INod
 				'template',
 				itemIndex,
 			);
-			const itemFiles: BatchFile[] = [];
-			for (const file of filesOfItem(this, itemIndex, items[itemIndex])) {
-				const uploaded = await uploadFile(this, itemIndex, file);
-				itemFiles.push({ itemIndex, templateId, fileName: uploaded.fileName, key: uploaded.key });
-			}
-			files.push(...itemFiles);
+			planned.push({ itemIndex, templateId, files: filesOfItem(this, itemIndex, items[itemIndex]) });
 		} catch (error) {
 			results.fail(itemIndex, error);
 			if (!this.continueOnFail()) return results.collect(itemIndex + 1);
 		}
 	}
 
-	const templates = [...new Set(files.map((file) => file.templateId))];
-	for (const templateId of templates) {
-		for (const group of chunk(files.filter((file) => file.templateId === templateId), BATCH_FILE_LIMIT)) {
-			try {
-				const body = await raydocsJson(this, {
-					method: 'POST',
-					url: pathOf(RAYDOCS_API.createBatchSessions, { templateId }),
-					body: { files: group.map((file) => file.key), settings: { auto_extract: true } },
-				});
-				const sessions = listItemsOf<BatchSession>(body);
-				if (sessions.length !== group.length) {
-					throw new NodeOperationError(
-						this.getNode(),
-						`Raydocs created ${sessions.length} sessions for ${group.length} files`,
-						{ description: 'The batch answer cannot be matched to the files; check the sessions in Raydocs.' },
-					);
-				}
-				// Raydocs answers with one session per file, in the order of `files`.
-				group.forEach((file, index) => (file.sessionId = sessions[index].id));
-			} catch (error) {
-				for (const file of group) results.fail(file.itemIndex, error);
-				if (!this.continueOnFail()) return results.collect(items.length);
+	for (const { itemIndex, templateId, files: inputFiles } of planned) {
+		const itemFiles: BatchFile[] = [];
+		try {
+			for (const file of inputFiles) {
+				const uploaded = await uploadFile(this, itemIndex, file);
+				itemFiles.push({ itemIndex, templateId, fileName: uploaded.fileName, key: uploaded.key });
 			}
+		} catch (error) {
+			results.fail(itemIndex, error);
+			if (!this.continueOnFail()) return results.collect(itemIndex + 1);
+			continue;
 		}
+		files.push(...itemFiles);
+		const waiting = [...(unbatched.get(templateId) ?? []), ...itemFiles];
+		while (waiting.length >= BATCH_FILE_LIMIT) {
+			if (!(await createSessions(templateId, waiting.splice(0, BATCH_FILE_LIMIT)))) return results.collect(items.length);
+		}
+		unbatched.set(templateId, waiting);
+	}
+	for (const [templateId, group] of unbatched) {
+		if (group.length && !(await createSessions(templateId, group))) return results.collect(items.length);
 	}
 
 	const created = files.filter((file) => file.sessionId && !results.hasFailed(file.itemIndex));
@@ -128,6 +151,10 @@ export async function executeBatchExtract(this: IExecuteFunctions): Promise<INod
 		this,
 		created.map((file) => file.sessionId!),
 		readWaitOptions(this, created[0].itemIndex),
+		{
+			baseUrl: await deploymentOf(this),
+			runs: new Map(created.map((file) => [file.sessionId!, { templateId: file.templateId, startedAt: file.startedAt! }])),
+		},
 	);
 	for (const file of created) {
 		if (results.hasFailed(file.itemIndex)) continue;
@@ -136,6 +163,7 @@ export async function executeBatchExtract(this: IExecuteFunctions): Promise<INod
 			const output: IDataObject = outputForOutcome(this, file.itemIndex, outcome, {
 				sessionId: file.sessionId,
 				resultId: outcome.runId ?? outcome.run?.id ?? '(not started yet)',
+				fileNames: [file.fileName],
 			});
 			results.succeed(file.itemIndex, { file_name: file.fileName, session_id: file.sessionId!, ...output });
 		} catch (error) {

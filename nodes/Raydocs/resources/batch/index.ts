@@ -27,8 +27,7 @@ export const batchDescription: INodeProperties[] = [
 				name: 'Create',
 				value: 'create',
 				action: 'Create sessions from uploaded files',
-				description:
-					'Create one session per uploaded file for a template, optionally starting each extraction at once. Needs the template and the upload keys from File Upload → Upload; returns the created sessions.',
+				description: 'Create one session of a template per uploaded file, optionally extracting at once',
 				routing: {
 					request: routedRequest(RAYDOCS_API.createBatchSessions, LOCATOR_PATH_PARAMETERS),
 					output: { postReceive: [splitListResponse] },
@@ -37,25 +36,22 @@ export const batchDescription: INodeProperties[] = [
 			{
 				name: 'Delete',
 				value: 'delete',
-				action: 'Delete sessions in a batch',
-				description:
-					'Delete several sessions of a template with their results. Needs the template and the session IDs (from Batch → Create or Session → Create).',
+				action: 'Delete sessions in batch',
+				description: 'Delete several sessions of one template with their results, by session ID',
 				routing: { request: routedRequest(RAYDOCS_API.deleteBatchSessions, LOCATOR_PATH_PARAMETERS), ...deletedOutput },
 			},
 			{
 				name: 'Execute',
 				value: 'execute',
-				action: 'Run extractions on sessions in a batch',
-				description:
-					'Start extraction runs on several sessions of a template without waiting. Needs the template and the session IDs; returns the queued runs. Follow up with Extraction → Wait for Result.',
+				action: 'Run extractions on sessions in batch',
+				description: 'Start extractions on several sessions of one template without waiting',
 				routing: { request: routedRequest(RAYDOCS_API.executeBatchSessions, LOCATOR_PATH_PARAMETERS) },
 			},
 			{
 				name: 'Export',
 				value: 'export',
-				action: 'Export results of sessions in a batch',
-				description:
-					'Export the extracted data of several sessions of a template as JSON items (one per session), a CSV file or an Excel file. Needs the template and the session IDs.',
+				action: 'Export results of sessions in batch',
+				description: 'Export the data of several sessions of one template as JSON items, CSV or Excel',
 				routing: {
 					request: routedRequest(RAYDOCS_API.exportBatchSessions, LOCATOR_PATH_PARAMETERS, {
 						encoding: 'arraybuffer',
@@ -67,9 +63,8 @@ export const batchDescription: INodeProperties[] = [
 			{
 				name: 'Extract Many',
 				value: 'extract',
-				action: 'Extract many documents in batches and wait',
-				description:
-					'Upload the files of all input items, extract each with a template and wait for the results. Needs the template (pick it or give its UUID) and the binary fields holding the files; returns one item per file with the extracted values.',
+				action: 'Extract many documents',
+				description: 'Extract every file of the input items with one template, in batches, and wait',
 			},
 		],
 		default: 'extract',

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { deletedOutput } from '../../shared/descriptions';
-import { sendRoutedDownloadRequest } from '../../shared/download';
+import { downloadFromUrlItems } from '../../shared/download';
 import { documentDeleteDescription } from './delete';
 import { documentDownloadDescription } from './download';
 import { documentGetDescription } from './get';
@@ -24,9 +24,8 @@ export const documentDescription: INodeProperties[] = [
 			{
 				name: 'Delete',
 				value: 'delete',
-				action: 'Delete a document',
-				description:
-					"Delete a document used in extraction sessions, with its chunks and derived data. Needs the document UUID (pick it from the workspace's documents); returns deleted: true.",
+				action: 'Delete parsed document',
+				description: 'Delete a document by its ID, with its chunks and extracted data',
 				routing: {
 					request: routedRequest(RAYDOCS_API.deleteDocument, LOCATOR_PATH_PARAMETERS),
 					...deletedOutput,
@@ -35,28 +34,25 @@ export const documentDescription: INodeProperties[] = [
 			{
 				name: 'Download',
 				value: 'download',
-				action: 'Download a document',
-				description:
-					"Download the original file of a document as binary data. Needs the document UUID (pick it from the workspace's documents); returns the file in the chosen binary field.",
+				action: 'Download parsed document',
+				description: 'Download the original file of a document by its ID, as binary data',
 				routing: {
 					request: routedRequest(RAYDOCS_API.getDocumentUrl, LOCATOR_PATH_PARAMETERS),
-					operations: { pagination: sendRoutedDownloadRequest },
+					output: { postReceive: [downloadFromUrlItems] },
 				},
 			},
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a document',
-				description:
-					"Get a document by its ID: file name, status, page count and size. Needs the document UUID (pick it from the workspace's documents).",
+				action: 'Get parsed document',
+				description: 'Get a document by its ID: file name, status, page count and size',
 				routing: { request: routedRequest(RAYDOCS_API.getDocument, LOCATOR_PATH_PARAMETERS) },
 			},
 			{
 				name: 'Get Chunks',
 				value: 'getChunks',
-				action: 'Get the chunks of a document',
-				description:
-					"Get the parsed text of a processed document, one item per chunk with its content and pages. Needs the document UUID (pick it from the workspace's documents).",
+				action: 'Get chunks of parsed document',
+				description: 'Get the parsed text of a document by its ID, one item per chunk with its pages',
 				routing: {
 					request: routedRequest(RAYDOCS_API.getDocumentChunks, LOCATOR_PATH_PARAMETERS),
 					output: { postReceive: [chunkItems] },
@@ -65,9 +61,8 @@ export const documentDescription: INodeProperties[] = [
 			{
 				name: 'Get Download URL',
 				value: 'getDownloadUrl',
-				action: 'Get the download URL of a document',
-				description:
-					'Get a signed link to the original file of a document, valid 10 minutes. Needs the document UUID; returns the URL.',
+				action: 'Get download URL of parsed document',
+				description: 'Get a signed link to the original file of a document, valid 10 minutes',
 				routing: { request: routedRequest(RAYDOCS_API.getDocumentUrl, LOCATOR_PATH_PARAMETERS) },
 			},
 		],

@@ -20,18 +20,22 @@ import { RAYDOCS_API } from '../../shared/endpoints';
 import { declareCalls, pathOf } from '../../shared/endpointRequests';
 import { raydocsJson } from '../../shared/transport';
 import { addUploadsToSession, uploadFile, type UploadedFile } from '../../shared/upload';
-import { fileUrlField, inputFileFromUrl } from '../../shared/urlInput';
+import { fileUrlFields, inputFileFromUrl } from '../../shared/urlInput';
 import { outputForOutcome, readWaitOptions } from './waitForResult';
-import { waitForRuns } from '../../shared/waitForRuns';
+import { deploymentOf, waitForRuns } from '../../shared/waitForRuns';
 
 const showOnlyForExtractDocument = { operation: ['extractDocument'], resource: ['extraction'] };
 
-/** The input item's files come along unless turned off, so no Merge node is needed. */
+/**
+ * The input item's files come along unless turned off, so no Merge node is needed. Offered only
+ * where the files are the input: workspace documents and web addresses have none to keep.
+ */
 const keepInputFiles: INodeProperties = {
 	displayName: 'Keep Input Files',
 	name: 'keepInputBinary',
 	type: 'boolean',
 	default: true,
+	displayOptions: { show: { '/inputSource': ['binary'] } },
 	description:
 		"Whether the output item carries the input item's binary files (e.g. the invoice PDF) next to the extracted data",
 };
@@ -71,7 +75,7 @@ export const extractDocumentDescription: INodeProperties[] = [
 	...binaryInputFields({ ...showOnlyForExtractDocument, inputSource: ['binary'] }),
 	workspaceDocumentsLocator({ ...showOnlyForExtractDocument, inputSource: ['documentIds'] }),
 	documentNameField({ ...showOnlyForExtractDocument, inputSource: ['documentName'] }),
-	fileUrlField({ ...showOnlyForExtractDocument, inputSource: ['fileUrl'] }),
+	...fileUrlFields({ ...showOnlyForExtractDocument, inputSource: ['fileUrl'] }),
 	...extractionOutputFields(showOnlyForExtractDocument),
 	...waitOptions(showOnlyForExtractDocument, [
 		keepInputFiles,
@@ -100,6 +104,11 @@ function chosenDocumentIds(context: IExecuteFunctions, itemIndex: number): strin
 interface StartedExtraction {
 	sessionId: string;
 	run: ExtractionRun;
+	/** The names of the files uploaded for the run; none for workspace documents. */
+	fileNames?: string[];
+	templateId: string;
+	/** When Raydocs answered the run's start (Date.now()). */
+	startedAt: number;
 }
 
 interface Session {
@@ -163,12 +172,19 @@ async function startExtraction(context: IExecuteFunctions, itemIndex: number, it
 			description: `Session ${session.id} was created; look for its result in Raydocs.`,
 		});
 	}
-	return { sessionId: session.id, run };
+	return {
+		sessionId: session.id,
+		run,
+		fileNames: uploads.length ? uploads.map((upload) => upload.fileName) : undefined,
+		templateId,
+		startedAt: Date.now(),
+	};
 }
 
 /**
  * Extract Document: all items are started first, then their runs are polled together, so N
- * documents take about as long as the slowest one rather than the sum.
+ * documents take about as long as the slowest one rather than the sum. A run of a template whose
+ * runs this process has seen finish is first read when half of those had finished.
  */
 export async function executeExtractDocument(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -184,18 +200,28 @@ export async function executeExtractDocument(this: IExecuteFunctions): Promise<I
 	}
 	if (started.size) {
 		const settings = readWaitOptions(this, [...started.keys()][0]);
+		const extractions = [...started.values()];
 		const outcomes = await waitForRuns(
 			this,
-			[...started.values()].map((extraction) => extraction.run.id),
+			extractions.map((extraction) => extraction.run.id),
 			settings,
-			new Map([...started.values()].map((extraction) => [extraction.run.id, extraction.run])),
+			new Map(extractions.map((extraction) => [extraction.run.id, extraction.run])),
+			false,
+			{
+				baseUrl: await deploymentOf(this),
+				runs: new Map(extractions.map(({ run, templateId, startedAt }) => [run.id, { templateId, startedAt }])),
+			},
 		);
 		for (const [itemIndex, extraction] of started) {
 			const outcome = outcomes.get(extraction.run.id)!;
 			try {
 				results.succeed(
 					itemIndex,
-					outputForOutcome(this, itemIndex, outcome, { sessionId: extraction.sessionId, resultId: extraction.run.id }),
+					outputForOutcome(this, itemIndex, outcome, {
+						sessionId: extraction.sessionId,
+						resultId: extraction.run.id,
+						fileNames: extraction.fileNames,
+					}),
 					keepsInputFiles(this, itemIndex) ? items[itemIndex].binary : undefined,
 				);
 			} catch (error) {

@@ -32,9 +32,8 @@ export const extractionDescription: INodeProperties[] = [
 			{
 				name: 'Delete',
 				value: 'delete',
-				action: 'Delete an extraction result',
-				description:
-					'Delete one extraction result (run). Needs the result UUID (result_id from Extract Document, or the ID from Extraction → Get Many); returns deleted: true.',
+				action: 'Delete extraction result',
+				description: 'Delete one extraction result (run) by its result ID; returns deleted: true',
 				routing: {
 					request: routedRequest(RAYDOCS_API.deleteResult),
 					...deletedOutput,
@@ -45,9 +44,8 @@ export const extractionDescription: INodeProperties[] = [
 				value: 'exportExcel',
 				// Sentence case is n8n's rule for actions (its community-package checks enforce it), so
 				// the action names the file type rather than the product.
-				action: 'Export an extraction result as an xlsx spreadsheet',
-				description:
-					'Download an extraction result as an Excel file with Data, Audit and Metadata sheets. Needs the result UUID (result_id from Extract Document); returns the .xlsx file as binary data.',
+				action: 'Export extraction result as xlsx spreadsheet',
+				description: 'Download an extraction result as an Excel file with Data, Audit and Metadata sheets',
 				routing: {
 					request: routedRequest(RAYDOCS_API.exportResultExcel, {}, {
 						encoding: 'arraybuffer',
@@ -62,16 +60,14 @@ export const extractionDescription: INodeProperties[] = [
 			{
 				name: 'Extract Document',
 				value: 'extractDocument',
-				action: 'Extract data from a document and wait',
-				description:
-					'Extract structured data from documents with a template and wait for the result. Needs the template (pick it or give its UUID) and the documents: the files of the input item, or documents already in the workspace; returns one item per input item with the extracted values.',
+				action: 'Extract document',
+				description: 'Extract data from files or workspace documents with a template, and wait for the result',
 			},
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get an extraction result',
-				description:
-					'Get one extraction result (run) with its status and extracted data. Needs the result UUID (result_id from Extract Document, or the ID from Extraction → Get Many).',
+				action: 'Get extraction result',
+				description: 'Get one extraction result (run) with its status and data, by its result ID',
 				routing: {
 					request: routedRequest(RAYDOCS_API.getResult),
 					output: { postReceive: [shapeExtractionRunResponse] },
@@ -80,9 +76,8 @@ export const extractionDescription: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'Get many extraction results of a session',
-				description:
-					'List the extraction results (runs) of a session. Needs the session UUID (session_id from Extract Document, or the ID from Session → Create).',
+				action: 'Get many extraction results',
+				description: 'List the extraction results (runs) of a session, by its session ID',
 				routing: {
 					request: routedRequest(RAYDOCS_API.listSessionResults),
 					operations: { pagination: sendRoutedListRequest },
@@ -91,17 +86,15 @@ export const extractionDescription: INodeProperties[] = [
 			{
 				name: 'Run',
 				value: 'run',
-				action: 'Run an extraction on a session',
-				description:
-					'Start an extraction over the documents of a session, without waiting. Needs the session UUID (from Session → Create); returns the new run with its result ID. Follow up with Extraction → Wait for Result.',
+				action: 'Run extraction on session',
+				description: "Start an extraction over a session's documents without waiting; returns the result ID",
 				routing: { request: routedRequest(RAYDOCS_API.runExtraction) },
 			},
 			{
 				name: 'Wait for Result',
 				value: 'waitForResult',
-				action: 'Wait for an extraction result',
-				description:
-					'Wait until an extraction result (run) completes or fails, then return its extracted data. Needs the result UUID (result_id of a pending item from Extract Document, or the ID from Extraction → Run).',
+				action: 'Wait for extraction result',
+				description: 'Wait until an extraction result (run) completes or fails, then return its data',
 			},
 		],
 		default: 'extractDocument',

@@ -32,12 +32,15 @@ export function readWaitOptions(context: IExecuteFunctions, itemIndex: number): 
 	return waitSettingsFor(options);
 }
 
-/** The output item for a finished wait, or the error that the item's options ask for. */
+/**
+ * The output item for a finished wait, or the error that the item's options ask for. `fileNames`:
+ * the files uploaded for the run, which its documents are named after (see shapeExtractionRun).
+ */
 export function outputForOutcome(
 	context: IExecuteFunctions,
 	itemIndex: number,
 	outcome: RunOutcome,
-	ids: { sessionId?: string; resultId: string },
+	ids: { sessionId?: string; resultId: string; fileNames?: string[] },
 ): IDataObject {
 	if (outcome.error) throw outcome.error;
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -65,7 +68,7 @@ export function outputForOutcome(
 			description: `Result ${ids.resultId}${ids.sessionId ? ` in session ${ids.sessionId}` : ''} failed. Check the file (is it readable, not password-protected?) or set "On Failed Extraction" to "Output the Failed Result".`,
 		});
 	}
-	return shapeExtractionRun(outcome.run, shape);
+	return shapeExtractionRun(outcome.run, shape, ids.fileNames);
 }
 
 export async function executeWaitForResult(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

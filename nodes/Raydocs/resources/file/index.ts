@@ -20,18 +20,16 @@ export const fileDescription: INodeProperties[] = [
 			{
 				name: 'Get Upload URL',
 				value: 'getUploadUrl',
-				action: 'Get a signed upload URL',
-				description:
-					"Get a signed storage URL and key to upload a file yourself with an HTTP request. Needs the file's MIME type; returns the URL, headers and key.",
+				action: 'Get signed upload URL',
+				description: 'Get a signed URL to put a file into Raydocs storage yourself, with its upload key',
 				routing: { request: routedRequest(RAYDOCS_API.createSignedUploadUrl) },
 			},
 			{
 				name: 'Upload',
 				value: 'upload',
 				// Sentence case is n8n's rule for actions (its community-package checks enforce it).
-				action: 'Upload a file to storage',
-				description:
-					'Upload the files of each input item to Raydocs storage. Needs the binary fields holding the files; returns their upload keys, for Session Document → Add by Upload Key or Batch → Create.',
+				action: 'Upload file to storage',
+				description: 'Upload the files of each input item to Raydocs storage; returns their upload keys',
 			},
 		],
 		default: 'upload',

@@ -21,17 +21,15 @@ export const sessionDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create a session',
-				description:
-					'Open an extraction session: one template applied to a set of documents. Needs the template (pick it or give its UUID); returns the session with its ID.',
+				action: 'Create session',
+				description: 'Open an extraction session for a template; returns the session with its ID',
 				routing: { request: routedRequest(RAYDOCS_API.createSession) },
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
-				action: 'Delete a session',
-				description:
-					'Delete an extraction session and its results. Needs the session UUID (session_id from Extract Document, or the ID from Session → Create); returns deleted: true.',
+				action: 'Delete session',
+				description: 'Delete an extraction session and its results, by session ID',
 				routing: {
 					request: routedRequest(RAYDOCS_API.deleteSession),
 					...deletedOutput,
@@ -40,17 +38,15 @@ export const sessionDescription: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a session',
-				description:
-					'Get an extraction session with its documents and results. Needs the session UUID (session_id from Extract Document, or the ID from Session → Create).',
+				action: 'Get session',
+				description: 'Get an extraction session with its documents and results, by session ID',
 				routing: { request: routedRequest(RAYDOCS_API.getSession) },
 			},
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Update a session',
-				description:
-					'Rename an extraction session. Needs the session UUID and the new name; returns the updated session.',
+				action: 'Update session',
+				description: 'Rename an extraction session; returns the updated session',
 				routing: { request: routedRequest(RAYDOCS_API.updateSession) },
 			},
 		],

@@ -26,9 +26,8 @@ export const sessionDocumentDescription: INodeProperties[] = [
 			{
 				name: 'Add by Upload Key',
 				value: 'addByKey',
-				action: 'Add uploaded files to a session by key',
-				description:
-					'Add files already uploaded to Raydocs storage to a session. Needs the session UUID and the upload keys from File Upload → Upload; returns the added documents.',
+				action: 'Add uploaded files to session by key',
+				description: 'Add files already in Raydocs storage to a session, by their upload keys',
 				routing: {
 					// Upload Mode picks the endpoint: several keys, or (legacy) one key with its file name.
 					request: routedRequestEither(
@@ -42,9 +41,8 @@ export const sessionDocumentDescription: INodeProperties[] = [
 			{
 				name: 'Attach',
 				value: 'attach',
-				action: 'Attach workspace documents to a session',
-				description:
-					'Add documents already stored in the workspace to a session. Needs the session UUID and the workspace document UUIDs (from Workspace Document → Get Many); returns the attached documents.',
+				action: 'Attach workspace documents to session',
+				description: 'Add documents already stored in the workspace to a session, by their IDs',
 				routing: {
 					request: routedRequest(RAYDOCS_API.attachSessionDocuments),
 					output: { postReceive: [splitListResponse] },
@@ -53,9 +51,8 @@ export const sessionDocumentDescription: INodeProperties[] = [
 			{
 				name: 'Detach',
 				value: 'detach',
-				action: 'Detach a document from a session',
-				description:
-					'Remove a document from a session; it stays in the workspace. Needs the session UUID and the document UUID; returns deleted: true.',
+				action: 'Detach document from session',
+				description: 'Remove a document from a session; it stays in the workspace',
 				routing: {
 					request: routedRequest(RAYDOCS_API.detachSessionDocument),
 					...deletedOutput,
@@ -64,9 +61,8 @@ export const sessionDocumentDescription: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getAll',
-				action: 'Get many documents of a session',
-				description:
-					'List the documents of an extraction session. Needs the session UUID (session_id from Extract Document, or the ID from Session → Create).',
+				action: 'Get many session documents',
+				description: 'List the documents of an extraction session, by session ID',
 				routing: {
 					request: routedRequest(RAYDOCS_API.listSessionDocuments),
 					operations: { pagination: sendRoutedListRequest },
@@ -75,9 +71,8 @@ export const sessionDocumentDescription: INodeProperties[] = [
 			{
 				name: 'Upload',
 				value: 'upload',
-				action: 'Upload files to a session',
-				description:
-					'Upload the files of each input item and add them to a session, each under its own file name. Needs the session UUID and the binary fields holding the files; returns the added documents.',
+				action: 'Upload files to session',
+				description: 'Upload the files of each input item and add them to a session, each under its name',
 			},
 		],
 		default: 'upload',

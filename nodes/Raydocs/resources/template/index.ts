@@ -25,17 +25,15 @@ export const templateDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create a template',
-				description:
-					'Create an extraction template in a workspace. Needs the workspace, a name and the schema JSON (groups of fields with their types and prompts); returns the template with its ID.',
+				action: 'Create template',
+				description: 'Create an extraction template in a workspace from a name and schema JSON',
 				routing: { request: routedRequest(RAYDOCS_API.createTemplate) },
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
-				action: 'Delete a template',
-				description:
-					'Delete a template with all its sessions and results. Needs the template (pick it or give its UUID); returns deleted: true.',
+				action: 'Delete template',
+				description: 'Delete a template with all its sessions and results',
 				routing: {
 					request: routedRequest(RAYDOCS_API.deleteTemplate, LOCATOR_PATH_PARAMETERS),
 					...deletedOutput,
@@ -44,25 +42,22 @@ export const templateDescription: INodeProperties[] = [
 			{
 				name: 'Duplicate',
 				value: 'duplicate',
-				action: 'Duplicate a template',
-				description:
-					'Copy a template. Needs the template (pick it or give its UUID); returns the copy with its new ID.',
+				action: 'Duplicate template',
+				description: 'Copy a template; returns the copy with its new ID',
 				routing: { request: routedRequest(RAYDOCS_API.duplicateTemplate, LOCATOR_PATH_PARAMETERS) },
 			},
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a template',
-				description:
-					'Get a template with its schema and settings. Needs the template (pick it or give its UUID).',
+				action: 'Get template',
+				description: 'Get a template with its schema and settings',
 				routing: { request: routedRequest(RAYDOCS_API.getTemplate, LOCATOR_PATH_PARAMETERS) },
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many templates',
-				description:
-					'List the extraction templates of a workspace with their schemas. Needs the workspace (pick it or give its number).',
+				description: 'List the extraction templates of a workspace with their schemas',
 				routing: {
 					request: routedRequest(RAYDOCS_API.listTemplates),
 					operations: { pagination: sendRoutedListRequest },
@@ -71,9 +66,8 @@ export const templateDescription: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Update a template',
-				description:
-					'Change the name, description, schema or settings of a template. Needs the template (pick it or give its UUID) and at least one field to change; returns the updated template.',
+				action: 'Update template',
+				description: 'Change the name, description, schema or settings of a template',
 				routing: { request: routedRequest(RAYDOCS_API.updateTemplate, LOCATOR_PATH_PARAMETERS) },
 			},
 		],

@@ -22,17 +22,15 @@ export const workflowRunDescription: INodeProperties[] = [
 			{
 				name: 'Get File',
 				value: 'getFile',
-				action: 'Get the runtime file of a workflow run',
-				description:
-					'Get a temporary link to the runtime file of a workflow run. Needs the workspace, the workflow UUID and the run UUID (the ID from Workflow Run → Get Many).',
+				action: 'Get runtime file of workflow run',
+				description: 'Get a temporary link to the runtime file of a Raydocs workflow run',
 				routing: { request: routedRequest(RAYDOCS_API.getWorkflowRunFile, LOCATOR_PATH_PARAMETERS) },
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many workflow runs',
-				description:
-					"List the runs of a Raydocs workflow, newest first, or the runs completed since a moment (cursor sync). Needs the workspace and the workflow UUID (from the workflow's link in Raydocs).",
+				description: 'List the runs of a Raydocs workflow, newest first, or those completed since a moment',
 				routing: {
 					request: routedRequest(RAYDOCS_API.listWorkflowRuns, LOCATOR_PATH_PARAMETERS),
 					operations: { pagination: sendWorkflowRunsListRequest },
@@ -41,9 +39,8 @@ export const workflowRunDescription: INodeProperties[] = [
 			{
 				name: 'Get Output',
 				value: 'getOutput',
-				action: 'Get the output of a workflow run',
-				description:
-					'Get the public JSON output of a workflow run. Needs the workspace, the workflow UUID and the run UUID (the ID from Workflow Run → Get Many).',
+				action: 'Get output of workflow run',
+				description: 'Get the public JSON output of a Raydocs workflow run',
 				routing: { request: routedRequest(RAYDOCS_API.getWorkflowRunOutput, LOCATOR_PATH_PARAMETERS) },
 			},
 		],

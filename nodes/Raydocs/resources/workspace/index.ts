@@ -22,17 +22,15 @@ export const workspaceDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create a workspace',
-				description:
-					'Create a workspace. Needs a name; returns the workspace with its number (ID).',
+				action: 'Create workspace',
+				description: 'Create a workspace; returns it with its number (ID)',
 				routing: { request: routedRequest(RAYDOCS_API.createWorkspace) },
 			},
 			{
 				name: 'Delete',
 				value: 'delete',
-				action: 'Delete a workspace',
-				description:
-					'Delete a workspace with everything in it. Needs the workspace (pick it or give its number); returns deleted: true.',
+				action: 'Delete workspace',
+				description: 'Delete a workspace with everything in it; returns deleted: true',
 				routing: {
 					request: routedRequest(RAYDOCS_API.deleteWorkspace),
 					...deletedOutput,
@@ -42,8 +40,7 @@ export const workspaceDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many workspaces',
-				description:
-					"List the workspaces the token's user belongs to, with their numbers (IDs) and names",
+				description: "List the workspaces the token's user belongs to, with their numbers (IDs)",
 				routing: {
 					request: routedRequest(RAYDOCS_API.listWorkspaces),
 					operations: { pagination: sendRoutedListRequest },
@@ -52,9 +49,8 @@ export const workspaceDescription: INodeProperties[] = [
 			{
 				name: 'Update',
 				value: 'update',
-				action: 'Update a workspace',
-				description:
-					'Rename a workspace or change its icon. Needs the workspace (pick it or give its number); returns the updated workspace.',
+				action: 'Update workspace',
+				description: 'Rename a workspace or change its icon',
 				routing: { request: routedRequest(RAYDOCS_API.updateWorkspace) },
 			},
 		],

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { workspaceLocator } from '../../shared/descriptions';
-import { sendRoutedDownloadRequest } from '../../shared/download';
+import { downloadFromUrlItems } from '../../shared/download';
 import { sendRoutedListRequest } from '../../shared/transport';
 import { validateWorkspaceId } from '../../shared/ids';
 import { executeWorkspaceDocumentCreate, workspaceDocumentCreateDescription } from './create';
@@ -29,43 +29,38 @@ export const workspaceDocumentDescription: INodeProperties[] = [
 			{
 				name: 'Create',
 				value: 'create',
-				action: 'Create a workspace document',
-				description:
-					"Store files in a workspace, from the input item's binary data or an upload key. Needs the workspace; returns each document with its ID (Raydocs reuses an identical file).",
+				action: 'Create workspace document',
+				description: 'Store files in a workspace from binary data or an upload key (an identical file is reused)',
 			},
 			{
 				name: 'Download',
 				value: 'download',
-				action: 'Download a workspace document',
-				description:
-					'Download a workspace document as binary data. Needs the workspace and the document (pick it, search it by name, or give its UUID); returns the file in the chosen binary field.',
+				action: 'Download workspace document',
+				description: 'Download a workspace document, picked or found by name, as binary data',
 				routing: {
 					request: routedRequest(RAYDOCS_API.getWorkspaceDocumentUrl, LOCATOR_PATH_PARAMETERS),
-					operations: { pagination: sendRoutedDownloadRequest },
+					output: { postReceive: [downloadFromUrlItems] },
 				},
 			},
 			{
 				name: 'Get',
 				value: 'get',
-				action: 'Get a workspace document',
-				description:
-					'Get a workspace document with its status and parsings. Needs the workspace and the document (pick it, search it by name, or give its UUID).',
+				action: 'Get workspace document',
+				description: 'Get a workspace document with its status and parsings',
 				routing: { request: routedRequest(RAYDOCS_API.getWorkspaceDocument, LOCATOR_PATH_PARAMETERS) },
 			},
 			{
 				name: 'Get Download URL',
 				value: 'getDownloadUrl',
-				action: 'Get the download URL of a workspace document',
-				description:
-					'Get a signed link to a workspace document, valid 10 minutes. Needs the workspace and the document; returns the URL.',
+				action: 'Get download URL of workspace document',
+				description: 'Get a signed link to a workspace document, valid 10 minutes',
 				routing: { request: routedRequest(RAYDOCS_API.getWorkspaceDocumentUrl, LOCATOR_PATH_PARAMETERS) },
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many workspace documents',
-				description:
-					'Search, filter and sort the documents of a workspace. Needs the workspace; returns one item per document with its ID, file name and status.',
+				description: 'Search, filter and sort the documents of a workspace',
 				routing: {
 					request: routedRequest(RAYDOCS_API.listWorkspaceDocuments, {}, { qs: { per_page: workspaceDocumentPageSize } }),
 					operations: { pagination: sendRoutedListRequest },
@@ -74,9 +69,8 @@ export const workspaceDocumentDescription: INodeProperties[] = [
 			{
 				name: 'Reparse',
 				value: 'reparse',
-				action: 'Reparse a workspace document',
-				description:
-					"Queue the parsing of a workspace document for a parsing configuration. Needs the workspace, the document and the configuration's 64-character hash.",
+				action: 'Reparse workspace document',
+				description: 'Queue the parsing of a workspace document for a parsing configuration',
 				routing: { request: routedRequest(RAYDOCS_API.reparseWorkspaceDocument, LOCATOR_PATH_PARAMETERS) },
 			},
 		],

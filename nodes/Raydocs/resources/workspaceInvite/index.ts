@@ -23,9 +23,8 @@ export const workspaceInviteDescription: INodeProperties[] = [
 			{
 				name: 'Cancel',
 				value: 'cancel',
-				action: 'Cancel a workspace invite',
-				description:
-					'Withdraw a pending invitation to a workspace. Needs the workspace and the invite ID (from Workspace Invite → Get Many); returns deleted: true.',
+				action: 'Cancel workspace invite',
+				description: 'Withdraw a pending invitation to a workspace; returns deleted: true',
 				routing: {
 					request: routedRequest(RAYDOCS_API.cancelWorkspaceInvite),
 					...deletedOutput,
@@ -34,17 +33,15 @@ export const workspaceInviteDescription: INodeProperties[] = [
 			{
 				name: 'Get Link',
 				value: 'getLink',
-				action: 'Get the link of a workspace invite',
-				description:
-					'Get the shareable link of a pending invitation. Needs the workspace and the invite ID (from Workspace Invite → Get Many).',
+				action: 'Get link of workspace invite',
+				description: 'Get the shareable link of a pending invitation to a workspace',
 				routing: { request: routedRequest(RAYDOCS_API.getWorkspaceInviteLink) },
 			},
 			{
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many workspace invites',
-				description:
-					'List the pending invitations of a workspace. Needs the workspace.',
+				description: 'List the pending invitations of a workspace',
 				routing: {
 					request: routedRequest(RAYDOCS_API.listWorkspaceInvites),
 					operations: { pagination: sendRoutedListRequest },
@@ -53,9 +50,8 @@ export const workspaceInviteDescription: INodeProperties[] = [
 			{
 				name: 'Resend',
 				value: 'resend',
-				action: 'Resend a workspace invite',
-				description:
-					'Email a pending invitation again and extend its validity. Needs the workspace and the invite ID (from Workspace Invite → Get Many).',
+				action: 'Resend workspace invite',
+				description: 'Email a pending invitation again and extend its validity',
 				routing: { request: routedRequest(RAYDOCS_API.resendWorkspaceInvite) },
 			},
 		],

@@ -24,9 +24,8 @@ export const workspaceMemberDescription: INodeProperties[] = [
 			{
 				name: 'Add',
 				value: 'add',
-				action: 'Add a member to a workspace',
-				description:
-					'Add a person to a workspace by email, or invite them if they have no Raydocs account. Needs the workspace, the email and the role.',
+				action: 'Add member to workspace',
+				description: 'Add a person to a workspace by email, or invite them if they have no account',
 				routing: {
 					request: routedRequest(RAYDOCS_API.addWorkspaceMember),
 					output: { postReceive: [memberAddedOutput] },
@@ -36,8 +35,7 @@ export const workspaceMemberDescription: INodeProperties[] = [
 				name: 'Get Many',
 				value: 'getAll',
 				action: 'Get many workspace members',
-				description:
-					'List the members of a workspace with their roles. Needs the workspace; returns one item per member with the user ID.',
+				description: 'List the members of a workspace with their roles and user IDs',
 				routing: {
 					request: routedRequest(RAYDOCS_API.listWorkspaceMembers),
 					operations: { pagination: sendRoutedListRequest },
@@ -46,17 +44,15 @@ export const workspaceMemberDescription: INodeProperties[] = [
 			{
 				name: 'Leave',
 				value: 'leave',
-				action: 'Leave a workspace',
-				description:
-					"Remove the token's own user from a workspace. Needs the workspace.",
+				action: 'Leave workspace',
+				description: "Remove the token's user from a workspace",
 				routing: { request: routedRequest(RAYDOCS_API.leaveWorkspace) },
 			},
 			{
 				name: 'Remove',
 				value: 'remove',
-				action: 'Remove a member from a workspace',
-				description:
-					'Remove another member from a workspace. Needs the workspace and the user ID (from Workspace Member → Get Many).',
+				action: 'Remove member from workspace',
+				description: 'Remove another member from a workspace, by user ID',
 				routing: {
 					request: routedRequest(RAYDOCS_API.removeWorkspaceMember),
 					...deletedOutput,
@@ -65,9 +61,8 @@ export const workspaceMemberDescription: INodeProperties[] = [
 			{
 				name: 'Update Role',
 				value: 'updateRole',
-				action: 'Update the role of a workspace member',
-				description:
-					'Change the role of a workspace member. Needs the workspace, the user ID (from Workspace Member → Get Many) and the new role.',
+				action: 'Update role of workspace member',
+				description: 'Change the role of a workspace member, by user ID',
 				routing: { request: routedRequest(RAYDOCS_API.updateWorkspaceMemberRole) },
 			},
 		],

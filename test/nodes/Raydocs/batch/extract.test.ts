@@ -38,6 +38,46 @@ describe('Raydocs → Batch → Extract Many', () => {
 		expect(new Set(items.map((item) => item.json.session_id)).size).toBe(55);
 	});
 
+	it('names each file as the user gave it, also when Raydocs already holds its bytes under another name', async () => {
+		const stored = fake().seedWorkspaceDocument(fake().state.seed!.workspaceId, {
+			filename: 'scanned-earlier.pdf',
+			content: '%PDF batch file 1',
+			status: 'processed',
+		});
+		const { items, error } = await runRaydocs(fake(), extractMany(), { input: files(2) });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => [item.json.file_name, item.json.documents])).toEqual([
+			['file-0.pdf', ['file-0.pdf']],
+			['file-1.pdf', ['file-1.pdf']],
+		]);
+		// Raydocs reused its document for the second file
+		expect(fake().state.sessions.get(String(items[1].json.session_id))!.documentIds).toEqual([stored.id]);
+	});
+
+	it('creates each batch as soon as its 50 files are up, and reads no session before the last batch is created', async () => {
+		const { items, error } = await runRaydocs(fake(), extractMany(), { input: files(120) });
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(120);
+		const api = apiRequests(fake());
+		const order = api.map((entry) =>
+			entry.path === '/vapor/signed-storage-url' ? 'url' : entry.path.endsWith('/sessions/batch') ? 'batch' : entry.method === 'GET' ? 'read' : entry.path,
+		);
+		const batches = order.flatMap((kind, index) => (kind === 'batch' ? [index] : []));
+		// each batch right after its files' upload URLs: 50, 50, then the last 20
+		expect(batches.map((index) => order.slice(0, index).filter((kind) => kind === 'url').length)).toEqual([50, 100, 120]);
+		expect(api.filter((entry) => entry.path.endsWith('/sessions/batch')).map((entry) => (entry.body as { files: string[] }).files.length)).toEqual([50, 50, 20]);
+		// the first status read after the last batch call
+		expect(order.indexOf('read')).toBeGreaterThan(batches[2]);
+		expect(order.filter((kind) => kind === 'read').length).toBeGreaterThanOrEqual(120);
+	});
+
+	it('stops on an item that cannot be sent before any batch is created (without Continue On Fail)', async () => {
+		const input = [...files(60), fileItem('x', 'notes.txt', 'text/plain')];
+		const { error } = await runRaydocs(fake(), extractMany(), { input });
+		expect(error?.message).toContain('notes.txt');
+		expect(apiRequests(fake())).toEqual([]);
+	});
+
 	it('outputs the created sessions at once when not waiting', async () => {
 		const { items } = await runRaydocs(fake(), extractMany({ waitForResults: false }), { input: files(3) });
 		expect(items.map((item) => item.json.status)).toEqual(['created', 'created', 'created']);

@@ -1,3 +1,7 @@
+import { NodeHelpers } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
+
+import { Raydocs } from '../../../../nodes/Raydocs/Raydocs.node';
 import {
 	UUID,
 	byId,
@@ -183,6 +187,46 @@ describe('Raydocs → Extraction → Extract Document', () => {
 
 			const dropped = await runRaydocs(fake(), extract({ options: { ...fastWait, keepInputBinary: false } }), { input: input() });
 			expect(dropped.items[0].binary).toBeUndefined();
+		});
+
+		it('offers Keep Input Files only where the files of the input item are the input', () => {
+			const options = new Raydocs().description.properties.find(
+				(property) => property.name === 'options' && (property.displayOptions?.show?.operation as string[]).includes('extractDocument'),
+			)!;
+			const keep = (options.options as INodeProperties[]).find((option) => option.name === 'keepInputBinary')!;
+			// as n8n decides for a field of a collection: its values, and the node's for "/" paths
+			const shown = (inputSource: string) =>
+				NodeHelpers.displayParameter({}, keep, { typeVersion: 1 }, null, {
+					resource: 'extraction',
+					operation: 'extractDocument',
+					inputSource,
+				});
+			expect(shown('binary')).toBe(true);
+			for (const none of ['documentIds', 'documentName', 'fileUrl']) expect(shown(none)).toBe(false);
+		});
+
+		it('names the file the user gave, also when Raydocs already holds its bytes under another name', async () => {
+			// Raydocs keeps one document per content in a workspace: this upload becomes the stored one.
+			const stored = fake().seedWorkspaceDocument(fake().state.seed!.workspaceId, {
+				filename: 'watched-invoice.pdf',
+				content: '%PDF the same invoice',
+				status: 'processed',
+			});
+			const { items, error } = await runRaydocs(fake(), extract(), {
+				input: [fileItem('%PDF the same invoice', 'acme-invoice-2026-001.pdf')],
+			});
+			expect(error).toBeUndefined();
+			expect(items[0].json.documents).toEqual(['acme-invoice-2026-001.pdf']);
+			const session = fake().state.sessions.get(String(items[0].json.session_id))!;
+			expect(session.documentIds).toEqual([stored.id]);
+			// the raw result stays as Raydocs answered: its document under the stored name
+			const raw = await runRaydocs(fake(), extract({ simplify: false }), {
+				input: [fileItem('%PDF the same invoice', 'acme-invoice-2026-001.pdf')],
+			});
+			expect((raw.items[0].json.document_refs as Array<{ filename: string }>).map((ref) => ref.filename)).toEqual(['watched-invoice.pdf']);
+			// workspace documents are named as Raydocs holds them: that is the name the user picked
+			const picked = await runRaydocs(fake(), extract({ inputSource: 'documentIds', documents: { __rl: true, mode: 'id', value: stored.id } }));
+			expect(picked.items[0].json.documents).toEqual(['watched-invoice.pdf']);
 		});
 
 		it('names the ids result_id and session_id with Simplify off too', async () => {

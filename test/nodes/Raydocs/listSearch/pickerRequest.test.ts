@@ -1,6 +1,6 @@
 import type { ILoadOptionsFunctions } from 'n8n-workflow';
 
-import { chosenWorkspaceId, pageFromToken } from '../../../../nodes/Raydocs/listSearch/pickerRequest';
+import { chosenWorkspaceId, emptyListSaying, pageFromToken } from '../../../../nodes/Raydocs/listSearch/pickerRequest';
 
 const withWorkspace = (value: unknown) =>
 	({ getCurrentNodeParameter: () => value }) as unknown as ILoadOptionsFunctions;
@@ -32,5 +32,11 @@ describe('pageFromToken', () => {
 		expect(pageFromToken('next')).toBe(1);
 		expect(pageFromToken('0')).toBe(1);
 		expect(pageFromToken('-2')).toBe(1);
+	});
+});
+
+describe('emptyListSaying', () => {
+	it('is a list of one line saying why, whose value chooses nothing', () => {
+		expect(emptyListSaying('Choose a workspace above')).toEqual({ results: [{ name: 'Choose a workspace above', value: '' }] });
 	});
 });

@@ -53,12 +53,25 @@ describe('Raydocs → list search → Templates', () => {
 		expect(apiRequests(fake())).toHaveLength(2);
 	});
 
-	it('answers an empty list while no workspace is chosen, without a request or an error', async () => {
+	it('says to choose a workspace while none is chosen, without a request or an error', async () => {
 		for (const workspaceId of [{ __rl: true, mode: 'list', value: '' }, { __rl: true, mode: 'id', value: 'abc' }]) {
 			const context = loadOptionsContext(fake(), parameters(workspaceId));
-			await expect(searchTemplates.call(context)).resolves.toEqual({ results: [] });
+			// one line the picker shows instead of n8n's bare "No results"; choosing it chooses nothing
+			await expect(searchTemplates.call(context)).resolves.toEqual({
+				results: [{ name: 'Choose a workspace above to list its templates', value: '' }],
+			});
 		}
 		expect(apiRequests(fake())).toHaveLength(0);
+	});
+
+	it('says a workspace has no templates yet, and leaves "No results" to a search that finds none', async () => {
+		const empty = fake().seedWorkspace('Empty');
+		const context = loadOptionsContext(fake(), parameters({ __rl: true, mode: 'list', value: String(empty.id) }));
+		await expect(searchTemplates.call(context)).resolves.toEqual({
+			results: [{ name: 'No templates in this workspace yet', value: '' }],
+		});
+		const searched = loadOptionsContext(fake(), parameters({ __rl: true, mode: 'list', value: '1' }));
+		await expect(searchTemplates.call(searched, 'no such template')).resolves.toEqual({ results: [] });
 	});
 
 	it('states the HTTP status once: the editor prints it before the message', async () => {

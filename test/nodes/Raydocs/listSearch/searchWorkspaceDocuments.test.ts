@@ -34,9 +34,21 @@ describe('Raydocs → list search → Workspace Documents', () => {
 		expect(apiRequests(fake())[0].query).toMatchObject({ query: 'invoice' });
 	});
 
-	it('answers an empty list while no workspace is chosen, without a request or an error', async () => {
+	it('says to choose a workspace while none is chosen, without a request or an error', async () => {
 		const context = loadOptionsContext(fake(), { ...parameters, workspaceId: { __rl: true, mode: 'list', value: '' } });
-		await expect(searchWorkspaceDocuments.call(context)).resolves.toEqual({ results: [] });
+		await expect(searchWorkspaceDocuments.call(context)).resolves.toEqual({
+			results: [{ name: 'Choose a workspace above to list its documents', value: '' }],
+		});
 		expect(apiRequests(fake())).toHaveLength(0);
+	});
+
+	it('says a workspace has no documents yet, and leaves "No results" to a search that finds none', async () => {
+		const empty = fake().seedWorkspace('Empty');
+		const context = loadOptionsContext(fake(), { ...parameters, workspaceId: { __rl: true, mode: 'list', value: String(empty.id) } });
+		await expect(searchWorkspaceDocuments.call(context)).resolves.toEqual({
+			results: [{ name: 'No documents in this workspace yet', value: '' }],
+		});
+		fake().seedWorkspaceDocument(1, { filename: 'contract.pdf' });
+		await expect(searchWorkspaceDocuments.call(loadOptionsContext(fake(), parameters), 'invoice')).resolves.toEqual({ results: [] });
 	});
 });

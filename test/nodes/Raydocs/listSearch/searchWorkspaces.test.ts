@@ -10,6 +10,15 @@ describe('Raydocs → list search → Workspaces', () => {
 		expect(results).toEqual([{ name: '📊 Demo Workspace', value: '1' }]);
 	});
 
+	it("says when the token's user belongs to no workspace; a search that finds none stays empty", async () => {
+		const loner = fake().seedUser({ name: 'Lou Loner' });
+		const token = fake().createToken('*', 'loner', loner.id);
+		await expect(searchWorkspaces.call(loadOptionsContext(fake(), {}, token))).resolves.toEqual({
+			results: [{ name: "The token's user belongs to no workspace yet", value: '' }],
+		});
+		await expect(searchWorkspaces.call(loadOptionsContext(fake(), {}), 'no such workspace')).resolves.toEqual({ results: [] });
+	});
+
 	it('fails a wrong token after one request (n8n would repeat a failed 401 by itself)', async () => {
 		await expect(searchWorkspaces.call(loadOptionsContext(fake(), {}, 'rd_test_wrong'))).rejects.toThrow(
 			'invalid, expired or revoked',

@@ -56,9 +56,9 @@ describe('Raydocs → Session → Create', () => {
 			additionalFields: {},
 		});
 		expect((error as { httpCode?: string }).httpCode).toBe('404');
-		expect(error?.message).toBe(
-			'Raydocs could not find something POST /extractions/sessions refers to (HTTP 404): Template not found.',
-		);
+		// the thing not found, in words, with the ID the request named
+		expect(error?.message).toBe('Raydocs has no template with the ID 22222222-2222-4222-8222-222222222222 (HTTP 404)');
+		expect((error as { description?: string }).description).toBe("Check the ID. Raydocs also answers 404 when the token's user has no access to it.");
 	});
 
 	it('names sessions-write on 403', async () => {

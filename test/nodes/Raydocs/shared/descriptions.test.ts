@@ -12,6 +12,7 @@ import {
 	binaryOutputField,
 	deletedOutput,
 	extractionOutputFields,
+	markDeleted,
 	requestedItemCount,
 	returnAllAndLimit,
 	waitOptions,
@@ -72,10 +73,9 @@ describe('descriptions: the fields several operations share', () => {
 		expect(workspaceLocator(showFor, 'Where the template goes').description).toBe('Where the template goes');
 	});
 
-	it('a delete outputs one { deleted: true } item', () => {
-		const [step] = deletedOutput!.output!.postReceive! as Array<{ type: string; properties: { value: string } }>;
-		expect(step.type).toBe('set');
-		expect(evaluateNodeExpression(step.properties.value, {})).toEqual({ deleted: true });
+	it('a delete outputs one { deleted: true } item (Raydocs answers 204 without a body)', async () => {
+		expect(deletedOutput!.output!.postReceive).toEqual([markDeleted]);
+		expect(await markDeleted()).toEqual([{ json: { deleted: true } }]);
 	});
 
 	it('result output: Simplify (on by default), and Field Layout and Values Only only while simplified', () => {
@@ -113,6 +113,9 @@ describe('descriptions: the fields several operations share', () => {
 		expect(shown(fields, { allBinaries: false })).toBe(true);
 		expect(shown(fields, { allBinaries: true })).toBe(false);
 		expect(shown(fields, { operation: 'get', allBinaries: false })).toBe(false);
+		// one line of help under the field; no tooltip repeating it
+		expect(fields.hint).toBe('The name of the input binary field(s) holding the file(s), separated by commas');
+		expect(fields.description).toBeUndefined();
 	});
 
 	describe('wait options', () => {

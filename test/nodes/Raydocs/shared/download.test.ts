@@ -1,4 +1,4 @@
-import type { DeclarativeRestApiSettings, IExecutePaginationFunctions, IN8nHttpFullResponse, INodeExecutionData } from 'n8n-workflow';
+import type { DeclarativeRestApiSettings, IExecutePaginationFunctions } from 'n8n-workflow';
 
 import {
 	downloadFields,
@@ -6,9 +6,11 @@ import {
 	downloadSignedUrl,
 	fileNameFromContentDisposition,
 	headerText,
-	sendRoutedDownloadRequest,
+	redirectLocation,
+	requestFile,
 	withoutQuery,
 } from '../../../../nodes/Raydocs/shared/download';
+import { sendRoutedRequest } from '../../../../nodes/Raydocs/shared/transport';
 import { errorParts, failureOf, fileContext, networkError, RAYDOCS_TOKEN, type Answer } from '../../../helpers/fileContext';
 import { recordedWaits } from '../../../helpers/recordedSleep';
 
@@ -189,7 +191,7 @@ describe('downloadSignedUrl', () => {
 		// The code goes in the description: n8n replaces a message naming one with its own generic text.
 		expect(errorParts(error)).toMatchObject({
 			message: 'Could not download the file from storage (no answer) after 4 attempts',
-			description: `The storage at ${where} did not deliver the file. Run the node again later. Network code: ECONNRESET.`,
+			description: `The storage at ${where} did not deliver the file. Run the node again later. Network code ECONNRESET: the server or a proxy in between closed the connection.`,
 		});
 		expect(errorParts(error).httpCode).toBeUndefined();
 		expect((error as { errorResponse: { httpCode: unknown } }).errorResponse.httpCode).toBeNull();
@@ -273,31 +275,18 @@ describe('downloadFromUrlItems', () => {
 	});
 });
 
-describe('sendRoutedDownloadRequest', () => {
+describe('downloadFromUrlItems as the output step of a routed Download', () => {
 	it('asks Raydocs for the URL with the token, then downloads the file without it', async () => {
-		const { context, sent } = fileContext({ parameters: { documentId: '34' }, web: storage(pdfAnswer) });
-		const routed: string[] = [];
-		const pagination = Object.assign(context, {
-			// The engine: sends the routed request and runs its postReceive steps on the answer.
-			async makeRoutingRequest(requestData: DeclarativeRestApiSettings.ResultOptions) {
-				routed.push(`${requestData.options.method} ${requestData.options.url}`);
-				const response: IN8nHttpFullResponse = { statusCode: 200, headers: {}, body: { url: signedUrl } };
-				let items: INodeExecutionData[] = [{ json: response.body as INodeExecutionData['json'] }];
-				for (const step of requestData.postReceive) {
-					for (const action of step.actions) {
-						if (typeof action === 'function') items = await action.call(context, items, response);
-					}
-				}
-				return items;
-			},
-		}) as unknown as IExecutePaginationFunctions;
-		const items = await sendRoutedDownloadRequest.call(pagination, {
-			options: { method: 'GET', url: '/workspaces/12/documents/34/download' },
-			postReceive: [],
+		const { context, sent } = fileContext({ parameters: { documentId: '34' }, raydocs: () => ({ body: { url: signedUrl } }), web: storage(pdfAnswer) });
+		const items = await sendRoutedRequest.call(context as unknown as IExecutePaginationFunctions, {
+			options: { method: 'GET', url: '/workspaces/12/documents/34/url' },
+			postReceive: [{ data: { parameterValue: undefined }, actions: [downloadFromUrlItems] }],
 			requestOperations: {},
 		} as unknown as DeclarativeRestApiSettings.ResultOptions);
-		expect(routed).toEqual(['GET /workspaces/12/documents/34/download']);
-		expect(sent).toEqual([expect.objectContaining({ method: 'GET', url: signedUrl, authenticated: false })]);
+		expect(sent.map((request) => [request.method, request.url, request.authenticated])).toEqual([
+			['GET', expect.stringMatching(/\/workspaces\/12\/documents\/34\/url$/), true],
+			['GET', signedUrl, false],
+		]);
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toEqual({ document_id: '34', filename: 'Facture été.pdf', mime: 'application/pdf', size: 8 });
 	});
@@ -311,5 +300,60 @@ describe('downloadFields', () => {
 		expect(options).toMatchObject({ name: 'options', type: 'collection', default: {}, displayOptions: { show } });
 		expect(options.options).toEqual([expect.objectContaining({ name: 'fileName', type: 'string', default: '' })]);
 		expect(downloadFields(show)).toHaveLength(2);
+	});
+});
+
+describe('requestFile, for a caller that follows redirects itself (the File URL guard)', () => {
+	const describeFailure = (where: string, status: number | undefined, _code: string | undefined, attempts: number) => ({
+		message: `failed at ${where} (${status ?? 'no answer'}, ${attempts} attempts)`,
+		description: 'd',
+	});
+
+	it('follows redirects by default: n8n is not told otherwise', async () => {
+		const { context, sent } = fileContext({ web: storage(pdfAnswer) });
+		await requestFile(context, signedUrl, describeFailure);
+		expect(sent[0].options).not.toHaveProperty('disableFollowRedirect');
+	});
+
+	it.each([301, 302, 303, 307, 308])('with redirects off, returns a %i and its Location at once, without retrying', async (status) => {
+		const { context, sent } = fileContext({ web: storage({ statusCode: status, headers: { Location: ' /next.pdf ' } }) });
+		const answer = await requestFile(context, signedUrl, describeFailure, { followRedirects: false });
+		expect(answer).toEqual({ statusCode: status, headers: { Location: ' /next.pdf ' }, body: '' });
+		expect(sent).toHaveLength(1);
+		expect(sent[0].options).toMatchObject({ disableFollowRedirect: true, encoding: 'arraybuffer', returnFullResponse: true });
+		expect(waits).toEqual([]);
+	});
+
+	it('with redirects off, still returns a file, and fails a redirect without Location like any error status', async () => {
+		const served = fileContext({ web: storage(pdfAnswer) });
+		expect((await requestFile(served.context, signedUrl, describeFailure, { followRedirects: false })).body).toEqual(Buffer.from('%PDF-1.4'));
+		const nowhere = fileContext({ web: storage({ statusCode: 302, headers: {} }) });
+		expect(errorParts(await failureOf(() => requestFile(nowhere.context, signedUrl, describeFailure, { followRedirects: false }))).message).toBe(
+			`failed at ${where} (302, 1 attempts)`,
+		);
+		expect(nowhere.sent).toHaveLength(1);
+	});
+
+	it('with redirects off, retries a transient failure as usual', async () => {
+		const { context, sent } = fileContext({ web: storage({ statusCode: 503 }, { statusCode: 302, headers: { location: '/x' } }) });
+		expect((await requestFile(context, signedUrl, describeFailure, { followRedirects: false })).statusCode).toBe(302);
+		expect(sent).toHaveLength(2);
+		expect(waits).toEqual([500]);
+	});
+});
+
+describe('redirectLocation', () => {
+	it('is the Location of a 3xx answer, trimmed, in either header case', () => {
+		expect(redirectLocation(302, { location: ' https://cdn.test/a.pdf ' })).toBe('https://cdn.test/a.pdf');
+		expect(redirectLocation(300, { Location: '/a' })).toBe('/a');
+		expect(redirectLocation(399, { location: '/a' })).toBe('/a');
+	});
+
+	it('is nothing for other answers or without a usable Location', () => {
+		expect(redirectLocation(undefined, { location: '/a' })).toBeUndefined();
+		expect(redirectLocation(299, { location: '/a' })).toBeUndefined();
+		expect(redirectLocation(400, { location: '/a' })).toBeUndefined();
+		expect(redirectLocation(302, {})).toBeUndefined();
+		expect(redirectLocation(302, { location: '   ' })).toBeUndefined();
 	});
 });

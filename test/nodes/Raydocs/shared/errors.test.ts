@@ -2,12 +2,12 @@ import { NodeApiError } from 'n8n-workflow';
 import type { INode, JsonObject } from 'n8n-workflow';
 
 import {
-	assertSuccessStatus,
 	describeValidationErrors,
 	explainFailure,
+	explainNetworkCode,
 	type FailedRequest,
+	failureOfResponse,
 	type HttpFailure,
-	HttpStatusError,
 	isMissingRouteError,
 	networkCodeNote,
 	isUnknownRoute,
@@ -15,7 +15,6 @@ import {
 	raydocsApiError,
 	readHttpFailure,
 	redactSecrets,
-	retryAfterMs,
 	routeAnswer,
 } from '../../../../nodes/Raydocs/shared/errors';
 
@@ -62,20 +61,6 @@ describe('readHttpFailure', () => {
 		expect([gateway.status, gateway.code]).toEqual([502, undefined]);
 	});
 
-	it('reads status, headers and a JSON body (also from bytes) of an answer the transport checked itself', () => {
-		let thrown: unknown;
-		try {
-			assertSuccessStatus({
-				statusCode: 429,
-				headers: { 'retry-after': '7' },
-				body: Buffer.from(JSON.stringify({ message: 'Too Many Attempts.' })),
-			});
-		} catch (error) {
-			thrown = error;
-		}
-		expect(readHttpFailure(thrown)).toMatchObject({ status: 429, headers: { 'retry-after': '7' }, body: { message: 'Too Many Attempts.' } });
-		expect(() => assertSuccessStatus({ statusCode: 204, headers: {}, body: '' })).not.toThrow();
-	});
 });
 
 describe('explainFailure: 404', () => {
@@ -118,15 +103,6 @@ describe('explainFailure: 403', () => {
 const failureOf = (fields: Partial<HttpFailure>): HttpFailure => ({ headers: {}, message: '', ...fields });
 const read = (path: string, extra: Partial<FailedRequest> = {}): FailedRequest => ({ method: 'GET', path, attempts: 1, retrySafe: true, ...extra });
 const create = (path: string, extra: Partial<FailedRequest> = {}): FailedRequest => ({ method: 'POST', path, attempts: 1, retrySafe: false, ...extra });
-
-function thrownBy(call: () => unknown): unknown {
-	try {
-		call();
-	} catch (error) {
-		return error;
-	}
-	throw new Error('nothing was thrown');
-}
 
 describe('readHttpFailure: whatever shape the error has', () => {
 	it('keeps the error\'s message, or its text when it has none', () => {
@@ -217,56 +193,33 @@ describe('readHttpFailure: whatever shape the error has', () => {
 	});
 });
 
-describe('HttpStatusError and assertSuccessStatus', () => {
-	it('throws for 400 and above only, with the status in the message', () => {
-		expect(() => assertSuccessStatus({ statusCode: 399, headers: {}, body: '' })).not.toThrow();
-		expect(() => assertSuccessStatus({ statusCode: undefined, body: '' })).not.toThrow();
-		const error = thrownBy(() => assertSuccessStatus({ statusCode: 400, headers: 'none', body: { message: 'Bad' } })) as HttpStatusError;
-		expect(error).toBeInstanceOf(HttpStatusError);
-		expect(error.message).toBe('HTTP 400');
-		expect(error.response).toEqual({ status: 400, headers: {}, data: { message: 'Bad' } });
+describe('failureOfResponse: the status of an answer the transport reads itself', () => {
+	it('is a failure from 400 on only, with the status, a copy of the headers and the body', () => {
+		expect(failureOfResponse({ statusCode: 399, headers: {}, body: '' })).toBeUndefined();
+		expect(failureOfResponse({ statusCode: 204, headers: {}, body: '' })).toBeUndefined();
+		expect(failureOfResponse({ statusCode: undefined, body: '' })).toBeUndefined();
+		expect(failureOfResponse({ statusCode: 400, headers: 'none', body: { message: 'Bad' } })).toEqual({
+			status: 400,
+			headers: {},
+			body: { message: 'Bad' },
+			message: 'HTTP 400',
+		});
+		const headers = { 'retry-after': '1' };
+		const limited = failureOfResponse({ statusCode: 429, headers, body: '' });
+		expect(limited?.headers).toEqual(headers);
+		expect(limited?.headers).not.toBe(headers);
 	});
 
 	it('reads a JSON body from text, bytes or an ArrayBuffer, and keeps other text as it is', () => {
 		const json = JSON.stringify({ message: 'Gone' });
-		expect(new HttpStatusError(410, {}, json).response.data).toEqual({ message: 'Gone' });
-		expect(new HttpStatusError(410, {}, new TextEncoder().encode(json).buffer).response.data).toEqual({ message: 'Gone' });
-		expect(new HttpStatusError(502, {}, Buffer.from('<html>Bad Gateway</html>')).response.data).toBe('<html>Bad Gateway</html>');
-		expect(new HttpStatusError(502, {}, undefined).response.data).toBeUndefined();
+		const bodyOf = (body: unknown) => failureOfResponse({ statusCode: 410, headers: {}, body })?.body;
+		expect(bodyOf(json)).toEqual({ message: 'Gone' });
+		expect(bodyOf(new TextEncoder().encode(json).buffer)).toEqual({ message: 'Gone' });
+		expect(bodyOf(Buffer.from('<html>Bad Gateway</html>'))).toBe('<html>Bad Gateway</html>');
+		expect(bodyOf(undefined)).toBeUndefined();
 		// an answer already read as JSON stays as it is
-		expect(new HttpStatusError(422, {}, [7]).response.data).toEqual([7]);
-		expect(new HttpStatusError(422, {}, { message: 'Bad' }).response.data).toEqual({ message: 'Bad' });
-		const headers = { 'retry-after': '1' };
-		const response = thrownBy(() => assertSuccessStatus({ statusCode: 429, headers, body: '' })) as HttpStatusError;
-		expect(response.response.headers).toEqual(headers);
-		expect(response.response.headers).not.toBe(headers);
-	});
-});
-
-describe('retryAfterMs', () => {
-	const now = Date.parse('2026-01-01T00:00:00Z');
-	const after = (value: unknown, name = 'retry-after') => retryAfterMs(failureOf({ headers: { [name]: value } }), now);
-
-	it('reads seconds, in either spelling of the header, never below zero', () => {
-		expect(after('3')).toBe(3000);
-		expect(after(2, 'Retry-After')).toBe(2000);
-		expect(after('0.5')).toBe(500);
-		expect(after('-4')).toBe(0);
-	});
-
-	it('reads an HTTP date against the clock', () => {
-		expect(after('Thu, 01 Jan 2026 00:00:05 GMT')).toBe(5000);
-		expect(after('Wed, 31 Dec 2025 23:59:00 GMT')).toBe(0);
-		const real = retryAfterMs(failureOf({ headers: { 'retry-after': new Date(Date.now() + 60_000).toUTCString() } }));
-		expect(real).toBeGreaterThan(55_000);
-		expect(real).toBeLessThanOrEqual(60_000);
-	});
-
-	it('gives nothing when there is no usable header', () => {
-		expect(retryAfterMs(failureOf({}), now)).toBeUndefined();
-		expect(after(null)).toBeUndefined();
-		expect(after('')).toBeUndefined();
-		expect(after('soon')).toBeUndefined();
+		expect(bodyOf([7])).toEqual([7]);
+		expect(bodyOf({ message: 'Bad' })).toEqual({ message: 'Bad' });
 	});
 });
 
@@ -326,7 +279,7 @@ describe('explainFailure: every kind of failure says what happened and what to c
 	it('401: the token', () => {
 		expect(explainFailure(failureOf({ status: 401, body: { message: 'Unauthenticated.' } }), read('/workspaces'))).toEqual({
 			message: 'Raydocs rejected the access token: it is invalid, expired or revoked (HTTP 401)',
-			description: 'Create a new token in Raydocs (profile → Settings → Access Tokens) and update the Raydocs credential.',
+			description: "Create a new token in Raydocs (profile → Settings → Access Tokens) and paste it into the Raydocs credential's Access Token field.",
 		});
 	});
 
@@ -335,7 +288,7 @@ describe('explainFailure: every kind of failure says what happened and what to c
 		expect(one).toEqual({
 			message: 'The Raydocs access token lacks the "workspaces-write" ability needed for POST /workspaces/create (HTTP 403)',
 			description:
-				'Edit the token in Raydocs (Settings → Access Tokens) and grant "workspaces-write", or pick a credential whose token has it. If the token has it, the token\'s user may lack the workspace role this action needs. Raydocs said: "This action is unauthorized."',
+				'Edit the token in Raydocs (profile → Settings → Access Tokens) and grant "workspaces-write", or pick a credential whose token has it. If the token has it, the token\'s user may lack the workspace role this action needs. Raydocs said: "This action is unauthorized."',
 		});
 		const two = explainFailure(failureOf({ status: 403, body: {} }), read('/workspaces/12/documents/doc-1/url'));
 		expect(two.message).toBe(
@@ -373,9 +326,49 @@ describe('explainFailure: every kind of failure says what happened and what to c
 		expect(format.message).toBe('Raydocs could not find the object csv in template t1 (HTTP 404)');
 	});
 
-	it('404 for a path without IDs: only Raydocs\' words say what is missing', () => {
-		expect(explainFailure(failureOf({ status: 404, body: { message: 'Template not found.' } }), create('/extractions/sessions'))).toEqual({
-			message: 'Raydocs could not find something POST /extractions/sessions refers to (HTTP 404): Template not found.',
+	it('404 for a path without IDs: names the thing the body names, in words, with its ID', () => {
+		const template = '22222222-2222-4222-8222-222222222222';
+		const session = create('/extractions/sessions', { body: { name: 'Q1', extraction_template_id: template } });
+		expect(explainFailure(failureOf({ status: 404, body: { message: 'Template not found.' } }), session)).toEqual({
+			message: `Raydocs has no template with the ID ${template} (HTTP 404)`,
+			description: "Check the ID. Raydocs also answers 404 when the token's user has no access to it.",
+		});
+		// the only ID in the body, when Raydocs does not say
+		expect(explainFailure(failureOf({ status: 404, body: {} }), create('/extractions/templates', { body: { workspace_id: 12 } })).message).toBe(
+			'Raydocs has no workspace with the ID 12 (HTTP 404)',
+		);
+		// Raydocs' words pick among several IDs, and name a thing the body holds no single ID of
+		const both = create('/extractions/sessions', { body: { workspace_id: 1, extraction_template_id: template } });
+		expect(explainFailure(failureOf({ status: 404, body: { message: 'Workspace not found' } }), both).message).toBe(
+			'Raydocs has no workspace with the ID 1 (HTTP 404)',
+		);
+		expect(explainFailure(failureOf({ status: 404, body: { message: 'Template not found.' } }), create('/extractions/sessions')).message).toBe(
+			'Raydocs has no template with the ID given (HTTP 404)',
+		);
+		expect(explainFailure(failureOf({ status: 404, body: {} }), both).message).toBe(
+			'Raydocs could not find something POST /extractions/sessions refers to (HTTP 404)',
+		);
+		expect(explainFailure(failureOf({ status: 404, body: { message: 'Template not found.' } }), both).message).toBe(
+			`Raydocs has no template with the ID ${template} (HTTP 404)`,
+		);
+		// fields that are no IDs, and IDs that are no single value, name nothing
+		const withName = (body: Record<string, unknown>) => explainFailure(failureOf({ status: 404, body: {} }), create('/extractions/sessions', { body })).message;
+		expect(withName({ name: 'Q1', workspace_id: 12 })).toBe('Raydocs has no workspace with the ID 12 (HTTP 404)');
+		expect(withName({ workspace_id: null })).toBe('Raydocs could not find something POST /extractions/sessions refers to (HTTP 404)');
+		expect(withName({ workspace_id: { id: 1 } })).toBe('Raydocs could not find something POST /extractions/sessions refers to (HTTP 404)');
+		// Raydocs' words name a thing only as a whole sentence
+		expect(explainFailure(failureOf({ status: 404, body: { message: 'Template not found in your workspaces.' } }), both).message).toBe(
+			'Raydocs could not find something POST /extractions/sessions refers to (HTTP 404): Template not found in your workspaces.',
+		);
+		// words that name nothing the node knows are quoted, not turned into a thing
+		expect(explainFailure(failureOf({ status: 404, body: { message: 'Some files were not found.' } }), both).message).toBe(
+			'Raydocs could not find something POST /extractions/sessions refers to (HTTP 404): Some files were not found.',
+		);
+	});
+
+	it('404 for a path without IDs and nothing to name: only Raydocs\' words say what is missing', () => {
+		expect(explainFailure(failureOf({ status: 404, body: { message: 'Nothing here.' } }), create('/extractions/sessions', { body: { document_ids: ['a'] } }))).toEqual({
+			message: 'Raydocs could not find something POST /extractions/sessions refers to (HTTP 404): Nothing here.',
 			description: "Check the IDs in the request. Raydocs also answers 404 when the token's user has no access to them.",
 		});
 		expect(explainFailure(failureOf({ status: 404, body: {} }), create('/extractions/sessions')).message).toBe(
@@ -389,6 +382,9 @@ describe('explainFailure: every kind of failure says what happened and what to c
 		const silent = explainFailure(failureOf({ status: 404, body: {} }), read('/v2/workspaces'));
 		expect(silent.message).toBe('The server has no route for GET /v2/workspaces (HTTP 404)');
 		expect(silent.description).toContain('Nothing was looked up');
+		// a known path with another method: no route either
+		const method = explainFailure(failureOf({ status: 405, body: { message: 'The GET method is not supported for route workspaces/1.' } }), read('/workspaces/1'));
+		expect(method.message).toBe('The server has no route for GET /workspaces/1 (HTTP 405): "The GET method is not supported for route workspaces/1."');
 	});
 
 	it('422 and 400: the fields to fix, else Raydocs\' words, else a plain reason', () => {
@@ -450,16 +446,18 @@ describe('explainFailure: every kind of failure says what happened and what to c
 			const dropped = explainFailure(failureOf({ code }), create('/workspaces/create', { attempts: 1 }));
 			expect(dropped).toEqual({
 				message: 'The connection to Raydocs dropped before an answer arrived',
-				description: `The call was not repeated automatically because Raydocs may already have processed it: check in Raydocs whether it took effect before running the node again. Network code: ${code}.`,
+				description: `The call was not repeated automatically because Raydocs may already have processed it: check in Raydocs whether it took effect before running the node again. Network code ${explainNetworkCode(code)}.`,
 			});
 		}
 		expect(explainFailure(failureOf({ code: 'ECONNRESET' }), read('/workspaces', { attempts: 3 }))).toEqual({
 			message: 'The connection to Raydocs dropped before an answer arrived after 3 attempts',
-			description: 'Check the Base URL in the Raydocs credential and that this n8n instance can reach it. Network code: ECONNRESET.',
+			description:
+				'Check the Base URL in the Raydocs credential and that this n8n instance can reach it. Network code ECONNRESET: the server or a proxy in between closed the connection.',
 		});
 		expect(explainFailure(failureOf({ code: 'ENOTFOUND' }), create('/workspaces/create'))).toEqual({
 			message: 'Could not reach Raydocs',
-			description: 'Check the Base URL in the Raydocs credential and that this n8n instance can reach it. Network code: ENOTFOUND.',
+			description:
+				'Check the Base URL in the Raydocs credential and that this n8n instance can reach it. Network code ENOTFOUND: the host name does not resolve to an address (a typo in the host, or no DNS entry for it).',
 		});
 	});
 
@@ -537,10 +535,22 @@ describe('raydocsApiError: the error n8n shows and stores', () => {
 	});
 });
 
-describe('networkCodeNote', () => {
-	it('names a network code as a sentence for a description, and nothing without one', () => {
-		expect(networkCodeNote('ECONNRESET')).toBe(' Network code: ECONNRESET.');
+describe('network codes in words', () => {
+	it('names a network code with what it means, for a description, and nothing without one', () => {
+		expect(networkCodeNote('ECONNREFUSED')).toBe(
+			' Network code ECONNREFUSED: nothing accepts connections at that address and port (is the server running, is the port right?).',
+		);
+		expect(networkCodeNote('E_SOMETHING_NEW')).toBe(' Network code E_SOMETHING_NEW.');
 		expect(networkCodeNote(undefined)).toBe('');
 		expect(networkCodeNote('')).toBe('');
+	});
+
+	it('has a sentence for every code it recognises in an error, and none for words of the object prototype', () => {
+		for (const code of ['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'ERR_BAD_RESPONSE', 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', 'ERR_SOCKET_CONNECTION_TIMEOUT', 'ECONNABORTED', 'EHOSTUNREACH']) {
+			expect(readHttpFailure({ message: 'x', code }).code).toBe(code);
+			expect(explainNetworkCode(code)).toMatch(new RegExp(`^${code}: [a-z].+[^.]$`));
+		}
+		expect(explainNetworkCode('toString')).toBe('toString');
+		expect(readHttpFailure({ message: 'x', code: 'constructor' }).code).toBeUndefined();
 	});
 });

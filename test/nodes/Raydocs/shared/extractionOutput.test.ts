@@ -51,6 +51,15 @@ describe('extractionOutput: the shape of an extraction result', () => {
 		});
 	});
 
+	it("names the files the node uploaded, where given, instead of the names Raydocs stored their content under", () => {
+		const given = ['acme-invoice-2026-001.pdf'];
+		expect(shapeExtractionRun(completedRun, shape(), given).documents).toEqual(given);
+		expect(shapeExtractionRun(completedRun, shape({ layout: 'nested' }), given).documents).toEqual(given);
+		// Values Only has no file names; raw stays as Raydocs answered
+		expect(shapeExtractionRun(completedRun, shape({ valuesOnly: true }), given)).not.toHaveProperty('documents');
+		expect(shapeExtractionRun(completedRun, shape({ simplify: false }), given)).toEqual({ result_id: 'r-1', session_id: 's-1', ...completedRun });
+	});
+
 	it('simplified and nested: the groups as Raydocs returned them', () => {
 		const nested = shapeExtractionRun(completedRun, shape({ layout: 'nested' }));
 		expect(nested.invoice_details).toEqual(invoiceDetails);

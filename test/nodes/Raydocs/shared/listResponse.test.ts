@@ -4,7 +4,6 @@ import {
 	listItemsOf,
 	nextPageOf,
 	readListAnswer,
-	readListPage,
 	splitListResponse,
 } from '../../../../nodes/Raydocs/shared/listResponse';
 
@@ -54,37 +53,27 @@ describe('listResponse: both documented list shapes read in one place', () => {
 		expect(await split([])).toEqual([]);
 		expect(await split({ id: 9 })).toBe(routed);
 	});
-
-	it('reads a Laravel page with its page numbers when they are numbers', () => {
-		expect(readListPage(asItems({ data: [one, two], meta: { current_page: 2, last_page: '3' } }))).toEqual({
-			items: asItems(one, two),
-			currentPage: 2,
-			lastPage: 3,
-		});
-		expect(readListPage(asItems({ data: [one], meta: { current_page: 0, last_page: 0 } }))).toMatchObject({
-			currentPage: 0,
-			lastPage: 0,
-		});
-		const page = readListPage(asItems({ data: [one], meta: { current_page: null, last_page: 'last' } }));
-		expect(page).toEqual({ items: asItems(one), currentPage: undefined, lastPage: undefined });
-		expect(readListPage(asItems(one, two))).toEqual({ items: asItems(one, two), currentPage: undefined, lastPage: undefined });
-	});
 });
 
 describe('nextPageOf: the page after this one of a Laravel-paginated list', () => {
 	it('is the page after the current one until the last', () => {
-		expect(nextPageOf({ data: [], meta: { current_page: 2, last_page: 3 } }, 2)).toBe(3);
-		expect(nextPageOf({ data: [], meta: { current_page: 3, last_page: 3 } }, 3)).toBeUndefined();
-		expect(nextPageOf({ data: [], meta: { current_page: 4, last_page: 3 } }, 4)).toBeUndefined();
+		expect(nextPageOf({ data: [one], meta: { current_page: 2, last_page: 3 } }, 2)).toBe(3);
+		expect(nextPageOf({ data: [one], meta: { current_page: 3, last_page: 3 } }, 3)).toBeUndefined();
+		expect(nextPageOf({ data: [one], meta: { current_page: 4, last_page: 3 } }, 4)).toBeUndefined();
 	});
 
 	it("follows the answer's page number over the one asked for", () => {
-		expect(nextPageOf({ data: [], meta: { current_page: '1', last_page: '5' } }, 7)).toBe(2);
+		expect(nextPageOf({ data: [one], meta: { current_page: '1', last_page: '5' } }, 7)).toBe(2);
+		expect(nextPageOf({ data: [one], meta: { current_page: 0, last_page: '1' } }, 7)).toBe(1);
 	});
 
 	it('counts from the page asked for when the answer does not say', () => {
-		expect(nextPageOf({ data: [], meta: { last_page: 5 } }, 4)).toBe(5);
-		expect(nextPageOf({ data: [], meta: { current_page: null, last_page: 5 } }, 5)).toBeUndefined();
+		expect(nextPageOf({ data: [one], meta: { last_page: 5 } }, 4)).toBe(5);
+		expect(nextPageOf({ data: [one], meta: { current_page: null, last_page: 5 } }, 5)).toBeUndefined();
+	});
+
+	it('stops at an empty page, whatever the page numbers say', () => {
+		expect(nextPageOf({ data: [], meta: { current_page: 2, last_page: 9 } }, 2)).toBeUndefined();
 	});
 
 	it('stops without a last page: a bare array, no meta, or an unreadable one', () => {

@@ -56,6 +56,16 @@ describe('locators: the resource locator fields for Raydocs objects', () => {
 		expect(accepts(url, link)).toBe(true);
 		expect(extracted(url, link)).toBe(OTHER_UUID);
 		expect(accepts(url, `https://api.raydocs.com/api/extractions/documents/${OTHER_UUID}`)).toBe(false);
+		// the ID alone too: n8n carries it over when the user switches from another mode to By URL
+		expect(accepts(url, OTHER_UUID)).toBe(true);
+		expect(extracted(url, OTHER_UUID)).toBe(OTHER_UUID);
+		expect(accepts(url, `${OTHER_UUID},${EXAMPLE_UUID}`)).toBe(false);
+		expect(accepts(url, `x${OTHER_UUID}`)).toBe(false);
+		// unanchored, as n8n runs it at execution: a link to another kind of object yields no ID
+		expect(extracted(url, `https://app.raydocs.com/documents/${OTHER_UUID}`)).toBeUndefined();
+		expect((url.validation![0] as INodePropertyRegexValidation).properties.errorMessage).toBe(
+			'Paste a Raydocs link that contains /templates/ and the template ID, or the ID alone',
+		);
 		expect(url.placeholder).toBe(`e.g. https://app.raydocs.com/.../templates/${EXAMPLE_UUID}`);
 	});
 
@@ -103,6 +113,10 @@ describe('locators: the resource locator fields for Raydocs objects', () => {
 			description: 'Only used to list templates to pick from below; not needed when you enter an ID',
 			displayOptions: { show: showFor },
 		});
+		// where the list is not below (the trigger's template filter, under Options), it says where
+		expect(workspaceForListsLocator(showFor, 'templates', 'for Options → Only Template').description).toBe(
+			'Only used to list templates for Options → Only Template; not needed when you enter an ID',
+		);
 	});
 
 	it("routing reads the locator's ID, whatever the mode, as n8n evaluates it", () => {

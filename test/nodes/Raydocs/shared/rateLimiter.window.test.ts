@@ -191,18 +191,32 @@ describe('priorities in a full window', () => {
 		});
 	}
 
-	it('gives waiting status checks a quarter of the next window while uploads wait too, and uploads the rest', async () => {
+	const inWindow = (log: Array<{ priority: RequestPriority; at: number }>, from: number, priority: RequestPriority) =>
+		log.filter((entry) => entry.priority === priority && entry.at >= from && entry.at < from + WINDOW_MS).length;
+
+	it('holds status checks back while uploads wait for the budget: the next window goes to the uploads', async () => {
+		for (let index = 0; index < 8; index++) await sendAt(8);
+		await jest.advanceTimersByTimeAsync(500);
+		const log: Array<{ priority: RequestPriority; at: number }> = [];
+		// the checks ask first: they look first when the window turns
+		const all = [...queue(3, 'low', log), ...queue(8, 'normal', log)];
+		await grant(Promise.all(all), 5 * WINDOW_MS);
+		expect(log.filter((entry) => entry.priority === 'normal').map((entry) => entry.at)).toEqual(Array(8).fill(NEXT_WINDOW));
+		// the checks take the window after: they had waited less than a window when the uploads went
+		expect(log.filter((entry) => entry.priority === 'low').map((entry) => entry.at)).toEqual(Array(3).fill(2 * NEXT_WINDOW));
+	});
+
+	it('gives status checks that waited a whole window behind uploads a quarter of the window, and uploads the rest', async () => {
 		for (let index = 0; index < 8; index++) await sendAt(8);
 		const log: Array<{ priority: RequestPriority; at: number }> = [];
 		const all = [...queue(10, 'normal', log), ...queue(5, 'low', log)];
 		await grant(Promise.all(all), 5 * WINDOW_MS);
-		const inWindow = (from: number, priority: RequestPriority) =>
-			log.filter((entry) => entry.priority === priority && entry.at >= from && entry.at < from + WINDOW_MS).length;
-		expect([inWindow(NEXT_WINDOW, 'normal'), inWindow(NEXT_WINDOW, 'low')]).toEqual([6, 2]);
+		// queued at 0, the checks are starved when the next window opens at 1,021 ms
+		expect([inWindow(log, NEXT_WINDOW, 'normal'), inWindow(log, NEXT_WINDOW, 'low')]).toEqual([6, 2]);
 		expect(log.every((entry) => entry.at >= NEXT_WINDOW)).toBe(true);
 	});
 
-	it('looks again soon for a status check held to its share, in case the uploads stop waiting', async () => {
+	it('looks again soon for a status check held back, in case the uploads stop waiting', async () => {
 		const windowMs = 3000;
 		const acquire = (priority: RequestPriority) => acquireRequestSlot(KEY, 8, windowMs, priority);
 		// two status checks answered (their share of 8), two uploads still unanswered (the cap)
@@ -210,7 +224,7 @@ describe('priorities in a full window', () => {
 		(await grant(acquire('low'))).value(counts(8, 6));
 		const [, second] = [(await grant(acquire('normal'))).value, (await grant(acquire('normal'))).value];
 		const upload = acquire('normal'); // held by the cap of unanswered requests
-		const check = acquire('low'); // held to its share while an upload waits
+		const check = acquire('low'); // held back while an upload waits
 		expect(await isGrantedWithin(upload, 5)).toBe(false);
 		second(counts(8, 4));
 		await grant(upload);
@@ -219,13 +233,13 @@ describe('priorities in a full window', () => {
 		expect((await grant(check)).at).toBe(31);
 	});
 
-	it('keeps slots free for waiting status checks up to their share', async () => {
+	it('lets status checks use a window with room when no upload waits', async () => {
 		for (let index = 0; index < 6; index++) await sendAt(8);
 		const log: Array<{ priority: RequestPriority; at: number }> = [];
 		const checks = queue(2, 'low', log);
 		const uploads = queue(2, 'normal', log);
 		await grant(Promise.all([...uploads, ...checks]), 5 * WINDOW_MS);
-		// the two free slots go to the checks, the uploads wait for the next window
+		// the checks asked first, when nothing waited: they take the two free slots
 		expect(log.filter((entry) => entry.at === 0).map((entry) => entry.priority)).toEqual(['low', 'low']);
 		expect(log.filter((entry) => entry.priority === 'normal').map((entry) => entry.at)).toEqual([NEXT_WINDOW, NEXT_WINDOW]);
 	});

@@ -40,6 +40,33 @@ describe('readServerRateLimit', () => {
 	});
 });
 
+describe('readServerRateLimit: Retry-After', () => {
+	const now = Date.parse('2026-01-01T00:00:00Z');
+	const after = (value: unknown, name = 'retry-after') => readServerRateLimit({ [name]: value }, now).retryAfterMs;
+
+	it('reads seconds, in either spelling of the header, never below zero', () => {
+		expect(after('3')).toBe(3000);
+		expect(after(2, 'Retry-After')).toBe(2000);
+		expect(after('0.5')).toBe(500);
+		expect(after('-4')).toBe(0);
+	});
+
+	it('reads an HTTP date against the clock', () => {
+		expect(after('Thu, 01 Jan 2026 00:00:05 GMT')).toBe(5000);
+		expect(after('Wed, 31 Dec 2025 23:59:00 GMT')).toBe(0);
+		const real = readServerRateLimit({ 'retry-after': new Date(Date.now() + 60_000).toUTCString() }).retryAfterMs;
+		expect(real).toBeGreaterThan(55_000);
+		expect(real).toBeLessThanOrEqual(60_000);
+	});
+
+	it('gives nothing when there is no usable header', () => {
+		expect(readServerRateLimit({}, now).retryAfterMs).toBeUndefined();
+		expect(after(null)).toBeUndefined();
+		expect(after('')).toBeUndefined();
+		expect(after('soon')).toBeUndefined();
+	});
+});
+
 describe('rateLimitedWaitMs', () => {
 	it('waits as Retry-After asks, else until the announced reset, else a whole window', () => {
 		expect(rateLimitedWaitMs({ 'retry-after': '3', 'x-ratelimit-reset': String(NOW / 1000 + 30) }, 60_000, NOW)).toBe(3000);

@@ -1,4 +1,4 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { runNodeAsTool } from '../../../harness/engine';
 import { apiRequests, byId, credentialsFor, extractDocumentParameters, raydocsNode, requestLines, useFakeRaydocs } from '../../../helpers/raydocs';
@@ -16,13 +16,20 @@ describe('Raydocs as an AI tool (routing engine only)', () => {
 	});
 	afterAll(async () => await web.close());
 
-	const asTool = (parameters: INodeParameters) =>
-		runNodeAsTool({ nodeType: raydocsNode, parameters, credentials: credentialsFor(fake()) });
+	const asTool = (parameters: INodeParameters, toolInput?: IDataObject) =>
+		runNodeAsTool({ nodeType: raydocsNode, parameters, credentials: credentialsFor(fake()), toolInput });
 
 	it('runs Extract Document (a custom operation) from a file URL', async () => {
 		web.files.set('/invoice.pdf', { body: '%PDF tool', contentType: 'application/pdf' });
 		const [items] = await asTool(
-			extractDocumentParameters(fake(), { inputSource: 'fileUrl', fileUrl: `${web.url}/invoice.pdf`, fieldLayout: 'nested', valuesOnly: true }),
+			extractDocumentParameters(fake(), {
+				inputSource: 'fileUrl',
+				fileUrl: `${web.url}/invoice.pdf`,
+				// The test's file server is on 127.0.0.1.
+				allowPrivateNetwork: true,
+				fieldLayout: 'nested',
+				valuesOnly: true,
+			}),
 		);
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toMatchObject({ status: 'completed', invoice_details: expect.any(Object) });
@@ -30,6 +37,25 @@ describe('Raydocs as an AI tool (routing engine only)', () => {
 		expect(lines).not.toContain('GET /');
 		expect(lines.slice(0, 2)).toEqual(['POST /vapor/signed-storage-url', 'POST /extractions/sessions']);
 		expect(web.requests[0].headers.authorization).toBeUndefined();
+	});
+
+	it("refuses a File URL on the private network, and no agent can turn on the option with $fromAI()", async () => {
+		web.requests.length = 0;
+		web.files.set('/internal.pdf', { body: '%PDF internal', contentType: 'application/pdf' });
+		const fromAgent = (allowPrivateNetwork?: string) =>
+			asTool(
+				extractDocumentParameters(fake(), {
+					inputSource: 'fileUrl',
+					fileUrl: "={{ $fromAI('file_url', 'Address of the file', 'string') }}",
+					...(allowPrivateNetwork ? { allowPrivateNetwork } : {}),
+				}),
+				{ file_url: `${web.url}/internal.pdf`, allow_private_network: true },
+			);
+		await expect(fromAgent()).rejects.toThrow(`File URL ${web.url}/internal.pdf points to a private network address: 127.0.0.1 (loopback, 127.0.0.0/8)`);
+		await expect(fromAgent("={{ $fromAI('allow_private_network', 'Whether to allow private addresses', 'boolean') }}")).rejects.toThrow(
+			'Allow Private Network Addresses cannot be set by an expression',
+		);
+		expect(web.requests).toEqual([]);
 	});
 
 	it('reports a custom operation error as the tool error', async () => {

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 
 import { resetRequestWindows } from '../../../../nodes/Raydocs/shared/rateLimiter';
-import { raydocsJson, raydocsRequest, retryPolicy, type RaydocsRequest } from '../../../../nodes/Raydocs/shared/transport';
+import { retryPolicy } from '../../../../nodes/Raydocs/shared/retries';
+import { raydocsJson, raydocsRequest, type RaydocsRequest } from '../../../../nodes/Raydocs/shared/transport';
 
 /**
  * raydocsRequest's policy on a recorded clock: every wait (retry backoff, Retry-After, the limiter)

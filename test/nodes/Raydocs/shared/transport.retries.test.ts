@@ -1,4 +1,4 @@
-import { retryPolicy } from '../../../../nodes/Raydocs/shared/transport';
+import { retryPolicy, TRANSIENT_FAILURES } from '../../../../nodes/Raydocs/shared/retries';
 import { byId, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
 
 /**
@@ -28,7 +28,8 @@ describe('transport retries (shipped defaults)', () => {
 	const sent = () => fake().log.filter((entry) => entry.listener === 'api').length;
 
 	it('ships 4 attempts for transient faults and 6 for 429s, backing off from half a second', () => {
-		expect(shipped).toMatchObject({ maxTransientAttempts: 4, maxRateLimitedAttempts: 6, backoffBaseMs: 500 });
+		expect(shipped).toMatchObject({ maxRateLimitedAttempts: 6, backoffBaseMs: 500 });
+		expect(TRANSIENT_FAILURES.api.attempts).toBe(4);
 	});
 
 	it('repeats a read after 503s at 0.5, 1 and 2 seconds, then gives up after the 4th attempt', async () => {

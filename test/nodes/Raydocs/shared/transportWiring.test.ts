@@ -1,3 +1,5 @@
+import type { INodeProperties, INodePropertyCollection, INodePropertyOptions, INodePropertyRouting } from 'n8n-workflow';
+
 import { Raydocs } from '../../../../nodes/Raydocs/Raydocs.node';
 import { ROUTE_EVERY_REQUEST_THROUGH_TRANSPORT } from '../../../../nodes/Raydocs/shared/transportWiring';
 import { apiRequests, byId, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
@@ -12,6 +14,22 @@ describe('Transport wiring', () => {
 		expect(resource?.routing).toBe(ROUTE_EVERY_REQUEST_THROUGH_TRANSPORT);
 		expect(ROUTE_EVERY_REQUEST_THROUGH_TRANSPORT).toEqual({ send: { paginate: true } });
 		expect(typeof description.requestOperations?.pagination).toBe('function');
+	});
+
+	it("declares every output step as a function, the only kind the transport runs (a 'set' or 'rootProperty' would fail)", () => {
+		const routings: INodePropertyRouting[] = [];
+		const walk = (entries: Array<INodeProperties | INodePropertyOptions | INodePropertyCollection>) => {
+			for (const entry of entries) {
+				if ('routing' in entry && entry.routing) routings.push(entry.routing);
+				if ('options' in entry && Array.isArray(entry.options)) walk(entry.options as INodeProperties[]);
+				if ('values' in entry && Array.isArray(entry.values)) walk(entry.values);
+			}
+		};
+		walk(new Raydocs().description.properties);
+		const steps = routings.flatMap((routing) => routing.output?.postReceive ?? []);
+		// deletes, downloads, exports, chunks, lists, include-schema...
+		expect(steps.length).toBeGreaterThan(10);
+		expect(steps.filter((step) => typeof step !== 'function')).toEqual([]);
 	});
 
 	it('sends a routed single-object request through the transport, which retries a 503', async () => {

@@ -1,7 +1,8 @@
-import { fileUrlField, inputFileFromUrl, requireFileUrl } from '../../../../nodes/Raydocs/shared/urlInput';
+import { ALLOW_PRIVATE_NETWORK_OPTION, MAX_FILE_URL_REDIRECTS } from '../../../../nodes/Raydocs/shared/fileUrlGuard';
+import { allowsPrivateNetwork, fileUrlFields, inputFileFromUrl, requireFileUrl } from '../../../../nodes/Raydocs/shared/urlInput';
 import { supportedTypeNames } from '../../../../nodes/Raydocs/shared/binaryInput';
 import { errorParts, failureOf, fileContext, networkError, RAYDOCS_TOKEN, type Answer } from '../../../helpers/fileContext';
-import { startFileHost, type FileHost } from '../../../helpers/fileHost';
+import { routeThroughProxy, startFileHost, type FileHost } from '../../../helpers/fileHost';
 import { apiRequests, extractDocumentParameters, requestLines, runRaydocs, storageRequests, useFakeRaydocs } from '../../../helpers/raydocs';
 
 /** Extraction → Extract Document with Input Source "File URL" (nodes/Raydocs/shared/urlInput.ts). */
@@ -17,7 +18,9 @@ describe('Raydocs → Extract Document from a File URL', () => {
 	});
 	afterAll(async () => await web.close());
 
-	const extractFromUrl = (fileUrl: string) => extractDocumentParameters(fake(), { inputSource: 'fileUrl', fileUrl });
+	/** The file server of these tests is on 127.0.0.1: a private address, so the option is on unless a case says otherwise. */
+	const extractFromUrl = (fileUrl: string, allowPrivateNetwork: unknown = true) =>
+		extractDocumentParameters(fake(), { inputSource: 'fileUrl', fileUrl, allowPrivateNetwork: allowPrivateNetwork as boolean });
 
 	it('downloads the file without the token, uploads it and returns the extracted values', async () => {
 		const pdf = '%PDF-1.4 invoice from the web';
@@ -105,6 +108,91 @@ describe('Raydocs → Extract Document from a File URL', () => {
 		expect(items.map((item) => item.json.documents)).toEqual([['a.pdf'], ['b.pdf']]);
 		expect(web.requests.map((request) => request.path)).toEqual(['/a.pdf', '/b.pdf']);
 	});
+
+	describe('the private-network guard', () => {
+		const guarded = (fileUrl: string, allowPrivateNetwork?: unknown) =>
+			extractDocumentParameters(fake(), {
+				inputSource: 'fileUrl',
+				fileUrl,
+				...(allowPrivateNetwork === undefined ? {} : { allowPrivateNetwork: allowPrivateNetwork as boolean }),
+			});
+		const port = () => new URL(web.url).port;
+
+		it('refuses the file server on 127.0.0.1 by default: no request reaches it, nothing goes to Raydocs', async () => {
+			web.files.set('/internal/report.pdf', { body: '%PDF internal', contentType: 'application/pdf' });
+			const { items, error } = await runRaydocs(fake(), guarded(`${web.url}/internal/report.pdf?sig=secret`));
+			expect(items).toEqual([]);
+			expect(error?.message).toBe(
+				`File URL ${web.url}/internal/report.pdf points to a private network address: 127.0.0.1 (loopback, 127.0.0.0/8)`,
+			);
+			expect((error as { description?: string }).description).toContain(`turn on "${ALLOW_PRIVATE_NETWORK_OPTION}" below File URL`);
+			for (const spelling of [`http://localhost:${port()}`, `http://2130706433:${port()}`, `http://0x7f.1:${port()}`, `http://[::ffff:127.0.0.1]:${port()}`]) {
+				const refused = await runRaydocs(fake(), guarded(`${spelling}/internal/report.pdf`, false));
+				expect(refused.error?.message).toMatch(/ points to a private network address: /);
+			}
+			expect(web.requests).toEqual([]);
+			expect(fake().log).toHaveLength(0);
+		});
+
+		it('serves it with Allow Private Network Addresses on', async () => {
+			web.files.set('/internal/report.pdf', { body: '%PDF internal', contentType: 'application/pdf' });
+			const { items, error } = await runRaydocs(fake(), guarded(`${web.url}/internal/report.pdf`, true));
+			expect(error).toBeUndefined();
+			expect(items[0].json).toMatchObject({ status: 'completed', documents: ['report.pdf'] });
+			expect(web.requests.map((request) => request.path)).toEqual(['/internal/report.pdf']);
+		});
+
+		it('follows redirects itself in n8n, each one checked, the file named by where it ends', async () => {
+			web.files.set('/download', { location: '/files/moved.pdf', status: 301 });
+			web.files.set('/files/moved.pdf', { location: `${web.url}/files/final-invoice.pdf?sig=1`, status: 307 });
+			web.files.set('/files/final-invoice.pdf', { body: '%PDF final', contentType: 'application/pdf' });
+			const { items, error } = await runRaydocs(fake(), guarded(`${web.url}/download`, true));
+			expect(error).toBeUndefined();
+			expect(items[0].json).toMatchObject({ status: 'completed', documents: ['final-invoice.pdf'] });
+			expect(web.requests.map((request) => request.path)).toEqual(['/download', '/files/moved.pdf', '/files/final-invoice.pdf']);
+		});
+
+		it(`stops after ${MAX_FILE_URL_REDIRECTS} redirects, also with the option on`, async () => {
+			for (let hop = 0; hop <= MAX_FILE_URL_REDIRECTS; hop++) web.files.set(`/loop/${hop}`, { location: `/loop/${hop + 1}` });
+			const { error } = await runRaydocs(fake(), guarded(`${web.url}/loop/0`, true));
+			expect(error?.message).toBe(`File URL ${web.url}/loop/0 redirected more than ${MAX_FILE_URL_REDIRECTS} times`);
+			expect(web.requests).toHaveLength(MAX_FILE_URL_REDIRECTS + 1);
+			expect(fake().log).toHaveLength(0);
+		});
+
+		it.each([['={{ true }}'], ['={{ $json.allow }}']])('refuses the option set by an expression (%s), before any request', async (expression) => {
+			web.files.set('/internal/report.pdf', { body: '%PDF internal', contentType: 'application/pdf' });
+			const { error } = await runRaydocs(fake(), guarded(`${web.url}/internal/report.pdf`, expression), { input: [{ json: { allow: true } }] });
+			expect(error?.message).toBe(`${ALLOW_PRIVATE_NETWORK_OPTION} cannot be set by an expression`);
+			expect(web.requests).toEqual([]);
+		});
+
+		describe('behind a public host name (the file server acting as its HTTP proxy)', () => {
+			let restoreProxy: () => void;
+			// n8n's HTTP helper sends http://files.public.test/... through the proxy; Raydocs (127.0.0.1) goes direct.
+			beforeAll(() => (restoreProxy = routeThroughProxy(web.url, ['127.0.0.1', 'localhost'])));
+			afterAll(() => restoreProxy());
+
+			it('downloads from the public host with the option off', async () => {
+				web.files.set('/public/invoice.pdf', { body: '%PDF public', contentType: 'application/pdf' });
+				const { items, error } = await runRaydocs(fake(), guarded('http://files.public.test/public/invoice.pdf'));
+				expect(error).toBeUndefined();
+				expect(items[0].json).toMatchObject({ status: 'completed', documents: ['invoice.pdf'] });
+				expect(web.requests.map((request) => request.proxiedUrl)).toEqual(['http://files.public.test/public/invoice.pdf']);
+			});
+
+			it('refuses its redirect to the private network: the private address gets no request', async () => {
+				web.files.set('/public/start.pdf', { location: `${web.url}/internal/secret.pdf` });
+				web.files.set('/internal/secret.pdf', { body: '%PDF secret', contentType: 'application/pdf' });
+				const { error } = await runRaydocs(fake(), guarded('http://files.public.test/public/start.pdf'));
+				expect(error?.message).toBe(
+					'File URL http://files.public.test/public/start.pdf redirected to a private network address: 127.0.0.1 (loopback, 127.0.0.0/8)',
+				);
+				expect(web.requests.map((request) => request.proxiedUrl ?? request.path)).toEqual(['http://files.public.test/public/start.pdf']);
+				expect(fake().log).toHaveLength(0);
+			});
+		});
+	});
 });
 
 describe('requireFileUrl', () => {
@@ -186,15 +274,60 @@ describe('inputFileFromUrl', () => {
 		// The code goes in the description: n8n replaces a message naming one with its own generic text.
 		expect(await failure(networkError('EPIPE'))).toMatchObject({
 			message: `Could not download the file at ${where} (no answer) after 4 attempts`,
-			description: `${failed} Network code: EPIPE.`,
+			description: `${failed} Network code EPIPE: the connection closed while the request was still being sent.`,
 		});
 		expect(await failure(new Error('unexpected'))).toMatchObject({ message: `Could not download the file at ${where} (no answer)`, description: failed });
 	});
 });
 
-describe('fileUrlField', () => {
+describe('fileUrlFields', () => {
+	const show = { inputSource: ['fileUrl'] };
+	const [fileUrl, allowPrivateNetwork] = fileUrlFields(show);
+
 	it('is a required text field shown for the operation', () => {
-		const show = { inputSource: ['fileUrl'] };
-		expect(fileUrlField(show)).toMatchObject({ name: 'fileUrl', type: 'string', required: true, default: '', displayOptions: { show } });
+		expect(fileUrl).toMatchObject({ name: 'fileUrl', type: 'string', required: true, default: '', displayOptions: { show } });
+	});
+
+	it('comes with the private-network switch: off, and no expression (so no $fromAI) allowed', () => {
+		expect(allowPrivateNetwork).toMatchObject({
+			displayName: ALLOW_PRIVATE_NETWORK_OPTION,
+			name: 'allowPrivateNetwork',
+			type: 'boolean',
+			default: false,
+			noDataExpression: true,
+			displayOptions: { show },
+		});
+	});
+});
+
+describe('allowsPrivateNetwork', () => {
+	const read = (value: unknown) => allowsPrivateNetwork(fileContext({ parameters: { allowPrivateNetwork: value } }).context, 3);
+
+	it('is the switch as set, off when absent', () => {
+		expect(read(true)).toBe(true);
+		expect(read(false)).toBe(false);
+		expect(read(undefined)).toBe(false);
+	});
+
+	it('asks n8n for the value as written: one it would evaluate to true still counts as an expression', () => {
+		const { context } = fileContext({ parameters: { allowPrivateNetwork: "={{ $fromAI('allow', '', 'boolean') }}" } });
+		// Like n8n's getNodeParameter: evaluated (here to an agent's `true`) unless the raw value is asked for.
+		const evaluating = Object.create(context, {
+			getNodeParameter: {
+				value: (name: string, itemIndex: number, fallback: unknown, options?: { rawExpressions?: boolean }) =>
+					options?.rawExpressions ? context.getNodeParameter(name, itemIndex, fallback) : true,
+			},
+		}) as typeof context;
+		expect(() => allowsPrivateNetwork(evaluating, 0)).toThrow(`${ALLOW_PRIVATE_NETWORK_OPTION} cannot be set by an expression`);
+	});
+
+	it('refuses anything else: an expression or an agent\'s $fromAI() as written in the node', async () => {
+		for (const value of ['={{ true }}', "={{ $fromAI('allow', '', 'boolean') }}", '{{ true }}', 'true', 1]) {
+			expect(errorParts(await failureOf(() => read(value)))).toEqual({
+				message: `${ALLOW_PRIVATE_NETWORK_OPTION} cannot be set by an expression`,
+				description: `Switch "${ALLOW_PRIVATE_NETWORK_OPTION}" on or off in the node itself: neither an expression nor an AI agent may open the private network to the File URL.`,
+				itemIndex: 3,
+			});
+		}
 	});
 });

@@ -5,15 +5,17 @@
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
+import { forgetRunDurations, likelyDurationMs, recordRunDuration } from '../../../../nodes/Raydocs/shared/runDurations';
 import { raydocsJson } from '../../../../nodes/Raydocs/shared/transport';
 import {
+	deploymentOf,
 	nextPause,
 	waitForRuns,
 	waitForSessionRuns,
 	waitSettingsFor,
 } from '../../../../nodes/Raydocs/shared/waitForRuns';
 
-jest.mock('../../../../nodes/Raydocs/shared/transport', () => ({ raydocsJson: jest.fn() }));
+jest.mock('../../../../nodes/Raydocs/shared/transport', () => ({ raydocsJson: jest.fn(), CREDENTIAL_TYPE: 'raydocsApi' }));
 
 const send = raydocsJson as jest.MockedFunction<typeof raydocsJson>;
 const context = {} as IExecuteFunctions;
@@ -339,5 +341,211 @@ describe('waitForSessionRuns: the runs of batch sessions, on a fake clock', () =
 		const outcomes = await onFakeClock(waitForSessionRuns(execution, ['s1'], waitSettingsFor({})));
 		expect(reads).toEqual([]);
 		expect(outcomes.get('s1')).toEqual({ timedOut: true });
+	});
+});
+
+describe('learned run durations: the first read of a template whose runs the process has seen finish, on a fake clock', () => {
+	const BASE_URL = 'https://api.raydocs.test';
+	const TEMPLATE = '550e8400-e29b-41d4-a716-446655440000';
+	beforeEach(() => forgetRunDurations());
+
+	interface TimedRun {
+		/** When Raydocs created the run (and the node started it), Date.now() based. */
+		startedAt: number;
+		durationMs: number;
+	}
+
+	/** Raydocs answering for runs (`/results/{id}`) and batch sessions (`/sessions/{id}`) with their time stamps. */
+	function raydocsTimed(runs: Map<string, TimedRun>): Array<{ id: string; at: number }> {
+		const reads: Array<{ id: string; at: number }> = [];
+		send.mockImplementation(async (_context, request) => {
+			const id = request.url.split('/').pop()!;
+			const { startedAt, durationMs } = runs.get(id)!;
+			reads.push({ id, at: Date.now() });
+			const done = Date.now() >= startedAt + durationMs;
+			const run = {
+				id: `run-${id}`,
+				status: done ? 'completed' : 'processing',
+				data: done ? { id } : null,
+				created_at: new Date(startedAt).toISOString(),
+				completed_at: done ? new Date(startedAt + durationMs).toISOString() : null,
+			};
+			return (request.url.includes('/sessions/') ? { id, created_at: run.created_at, results: [run] } : run) as never;
+		});
+		return reads;
+	}
+
+	/** One Extract Document run of `durationMs`, started now; its reads and when its result was seen. */
+	async function oneRun(durationMs: number, settings = waitSettingsFor({}), timed = true): Promise<{ reads: number[]; lagMs: number }> {
+		const startedAt = Date.now();
+		const reads = raydocsTimed(new Map([['r', { startedAt, durationMs }]]));
+		const timing = { baseUrl: BASE_URL, runs: new Map([['r', { templateId: TEMPLATE, startedAt }]]) };
+		const outcomes = await onFakeClock(waitForRuns(context, ['r'], settings, new Map(), false, timed ? timing : undefined));
+		expect(outcomes.get('r')?.run?.status).toBe('completed');
+		return { reads: reads.map((read) => (read.at - startedAt) / 1000), lagMs: reads[reads.length - 1].at - (startedAt + durationMs) };
+	}
+
+	/** Runs of 63-77 s in a fixed order, like the bench's template of about 70 s. */
+	const steady = Array.from({ length: 30 }, (_, index) => 63_000 + ((index * 7919) % 14_001));
+
+	it('a template never seen keeps the Check Interval schedule, and learns the run', async () => {
+		const { reads } = await oneRun(72_000);
+		expect(reads).toEqual([5, 10, 15, 20, 25, 30, 35, 40, 45, 50, 55, 60, 65, 70, 75]);
+		expect(likelyDurationMs(BASE_URL, TEMPLATE)).toBe(72_000);
+	});
+
+	it('from the second run of a template of about 70 s on: at most 4 status reads (8 requests with the 4 that start it), results 5 s after completion on average and 10 s at p95', async () => {
+		const lags: number[] = [];
+		const readCounts: number[] = [];
+		for (const [index, durationMs] of steady.entries()) {
+			const { reads, lagMs } = await oneRun(durationMs);
+			if (index === 0) continue;
+			readCounts.push(reads.length);
+			lags.push(lagMs);
+		}
+		expect(Math.max(...readCounts)).toBeLessThanOrEqual(4);
+		const sorted = [...lags].sort((a, b) => a - b);
+		expect(lags.reduce((sum, lag) => sum + lag, 0) / lags.length).toBeLessThanOrEqual(5000);
+		expect(sorted[Math.ceil(0.95 * sorted.length) - 1]).toBeLessThanOrEqual(10_000);
+	});
+
+	it('reads first when most learned runs had finished, then every Check Interval', async () => {
+		for (const seconds of [63, 66, 70, 74, 77]) recordRunDuration(BASE_URL, TEMPLATE, seconds * 1000);
+		// the median of 63, 66, 70, 74, 77 s: 70 s
+		expect((await oneRun(80_000)).reads).toEqual([70, 75, 80]);
+		// the 80 s run is learned too: the median of 63, 66, 70, 74, 77, 80 s is 72 s
+		expect((await oneRun(60_000)).reads).toEqual([72]);
+	});
+
+	it('a run far slower than the learned time is read at least as often as the Check Interval schedule would', async () => {
+		recordRunDuration(BASE_URL, TEMPLATE, 30_000);
+		const settings = waitSettingsFor({ timeout: 900 });
+		const { reads, lagMs } = await oneRun(600_000, settings);
+		forgetRunDurations();
+		const unlearned = await oneRun(600_000, settings, false);
+		expect(reads[0]).toBe(30);
+		// after its first read, each pause is at most the one the unlearned schedule takes at that time
+		const pauseAt = (schedule: number[], seconds: number) => {
+			const next = schedule.findIndex((at) => at > seconds);
+			return schedule[next] - schedule[next - 1];
+		};
+		for (let index = 1; index < reads.length; index++) {
+			expect(reads[index] - reads[index - 1]).toBeLessThanOrEqual(pauseAt(unlearned.reads, reads[index - 1]));
+		}
+		expect(lagMs).toBeLessThanOrEqual(30_000);
+	});
+
+	it('a run whose template was learned from a longer run than the timeout is still read at the timeout', async () => {
+		recordRunDuration(BASE_URL, TEMPLATE, 500_000);
+		const startedAt = Date.now();
+		const reads = raydocsTimed(new Map([['r', { startedAt, durationMs: 100_000 }]]));
+		const timing = { baseUrl: BASE_URL, runs: new Map([['r', { templateId: TEMPLATE, startedAt }]]) };
+		const outcomes = await onFakeClock(waitForRuns(context, ['r'], waitSettingsFor({ timeout: 300 }), new Map(), false, timing));
+		expect(reads.map((read) => (read.at - startedAt) / 1000)).toEqual([300]);
+		expect(outcomes.get('r')?.run?.status).toBe('completed');
+	});
+
+	it('items started one after the other are each read when their own run has likely finished', async () => {
+		recordRunDuration(BASE_URL, TEMPLATE, 60_000);
+		const now = Date.now();
+		// three items started 20 s apart before the wait began; all take 60 s
+		const runs = new Map([0, 1, 2].map((index) => [`r${index}`, { startedAt: now - 40_000 + index * 20_000, durationMs: 60_000 }]));
+		const reads = raydocsTimed(runs);
+		const timing = { baseUrl: BASE_URL, runs: new Map([...runs].map(([id, run]) => [id, { templateId: TEMPLATE, startedAt: run.startedAt }])) };
+		await onFakeClock(waitForRuns(context, [...runs.keys()], waitSettingsFor({}), new Map(), false, timing));
+		expect(reads.map((read) => [read.id, (read.at - now) / 1000])).toEqual([
+			['r0', 20],
+			['r1', 40],
+			['r2', 60],
+		]);
+	});
+
+	it('a batch of a template never seen learns from its first finished sessions: the others are read when they have likely finished', async () => {
+		const now = Date.now();
+		// an early batch created a minute before the wait and a late one as it began, all runs 40 s
+		const runs = new Map([
+			...['a1', 'a2', 'a3'].map((id) => [id, { startedAt: now - 60_000, durationMs: 40_000 }] as const),
+			...['b1', 'b2', 'b3'].map((id) => [id, { startedAt: now, durationMs: 40_000 }] as const),
+		]);
+		const reads = raydocsTimed(new Map(runs));
+		const timing = { baseUrl: BASE_URL, runs: new Map([...runs].map(([id, run]) => [id, { templateId: TEMPLATE, startedAt: run.startedAt }])) };
+		const outcomes = await onFakeClock(waitForSessionRuns(context, [...runs.keys()], waitSettingsFor({}), timing));
+		expect([...outcomes.values()].every((outcome) => outcome.run?.status === 'completed')).toBe(true);
+		expect(reads.map((read) => [read.id, (read.at - now) / 1000])).toEqual([
+			// the first Check Interval: the early batch is done (40 s learned), the late one is not
+			['a1', 5],
+			['a2', 5],
+			['a3', 5],
+			['b1', 5],
+			// then the late batch at its likely end, not every 5 s
+			['b2', 40],
+			['b3', 40],
+			['b1', 40],
+		]);
+		expect(likelyDurationMs(BASE_URL, TEMPLATE)).toBe(40_000);
+	});
+});
+
+describe('learned run durations: what a wait learns and when it ends', () => {
+	const BASE_URL = 'https://api.raydocs.test';
+	const TEMPLATE = '550e8400-e29b-41d4-a716-446655440000';
+	beforeEach(() => forgetRunDurations());
+
+	const at = (ms: number) => new Date(ms).toISOString();
+
+	it('learns completed runs only: a run that failed at once tells nothing of how long runs take', async () => {
+		const start = Date.now();
+		raydocsAnswering((path) =>
+			path === resultPath('failed')
+				? { id: 'failed', status: 'failed', error: 'Unreadable', created_at: at(start), completed_at: at(start + 1000) }
+				: { id: 'done', status: 'completed', data: {}, created_at: at(start), completed_at: at(start + 4000) },
+		);
+		const runs = new Map(['failed', 'done'].map((id) => [id, { templateId: TEMPLATE, startedAt: start }]));
+		await onFakeClock(waitForRuns(context, ['failed', 'done'], waitSettingsFor({}), new Map(), false, { baseUrl: BASE_URL, runs }));
+		expect(likelyDurationMs(BASE_URL, TEMPLATE)).toBe(4000);
+	});
+
+	it('waits for a run the timing does not know like any other, and learns nothing from it', async () => {
+		const start = Date.now();
+		const reads = raydocsAnswering((path) => ({ ...completed(path.split('/').pop()!), created_at: at(start), completed_at: at(start + 2000) }));
+		const runs = new Map([['known', { templateId: TEMPLATE, startedAt: start }]]);
+		const outcomes = await onFakeClock(waitForRuns(context, ['known', 'other'], waitSettingsFor({}), new Map(), false, { baseUrl: BASE_URL, runs }));
+		expect(reads.map(([seconds, path]) => [seconds, path])).toEqual([
+			[5, resultPath('known')],
+			[5, resultPath('other')],
+		]);
+		expect([...outcomes.values()].map((outcome) => [outcome.error, outcome.run?.status])).toEqual([
+			[undefined, 'completed'],
+			[undefined, 'completed'],
+		]);
+		expect(likelyDurationMs(BASE_URL, TEMPLATE)).toBe(2000);
+	});
+
+	it('ends as soon as the last run is settled, not at the timeout', async () => {
+		recordRunDuration(BASE_URL, TEMPLATE, 30_000);
+		const start = Date.now();
+		raydocsAnswering((path) => ({ ...completed(path.split('/').pop()!), created_at: at(start), completed_at: at(start + 30_000) }));
+		const runs = new Map([['r1', { templateId: TEMPLATE, startedAt: start }]]);
+		await onFakeClock(waitForRuns(context, ['r1'], waitSettingsFor({ timeout: 600 }), new Map(), false, { baseUrl: BASE_URL, runs }));
+		expect(Date.now() - start).toBeLessThan(31_000);
+	});
+
+	it('a cancellation during a read that finds the run finished stops before the next read', async () => {
+		const { context: execution, cancel } = cancellable();
+		const reads = raydocsAnswering((path) => {
+			cancel();
+			return completed(path.split('/').pop()!);
+		});
+		const outcomes = await onFakeClock(waitForRuns(execution, ['first', 'second'], waitSettingsFor({})));
+		expect(reads).toEqual([[5, resultPath('first')]]);
+		expect(outcomes.get('second')).toEqual({ timedOut: true, lastStatus: undefined });
+	});
+
+	it('deploymentOf: the base URL of the credential, as the transport reads it', async () => {
+		const withCredential = { getCredentials: jest.fn(async () => ({ baseUrl: ' https://raydocs.internal.example/ ', accessToken: 'x' })) };
+		expect(await deploymentOf(withCredential as unknown as IExecuteFunctions)).toBe('https://raydocs.internal.example');
+		expect(withCredential.getCredentials).toHaveBeenCalledWith('raydocsApi');
+		const empty = { getCredentials: async () => ({ accessToken: 'x' }) };
+		expect(await deploymentOf(empty as unknown as IExecuteFunctions)).toBe('https://api.raydocs.com');
 	});
 });

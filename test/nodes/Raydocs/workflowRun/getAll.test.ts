@@ -55,7 +55,7 @@ describe('Raydocs → Workflow Run → Get Many', () => {
 					fake(),
 					getMany({ mode: 'page', workflowId: { __rl: true, mode: 'url', value: 'https://app.raydocs.com/workspaces/1' } }),
 				),
-			).rejects.toThrow('Paste a Raydocs link that contains /workflows/ followed by the workflow ID');
+			).rejects.toThrow('Paste a Raydocs link that contains /workflows/ and the workflow ID, or the ID alone');
 			expect(apiRequests(fake())).toHaveLength(2);
 		});
 
