@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- checks the icon files exist; never shipped (package.json "files") */
 import { existsSync } from 'fs';
 import { join } from 'path';
 

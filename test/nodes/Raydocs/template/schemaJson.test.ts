@@ -57,7 +57,7 @@ describe('Template schema JSON: the schema a template is created or updated with
 		});
 
 		it('refuses JSON that is not an object, naming what it is', async () => {
-			const kinds: Array<[unknown, string]> = [
+			const kinds: Array<[IDataObject[string], string]> = [
 				['[1, 2]', 'an array'],
 				['null', 'null'],
 				['42', 'a number'],
