@@ -10,17 +10,14 @@ const STATUS_SUFFIX = /\s*\(HTTP \d{3}\)/;
  * and kept everywhere else (executions show the message alone).
  */
 export async function pickerRequest<T = unknown>(context: ILoadOptionsFunctions, request: RaydocsRequest): Promise<T> {
-	const outcome = await raydocsJson<T>(context, request).then(
-		(body) => ({ body }),
-		(error: unknown) => ({ error }),
-	);
-	if ('body' in outcome) return outcome.body;
-	// The transport's own NodeApiError, with the message trimmed.
-	const failed = outcome.error as { message?: unknown; httpCode?: unknown };
-	if (failed.httpCode && typeof failed.message === 'string') {
-		failed.message = failed.message.replace(STATUS_SUFFIX, '');
+	try {
+		return await raydocsJson<T>(context, request);
+	} catch (error) {
+		// The transport's own NodeApiError (its message is always a string), with the message trimmed.
+		const failed = error as { message: string; httpCode?: string | null };
+		if (failed.httpCode) failed.message = failed.message.replace(STATUS_SUFFIX, '');
+		throw error;
 	}
-	throw outcome.error;
 }
 
 /**
@@ -29,7 +26,7 @@ export async function pickerRequest<T = unknown>(context: ILoadOptionsFunctions,
  */
 export function chosenWorkspaceId(context: ILoadOptionsFunctions): string | undefined {
 	const value = context.getCurrentNodeParameter('workspaceId', { extractValue: true });
-	const text = value === undefined || value === null ? '' : String(value).trim();
+	const text = String(value ?? '').trim();
 	return /^\d+$/.test(text) ? text : undefined;
 }
 

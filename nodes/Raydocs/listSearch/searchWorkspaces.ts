@@ -20,7 +20,7 @@ export async function searchWorkspaces(
 	if (!workspaces.length) return emptyListSaying("The token's user belongs to no workspace yet");
 	const needle = (filter ?? '').trim().toLowerCase();
 	const results = workspaces
-		.filter((workspace) => !needle || String(workspace.name ?? '').toLowerCase().includes(needle))
+		.filter((workspace) => String(workspace.name ?? '').toLowerCase().includes(needle))
 		.map((workspace) => ({
 			name: `${workspace.icon ? `${workspace.icon} ` : ''}${workspace.name ?? `Workspace ${workspace.id}`}`,
 			value: String(workspace.id),

@@ -53,6 +53,39 @@ describe('Raydocs → list search → Templates', () => {
 		expect(apiRequests(fake())).toHaveLength(2);
 	});
 
+	it('takes the filter trimmed and in any case', async () => {
+		const context = loadOptionsContext(fake(), parameters({ __rl: true, mode: 'list', value: '1' }));
+		const { results } = await searchTemplates.call(context, '  RECEIPTS 1 ');
+		expect(results.map((result) => result.name)).toEqual(['Receipts 10', 'Receipts 15']);
+	});
+
+	it('stops reading pages once 20 templates match, and hands back the next page for "load more"', async () => {
+		// Page 2 is [Receipts 15, Contracts 16-19, Receipts 20] and the 9 seeded here: 12 + 8 matches make exactly 20.
+		for (const name of ['Contracts A', 'Other', 'Contracts B', 'Other', 'Contracts C', 'Other', 'Contracts D', 'Other', 'Other']) {
+			fake().seedTemplate(1, { name });
+		}
+		fake().seedTemplate(1, { name: 'Contracts on page 3' });
+		const context = loadOptionsContext(fake(), parameters({ __rl: true, mode: 'list', value: '1' }));
+		const { results, paginationToken } = await searchTemplates.call(context, 'contracts');
+		expect(results).toHaveLength(20);
+		expect(results.at(-1)?.name).toBe('Contracts D');
+		expect(paginationToken).toBe('3');
+		expect(apiRequests(fake()).map((request) => request.query)).toEqual([{ page: '1' }, { page: '2' }]);
+
+		const more = await searchTemplates.call(context, 'contracts', paginationToken);
+		expect(more).toEqual({ results: [expect.objectContaining({ name: 'Contracts on page 3' })] });
+	});
+
+	it('reads at most 10 pages per call when few templates match, and hands back where it stopped', async () => {
+		// 21 + 150 templates: 12 pages of 15.
+		for (let index = 1; index <= 150; index++) fake().seedTemplate(1, { name: `Forms ${index}` });
+		const context = loadOptionsContext(fake(), parameters({ __rl: true, mode: 'list', value: '1' }));
+		const { results, paginationToken } = await searchTemplates.call(context, 'receipts');
+		expect(results.map((result) => result.name)).toEqual(['Receipts 5', 'Receipts 10', 'Receipts 15', 'Receipts 20']);
+		expect(paginationToken).toBe('11');
+		expect(apiRequests(fake()).map((request) => request.query.page)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+	});
+
 	it('says to choose a workspace while none is chosen, without a request or an error', async () => {
 		for (const workspaceId of [{ __rl: true, mode: 'list', value: '' }, { __rl: true, mode: 'id', value: 'abc' }]) {
 			const context = loadOptionsContext(fake(), parameters(workspaceId));

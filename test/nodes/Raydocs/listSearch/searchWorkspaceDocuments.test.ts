@@ -50,5 +50,7 @@ describe('Raydocs → list search → Workspace Documents', () => {
 		});
 		fake().seedWorkspaceDocument(1, { filename: 'contract.pdf' });
 		await expect(searchWorkspaceDocuments.call(loadOptionsContext(fake(), parameters), 'invoice')).resolves.toEqual({ results: [] });
+		// "load more" past the last document (deleted since the first page): nothing more, not "no documents"
+		await expect(searchWorkspaceDocuments.call(context, undefined, '2')).resolves.toEqual({ results: [] });
 	});
 });

@@ -10,6 +10,13 @@ describe('Raydocs → list search → Workspaces', () => {
 		expect(results).toEqual([{ name: '📊 Demo Workspace', value: '1' }]);
 	});
 
+	it('keeps the workspaces whose name holds the filter, trimmed and in any case', async () => {
+		const team = fake().seedWorkspace('Receipts Team');
+		fake().seedWorkspace('Contracts');
+		const { results } = await searchWorkspaces.call(loadOptionsContext(fake(), {}), '  receipts TEAM ');
+		expect(results).toEqual([{ name: '📊 Receipts Team', value: String(team.id) }]);
+	});
+
 	it("says when the token's user belongs to no workspace; a search that finds none stays empty", async () => {
 		const loner = fake().seedUser({ name: 'Lou Loner' });
 		const token = fake().createToken('*', 'loner', loner.id);
