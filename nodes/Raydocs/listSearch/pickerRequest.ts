@@ -10,14 +10,15 @@ const STATUS_SUFFIX = /\s*\(HTTP \d{3}\)/;
  * and kept everywhere else (executions show the message alone).
  */
 export async function pickerRequest<T = unknown>(context: ILoadOptionsFunctions, request: RaydocsRequest): Promise<T> {
-	try {
-		return await raydocsJson<T>(context, request);
-	} catch (error) {
-		// The transport's own NodeApiError (its message is always a string), with the message trimmed.
-		const failed = error as { message: string; httpCode?: string | null };
-		if (failed.httpCode) failed.message = failed.message.replace(STATUS_SUFFIX, '');
-		throw error;
-	}
+	const outcome = await raydocsJson<T>(context, request).then(
+		(body) => ({ body }),
+		(error: unknown) => ({ error }),
+	);
+	if ('body' in outcome) return outcome.body;
+	// The transport's own NodeApiError (its message is always a string), with the message trimmed.
+	const failed = outcome.error as { message: string; httpCode?: string | null };
+	if (failed.httpCode) failed.message = failed.message.replace(STATUS_SUFFIX, '');
+	throw outcome.error;
 }
 
 /**
