@@ -46,7 +46,8 @@ export function outputForOutcome(
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const shape = outputShapeOf((name, fallback) => context.getNodeParameter(name, itemIndex, fallback));
 	const node = context.getNode();
-	if (outcome.timedOut || !outcome.run) {
+	// A wait's outcome holds a run only once it settled (timedOut is true exactly while it has none).
+	if (!outcome.run) {
 		const where = `${ids.sessionId ? `session ${ids.sessionId}, ` : ''}result ${ids.resultId}`;
 		if (options.onTimeout === 'pending') {
 			return {
