@@ -18,6 +18,13 @@ export const explainedSurvivors: Record<string, ExplainedSurvivor[]> = {
 	'credentials/RaydocsApi.credentials.ts': [
 		{ original: '{ minValue: 1 }', replacement: '{}', why: EDITOR_BOUND_ONLY },
 	],
+	'nodes/Raydocs/resources/extraction/extractDocument.ts': [
+		{
+			original: 'started.size',
+			replacement: 'true',
+			why: 'with no item started the wait is for no run: it sends nothing and returns at once, and the options it reads at no item fall back to their defaults; the guard only spares that read and the credential read',
+		},
+	],
 	'nodes/Raydocs/resources/extraction/waitForResult.ts': [
 		{
 			original: 'resultIds.size',

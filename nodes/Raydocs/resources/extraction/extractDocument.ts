@@ -127,7 +127,7 @@ async function startExtraction(context: IExecuteFunctions, itemIndex: number, it
 	const source = context.getNodeParameter('inputSource', itemIndex) as string;
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 
-	let documentIds: string[] = [];
+	let documentIds: string[] | undefined;
 	const uploads: UploadedFile[] = [];
 	let defaultName: string;
 	if (source === 'documentIds' || source === 'documentName') {

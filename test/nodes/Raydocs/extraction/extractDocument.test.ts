@@ -12,6 +12,8 @@ import {
 	useFakeRaydocs,
 	apiRequests,
 } from '../../../helpers/raydocs';
+import { startFileHost, type FileHost } from '../../../helpers/fileHost';
+import * as transport from '../../../../nodes/Raydocs/shared/transport';
 
 const fastWait = { checkInterval: 0.1, timeout: 20 };
 
@@ -56,7 +58,8 @@ describe('Raydocs → Extraction → Extract Document', () => {
 			`POST /extractions/sessions/${item.json.session_id}/documents`,
 			`POST /extractions/sessions/${item.json.session_id}/results`,
 		]);
-		expect(lines.slice(4).every((line) => line === `GET /extractions/results/${item.json.result_id}`)).toBe(true);
+		// the run takes 70 ms: read once, one Check Interval after its start (not at once, it has just begun)
+		expect(lines.slice(4)).toEqual([`GET /extractions/results/${item.json.result_id}`]);
 		const [signed, session, added] = apiRequests(fake());
 		expect(signed.body).toEqual({ content_type: 'application/pdf', visibility: 'private' });
 		expect(added.body).toEqual({ key: expect.stringMatching(/^tmp\//), filename: 'acme-invoice.pdf' });
@@ -239,9 +242,9 @@ describe('Raydocs → Extraction → Extract Document', () => {
 		});
 	});
 
-	it('names the missing binary field and the ones the item has, before any request', async () => {
+	it('names the missing binary field and the ones the item has, before any request (also for the next items)', async () => {
 		const { error } = await runRaydocs(fake(), extract({ binaryPropertyName: 'invoice' }), {
-			input: [fileItem('%PDF x', 'x.pdf', 'application/pdf', 'attachment_0')],
+			input: [fileItem('%PDF x', 'x.pdf', 'application/pdf', 'attachment_0'), fileItem('%PDF y', 'y.pdf', 'application/pdf', 'invoice')],
 		});
 		expect(error?.message).toBe('This item has no binary field "invoice"');
 		expect((error as { description?: string }).description).toContain('"attachment_0"');
@@ -311,6 +314,127 @@ describe('Raydocs → Extraction → Extract Document', () => {
 		const token = fake().createToken(['templates-read', 'sessions-read'], 'read-only');
 		const { error } = await runRaydocs(fake(), extract(), { token, input: [fileItem('%PDF x')] });
 		expect(error?.message).toContain('"sessions-write"');
+	});
+
+	describe('input sources and session names', () => {
+		let web: FileHost;
+		beforeAll(async () => {
+			web = await startFileHost();
+		});
+		afterAll(async () => await web.close());
+
+		const sessionName = () =>
+			(apiRequests(fake()).find((entry) => entry.method === 'POST' && entry.path === '/extractions/sessions')?.body as { name: string }).name;
+		const stored = (filename: string) =>
+			fake().seedWorkspaceDocument(fake().state.seed!.workspaceId, { filename, content: `%PDF ${filename}`, status: 'processed' });
+
+		it('finds a workspace document by its name and extracts it without uploading', async () => {
+			const wanted = stored('contract-7.pdf');
+			const { items, error } = await runRaydocs(
+				fake(),
+				extract({ inputSource: 'documentName', workspaceId: byId(fake().state.seed!.workspaceId), documentName: 'contract-7.pdf' }),
+			);
+			expect(error).toBeUndefined();
+			expect(items[0].json).toMatchObject({ status: 'completed', documents: ['contract-7.pdf'] });
+			expect(apiRequests(fake()).find((entry) => entry.path.endsWith('/documents/attach'))?.body).toEqual({ document_ids: [wanted.id] });
+			expect(sessionName()).toBe('n8n extraction of 1 document');
+			expect(storageRequests(fake())).toHaveLength(0);
+		});
+
+		it('names the session after the number of workspace documents, or as Session Name says', async () => {
+			const [first, second] = [stored('a.pdf'), stored('b.pdf')];
+			const documents = { __rl: true, mode: 'id', value: `${first.id}, ${second.id}` };
+			await runRaydocs(fake(), extract({ inputSource: 'documentIds', documents }));
+			expect(sessionName()).toBe('n8n extraction of 2 documents');
+			fake().clearLog();
+			await runRaydocs(fake(), extract({ inputSource: 'documentIds', documents, options: { ...fastWait, sessionName: 'Q3 contracts' } }));
+			expect(sessionName()).toBe('Q3 contracts');
+		});
+
+		it('downloads a File URL and uploads it, named after the file', async () => {
+			web.files.set('/scans/receipt.pdf', { body: '%PDF receipt', contentType: 'application/pdf' });
+			const { items, error } = await runRaydocs(
+				fake(),
+				extract({ inputSource: 'fileUrl', fileUrl: `${web.url}/scans/receipt.pdf`, allowPrivateNetwork: true }),
+			);
+			expect(error).toBeUndefined();
+			expect(items[0].json).toMatchObject({ status: 'completed', documents: ['receipt.pdf'] });
+			expect(web.requests.map((request) => request.path)).toEqual(['/scans/receipt.pdf']);
+			expect(storageRequests(fake())).toHaveLength(1);
+			expect(sessionName()).toBe('receipt.pdf');
+		});
+	});
+
+	it('fails clearly when Raydocs starts a run without a result ID, naming the session created', async () => {
+		const startsRun = /^\/extractions\/sessions\/[^/]+\/results$/;
+		const expectNoIdError = async () => {
+			const { error } = await runRaydocs(fake(), extract(), { input: [fileItem('%PDF no id', 'no-id.pdf')] });
+			expect(error?.message).toBe('Raydocs started the extraction but returned no result ID');
+			const sessionId = apiRequests(fake()).find((entry) => entry.method === 'POST' && startsRun.test(entry.path))?.path.split('/')[3];
+			expect(sessionId).toMatch(UUID);
+			expect((error as { description?: string }).description).toBe(`Session ${sessionId} was created; look for its result in Raydocs.`);
+			expect((error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(0);
+		};
+		fake().fault({ method: 'POST', path: startsRun, kind: 'status', status: 201, body: {} });
+		await expectNoIdError();
+
+		// a JSON null answer, which the fake's faults cannot send
+		const send = transport.raydocsJson;
+		const spy = jest
+			.spyOn(transport, 'raydocsJson')
+			.mockImplementation(async (context, request) =>
+				request.method === 'POST' && startsRun.test(request.url) ? (await send(context, request), null) : await send(context, request),
+			);
+		fake().clearLog();
+		try {
+			await expectNoIdError();
+		} finally {
+			spy.mockRestore();
+		}
+	});
+
+	it('outputs a run that Raydocs answers as finished at its start without reading it again', async () => {
+		const startsRun = /^\/extractions\/sessions\/[^/]+\/results$/;
+		const send = transport.raydocsJson;
+		const spy = jest.spyOn(transport, 'raydocsJson').mockImplementation(async (context, request) => {
+			const answer = await send(context, request);
+			if (request.method !== 'POST' || !startsRun.test(request.url)) return answer;
+			return { ...(answer as object), status: 'completed', data: { invoice: { total: 7 } } };
+		});
+		try {
+			const { items, error } = await runRaydocs(fake(), extract(), { input: [fileItem('%PDF at once', 'at-once.pdf')] });
+			expect(error).toBeUndefined();
+			expect(items[0].json).toMatchObject({ status: 'completed', 'invoice.total': 7 });
+			expect(apiRequests(fake()).filter((entry) => entry.method === 'GET')).toEqual([]);
+		} finally {
+			spy.mockRestore();
+		}
+	});
+
+	it('waits as the options of the first item that started say', async () => {
+		fake().setTiming({ runProcessingMs: 600_000 });
+		// Read at another item, the Timeout expression would fail and leave the 300 s default.
+		const { items, error } = await runRaydocs(
+			fake(),
+			extract({ options: { checkInterval: 0.1, timeout: '={{ $json.timeout }}', onTimeout: 'pending' } }),
+			{ input: [{ json: { timeout: 1 } }, { ...fileItem('%PDF slow', 'slow.pdf'), json: { timeout: 1 } }], continueOnFail: true },
+		);
+		expect(error).toBeUndefined();
+		expect(items[0].json.error).toEqual(expect.stringContaining('no binary data'));
+		expect(items[1].json).toMatchObject({ status: 'pending', result_id: expect.stringMatching(UUID) });
+	});
+
+	it("first reads a run when the template's earlier runs had finished", async () => {
+		fake().setTiming({ runProcessingMs: 1000 });
+		const statusReads = () => apiRequests(fake()).filter((entry) => entry.path.startsWith('/extractions/results/')).length;
+		await runRaydocs(fake(), extract(), { input: [fileItem('%PDF first', 'first.pdf')] });
+		// about 1 s of processing read every 0.1 s
+		expect(statusReads()).toBeGreaterThanOrEqual(8);
+		fake().clearLog();
+		const { items } = await runRaydocs(fake(), extract(), { input: [fileItem('%PDF second', 'second.pdf')] });
+		expect(items[0].json.status).toBe('completed');
+		// first read when the first run had finished: once, or twice if this run is a little slower
+		expect(statusReads()).toBeLessThanOrEqual(2);
 	});
 
 	describe('status checks', () => {
