@@ -12,4 +12,8 @@ module.exports = {
 	// file is mutated in place, so paths stay the same), and gone with them for a run from scratch.
 	cacheDirectory: '<rootDir>/reports/mutation/.jest-cache',
 	reporters: ['default'],
+	// Stop a mutant's run at its first failing test (see bailingEnvironment.js).
+	// An absolute path: Stryker loads the environment itself and does not expand <rootDir>.
+	testEnvironment: require.resolve('./bailingEnvironment.js'),
+	globalSetup: '<rootDir>/test/support/mutationRunSetup.js',
 };

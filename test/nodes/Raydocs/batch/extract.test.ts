@@ -1,4 +1,7 @@
-import { apiRequests, byId, fileItem, runRaydocs, storageRequests, useFakeRaydocs } from '../../../helpers/raydocs';
+import type { INodeExecutionData } from 'n8n-workflow';
+
+import * as transport from '../../../../nodes/Raydocs/shared/transport';
+import { UUID, apiRequests, byId, fileItem, runRaydocs, storageRequests, useFakeRaydocs } from '../../../helpers/raydocs';
 
 describe('Raydocs → Batch → Extract Many', () => {
 	// 55 files need ~170 requests: the limit is scaled from 100/min to 100 per 2 s to keep this fast.
@@ -95,6 +98,151 @@ describe('Raydocs → Batch → Extract Many', () => {
 			['b.pdf', { item: 0 }],
 			['c.pdf', { item: 1 }],
 		]);
+	});
+
+	const batchCall = /^\/extractions\/templates\/[^/]+\/sessions\/batch$/;
+	const sessionReads = () => apiRequests(fake()).filter((entry) => entry.method === 'GET' && entry.path.startsWith('/extractions/sessions/'));
+	/** Items for the templates in `templates`, each item's template in `$json.template`. */
+	const byTemplate = (templates: string[]): INodeExecutionData[] =>
+		templates.map((template, index) => ({ ...fileItem(`%PDF ${index}`, `t${index}.pdf`), json: { template } }));
+	const perItemTemplate = (extra: Record<string, unknown> = {}) =>
+		extractMany({ templateId: { __rl: true, mode: 'id', value: '={{ $json.template }}' }, ...extra });
+
+	it('fails the files of a batch Raydocs answers with another number of sessions', async () => {
+		fake().fault({ method: 'POST', path: batchCall, kind: 'status', status: 201, body: { data: [{ id: 'only-one' }] } });
+		const { items, error } = await runRaydocs(fake(), extractMany(), { input: files(2) });
+		expect(items).toEqual([]);
+		expect(error?.message).toBe('Raydocs created 1 sessions for 2 files');
+		expect((error as { description?: string }).description).toBe(
+			'The batch answer cannot be matched to the files; check the sessions in Raydocs.',
+		);
+		expect(sessionReads()).toEqual([]);
+	});
+
+	it("with Continue On Fail, a failed batch call fails its own files only; only created sessions are read", async () => {
+		const other = fake().seedTemplate(fake().state.seed!.workspaceId, { name: 'Receipts' });
+		const seeded = fake().state.seed!.templateId;
+		fake().fault({ method: 'POST', path: `/extractions/templates/${other.id}/sessions/batch`, kind: 'status', status: 422, body: { message: 'The files field is invalid.' } });
+		const { items, error } = await runRaydocs(fake(), perItemTemplate(), {
+			input: byTemplate([seeded, other.id, seeded, other.id]),
+			continueOnFail: true,
+		});
+		expect(error).toBeUndefined();
+		expect(items.map((item) => [item.pairedItem, item.json.status ?? item.json.error])).toEqual([
+			[{ item: 0 }, 'completed'],
+			[{ item: 1 }, expect.stringContaining('The files field is invalid.')],
+			[{ item: 2 }, 'completed'],
+			[{ item: 3 }, expect.stringContaining('The files field is invalid.')],
+		]);
+		const created = new Set([items[0].json.session_id, items[2].json.session_id]);
+		expect(sessionReads().length).toBeGreaterThan(0);
+		expect(sessionReads().every((entry) => created.has(entry.path.split('/')[3]))).toBe(true);
+	});
+
+	it('with Continue On Fail and every batch call failed, outputs the error items and waits for nothing', async () => {
+		fake().fault({ method: 'POST', path: batchCall, kind: 'status', status: 422, body: { message: 'The files field is invalid.' } });
+		const { items, error } = await runRaydocs(fake(), extractMany(), { input: files(2), continueOnFail: true });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => [item.pairedItem, typeof item.json.error])).toEqual([
+			[{ item: 0 }, 'string'],
+			[{ item: 1 }, 'string'],
+		]);
+		expect(sessionReads()).toEqual([]);
+	});
+
+	it("does not read the session of a file whose item failed in another batch", async () => {
+		// 49 items of one file, then an item of two: its first file ends the first batch, its second is in the last.
+		const twoFiles = fileItem('%PDF pair a', 'pair-a.pdf', 'application/pdf', 'data');
+		twoFiles.binary!.second = fileItem('%PDF pair b', 'pair-b.pdf').binary!.data;
+		const send = transport.raydocsJson;
+		let batchCalls = 0;
+		const spy = jest.spyOn(transport, 'raydocsJson').mockImplementation(async (context, request) => {
+			if (request.method === 'POST' && batchCall.test(request.url) && ++batchCalls === 2) throw new Error('the second batch call failed');
+			return await send(context, request);
+		});
+		try {
+			const { items, error } = await runRaydocs(fake(), extractMany({ allBinaries: true }), {
+				input: [...files(49), twoFiles],
+				continueOnFail: true,
+			});
+			expect(error).toBeUndefined();
+			expect(items).toHaveLength(50);
+			expect(items[49]).toMatchObject({ pairedItem: { item: 49 }, json: { error: 'the second batch call failed' } });
+			const read = new Set(sessionReads().map((entry) => entry.path.split('/')[3]));
+			expect(read.size).toBe(49);
+			expect([...read].every((sessionId) => items.some((item) => item.json.session_id === sessionId))).toBe(true);
+		} finally {
+			spy.mockRestore();
+		}
+	});
+
+	it('stops at a file that cannot be uploaded, before any batch, without Continue On Fail', async () => {
+		fake().fault({ method: 'POST', path: '/vapor/signed-storage-url', kind: 'status', status: 403, body: { message: 'This action is unauthorized.' } });
+		const { items, error } = await runRaydocs(fake(), extractMany(), { input: files(3) });
+		expect(items).toEqual([]);
+		expect(error?.message).toMatch(/^Raydocs refused POST \/vapor\/signed-storage-url/);
+		expect(apiRequests(fake()).filter((entry) => entry.path === '/vapor/signed-storage-url')).toHaveLength(1);
+		expect(apiRequests(fake()).filter((entry) => batchCall.test(entry.path))).toEqual([]);
+	});
+
+	it('with Continue On Fail, a file that cannot be uploaded fails its item and the others are extracted', async () => {
+		fake().fault({ method: 'POST', path: '/vapor/signed-storage-url', kind: 'status', status: 403, body: { message: 'This action is unauthorized.' } });
+		const { items, error } = await runRaydocs(fake(), extractMany(), { input: files(3), continueOnFail: true });
+		expect(error).toBeUndefined();
+		expect(items.map((item) => [item.pairedItem, item.json.status ?? 'error'])).toEqual([
+			[{ item: 0 }, 'error'],
+			[{ item: 1 }, 'completed'],
+			[{ item: 2 }, 'completed'],
+		]);
+	});
+
+	it('with Continue On Fail, a failed extraction becomes an error item and the others are output', async () => {
+		const { items, error } = await runRaydocs(fake(), extractMany(), {
+			input: [fileItem('%PDF %EXTRACTION_FAIL', 'broken.pdf'), fileItem('%PDF fine', 'fine.pdf')],
+			continueOnFail: true,
+		});
+		expect(error).toBeUndefined();
+		expect(items[0]).toMatchObject({ pairedItem: { item: 0 }, json: { error: expect.stringMatching(/^Raydocs could not extract the document: /) } });
+		expect(items[1]).toMatchObject({ pairedItem: { item: 1 }, json: { status: 'completed', file_name: 'fine.pdf' } });
+	});
+
+	it("fails an item of several files with its first file's error", async () => {
+		fake().setTiming({ runProcessingMs: 600_000 });
+		const twoFiles = fileItem('%PDF first of two', 'first.pdf');
+		twoFiles.binary!.second = fileItem('%PDF second of two', 'second.pdf').binary!.data;
+		const { items, error } = await runRaydocs(fake(), extractMany({ allBinaries: true, options: { checkInterval: 0.1, timeout: 1 } }), {
+			input: [twoFiles],
+			continueOnFail: true,
+		});
+		expect(error).toBeUndefined();
+		const sessions = [...fake().state.sessions.values()].filter((session) => session.batch);
+		const first = sessions.find((session) => session.batch!.finalName === 'first.pdf')!;
+		expect(items).toEqual([
+			{ json: expect.objectContaining({ error: expect.stringContaining(`session ${first.id}`) }), pairedItem: { item: 0 } },
+		]);
+	});
+
+	it('names the run in a pending item, or says it has not started yet', async () => {
+		const pendingAfterOneSecond = extractMany({ options: { checkInterval: 0.1, timeout: 1, onTimeout: 'pending' } });
+		fake().setTiming({ runProcessingMs: 600_000 });
+		const running = await runRaydocs(fake(), pendingAfterOneSecond, { input: files(1) });
+		expect(running.items[0].json).toMatchObject({ status: 'pending', result_id: expect.stringMatching(UUID), session_id: expect.stringMatching(UUID) });
+
+		fake().setTiming({ batchSessionStartMs: 600_000 });
+		const parsing = await runRaydocs(fake(), pendingAfterOneSecond, { input: files(1) });
+		expect(parsing.items[0].json).toMatchObject({ status: 'pending', result_id: '(not started yet)', raydocs_status: 'parsing' });
+	});
+
+	it("first reads a session when the template's earlier runs had finished", async () => {
+		fake().setTiming({ runProcessingMs: 1000 });
+		await runRaydocs(fake(), extractMany(), { input: files(1) });
+		// about 1 s of processing read every 0.1 s
+		expect(sessionReads().length).toBeGreaterThanOrEqual(8);
+		fake().clearLog();
+		const { items } = await runRaydocs(fake(), extractMany(), { input: files(1) });
+		expect(items[0].json.status).toBe('completed');
+		// first read when the first run had finished: once, or twice if this run is a little slower
+		expect(sessionReads().length).toBeLessThanOrEqual(2);
 	});
 
 	it('turns a bad item into an error item and extracts the others', async () => {
