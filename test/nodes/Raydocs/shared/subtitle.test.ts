@@ -35,9 +35,19 @@ const properties: INodeProperties[] = [
 		options: [{ name: 'Flat', value: 'flat', action: 'Not an operation either' }],
 		default: 'flat',
 	},
+	// a value of another list that is also a resource's value names no resource
+	{
+		displayName: 'Source',
+		name: 'source',
+		type: 'options',
+		options: [{ name: 'From an Extraction', value: 'extraction' }],
+		default: 'extraction',
+	},
 	operation(['workflowRun'], [
 		{ name: 'Get Many', value: 'getAll', action: 'Get many workflow runs' },
-		{ name: 'Get Output', value: 'getOutput' },
+		{ name: 'Get Output', value: 'getOutput', action: 'Download output' },
+		// articles and spacing aside, the action says what the name says
+		{ name: 'Get Run', value: 'get', action: 'Get  a  run' },
 	]),
 	operation(['extraction'], [{ name: 'Extract Document', value: 'extractDocument', action: 'Extract document' }]),
 	// a resource the resource list does not name keeps its value
@@ -67,6 +77,10 @@ describe('subtitle: the canvas names the chosen operation, without repeating the
 		expect(subtitleFor(subtitle, 'extraction', 'extractDocument')).toBe('Extraction: Extract Document');
 		expect(subtitleFor(subtitle, 'template', 'duplicate')).toBe('Duplicate');
 		expect(subtitleFor(subtitle, 'sessionDocument', 'upload')).toBe('Upload');
+		// "Get  a  run" says "Get Run": case, articles and spacing aside
+		expect(subtitleFor(subtitle, 'workflowRun', 'get')).toBe('Workflow Run: Get Run');
+		// as many words as the name, but others
+		expect(subtitleFor(subtitle, 'workflowRun', 'getOutput')).toBe('Get Output');
 	});
 
 	it('maps an operation shown for several resources under each of them', () => {
@@ -86,6 +100,7 @@ describe('subtitle: the canvas names the chosen operation, without repeating the
 		expect(tableOf(operationSubtitle(properties))).toEqual({
 			'workflowRun:getAll': 'Get Many',
 			'workflowRun:getOutput': 'Get Output',
+			'workflowRun:get': 'Workflow Run: Get Run',
 			'extraction:extractDocument': 'Extraction: Extract Document',
 			'sessionDocument:upload': 'Upload',
 			'template:duplicate': 'Duplicate',
