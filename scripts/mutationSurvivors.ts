@@ -12,7 +12,7 @@ export interface ExplainedSurvivor {
 }
 
 const EDITOR_BOUND_ONLY =
-	'the lower bound of the editor\'s number input: n8n does not check `minValue` when a credential is saved or used, and the transport clamps the value itself (`Math.max` in shared/transport.ts), so no run can tell the difference';
+	"the lower bound of the editor's number input: n8n applies `minValue` in the editor only, not when a credential is saved through its API or used, so a run sees the stored value either way (and the transport clamps what it reads itself: `Math.max` in shared/transport.ts)";
 
 export const explainedSurvivors: Record<string, ExplainedSurvivor[]> = {
 	'credentials/RaydocsApi.credentials.ts': [

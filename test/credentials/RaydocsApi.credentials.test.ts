@@ -54,7 +54,8 @@ describe('Raydocs API credential', () => {
 		const token = fake().createToken(['sessions-read'], 'sessions-only');
 		const result = await testCredential({ accessToken: token, baseUrl: fake().url });
 		expect(result.status).toBe('Error');
-		expect(result.message).toContain('"workspaces-read"');
+		expect(result.message).toContain('the token lacks the "workspaces-read" ability');
+		expect(result.message).toContain('and grant "workspaces-read" plus the abilities your workflows need');
 	});
 
 	it("says under Base URL what the network codes mean that n8n's credential test shows bare", () => {
