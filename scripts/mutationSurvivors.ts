@@ -32,6 +32,38 @@ export const explainedSurvivors: Record<string, ExplainedSurvivor[]> = {
 			why: 'with no item started the wait is for no run: it sends nothing and returns at once, and the options it reads at no item fall back to their defaults; the guard only spares that read and the credential read',
 		},
 	],
+	'nodes/Raydocs/shared/rateLimiter.ts': [
+		{
+			original: '[]',
+			replacement: '["Stryker was here"]',
+			why: "a window's lists are filtered before their first use (the first lines of acquireRequestSlot's loop): a stray entry is no time stamp and is dropped before anything counts it",
+		},
+		{
+			original: 'slot.seq > window.observedSeq',
+			replacement: 'slot.seq >= window.observedSeq',
+			why: 'the slot whose seq is observedSeq is the one whose answer set it, and it is answered: the unanswered filter already leaves it out',
+		},
+		{
+			original: 'now - slot.at < windowMs + SAFETY_MARGIN_MS',
+			replacement: 'now - slot.at <= windowMs + SAFETY_MARGIN_MS',
+			why: "differs only in the millisecond a slot leaves the window: its expiry there is 0, so the wait is 0 whether it is still listed or not; only a request unanswered for a whole window would count against the unconfirmed cap for that one millisecond longer",
+		},
+		{
+			original: 'now - at < windowMs + SAFETY_MARGIN_MS',
+			replacement: 'now - at <= windowMs + SAFETY_MARGIN_MS',
+			why: "differs only in the millisecond another client's request leaves the window: its expiry there is 0, so the wait is 0 whether it is still listed or not",
+		},
+		{
+			original: 'now - since > STARVED_AFTER_WINDOWS * windowMs',
+			replacement: 'now - since >= STARVED_AFTER_WINDOWS * windowMs',
+			why: 'differs only for a status check that looks again exactly one window after it began to wait: it counts as starved at that look instead of the next (held back by the window, it looks again every max(10 ms, a hundredth of the window) at most)',
+		},
+		{
+			original: 'slot.seq < window.observedSeq',
+			replacement: 'slot.seq <= window.observedSeq',
+			why: 'each slot is answered once and observedSeq only ever holds the seq of a slot already answered, so an answer never comes for the slot observedSeq names',
+		},
+	],
 	'nodes/Raydocs/resources/extraction/waitForResult.ts': [
 		{
 			original: 'resultIds.size',

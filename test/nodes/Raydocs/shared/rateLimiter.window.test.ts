@@ -216,6 +216,26 @@ describe('priorities in a full window', () => {
 		expect(log.every((entry) => entry.at >= NEXT_WINDOW)).toBe(true);
 	});
 
+	it('gives starved status checks that ask first their quarter and no more; the uploads take the rest of the window', async () => {
+		for (let index = 0; index < 8; index++) await sendAt(8);
+		const log: Array<{ priority: RequestPriority; at: number }> = [];
+		// the checks ask first: when the window turns they have waited a whole window, and look first
+		const all = [...queue(5, 'low', log), ...queue(10, 'normal', log)];
+		await grant(Promise.all(all), 5 * WINDOW_MS);
+		expect([inWindow(log, NEXT_WINDOW, 'low'), inWindow(log, NEXT_WINDOW, 'normal')]).toEqual([2, 6]);
+	});
+
+	it('gives uploads the whole window again once no status check is starved', async () => {
+		for (let index = 0; index < 8; index++) await sendAt(8);
+		const log: Array<{ priority: RequestPriority; at: number }> = [];
+		await grant(Promise.all([...queue(2, 'low', log), ...queue(6, 'normal', log)]), 5 * WINDOW_MS);
+		// the two checks were starved and are through: nothing is kept free for checks any more
+		await jest.advanceTimersByTimeAsync(2 * WINDOW_MS);
+		const from = elapsed();
+		await grant(Promise.all(queue(8, 'normal', log)), 5 * WINDOW_MS);
+		expect(log.slice(-8).map((entry) => entry.at)).toEqual(Array(8).fill(from));
+	});
+
 	it('looks again soon for a status check held back, in case the uploads stop waiting', async () => {
 		const windowMs = 3000;
 		const acquire = (priority: RequestPriority) => acquireRequestSlot(KEY, 8, windowMs, priority);
