@@ -64,6 +64,23 @@ export const explainedSurvivors: Record<string, ExplainedSurvivor[]> = {
 			why: 'each slot is answered once and observedSeq only ever holds the seq of a slot already answered, so an answer never comes for the slot observedSeq names',
 		},
 	],
+	'nodes/Raydocs/shared/waitForRuns.ts': [
+		{
+			original: 'nextDue > Date.now()',
+			replacement: 'true',
+			why: "a sleep of 0 ms or less when a read is already due: n8n's sleep then waits for the next timer tick (a millisecond at most) and the same reads follow, in the same order",
+		},
+		{
+			original: 'nextDue > Date.now()',
+			replacement: 'nextDue >= Date.now()',
+			why: "a sleep of 0 ms when the next read is due this very millisecond: n8n's sleep waits for the next timer tick and the same reads follow, in the same order",
+		},
+		{
+			original: 'timing',
+			replacement: 'true',
+			why: "without timing, firstRead is the wait's start or one Check Interval after it, and every read is planned at least a Check Interval after the read before it (nextPause never returns less): the later of the two is always the plan already made",
+		},
+	],
 	'nodes/Raydocs/resources/extraction/waitForResult.ts': [
 		{
 			original: 'resultIds.size',

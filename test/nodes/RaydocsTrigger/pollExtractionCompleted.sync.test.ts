@@ -325,6 +325,42 @@ describe('pollExtractionCompleted: poll budget', () => {
 		expect(await poll(pollContext)).toEqual([]);
 	});
 
+	/** Session S1 with completed runs r1 to r`count`, each whole run taking `ms` to read on the poll's clock. */
+	const backlogTaking = (count: number, ms: number) => {
+		let clock = NOW;
+		jest.spyOn(Date, 'now').mockImplementation(() => clock);
+		jest.mocked(raydocsJson).mockImplementation(async (_context, request) => {
+			const [, , kind, id] = (request as Request).url.split('/');
+			if (kind === 'sessions') return JSON.parse(JSON.stringify(sessions[id])) as IDataObject;
+			clock += ms;
+			return fullRuns[id];
+		});
+		const ids = Array.from({ length: count }, (_, index) => `r${index + 1}`);
+		sessions[S1].results = ids.map((id, index) => run(id, 'completed', `t${index}`));
+		for (const id of ids) fullRuns[id] = run(id, 'completed', 'whole', { data: { id } });
+		return { setClock: (at: number) => (clock = at) };
+	};
+
+	it('reads at least one whole run even when the deadline has passed before it (a slow host)', async () => {
+		const { setClock } = backlogTaking(2, 0);
+		const staticData: IDataObject = { sessions: { [S1]: { seen: [], since: 'then' } } };
+		const { pollContext } = context({ staticData, budgetMs: 1_000 });
+		// the session's own read took longer than the whole budget
+		jest.mocked(raydocsJson).mockImplementationOnce(async () => {
+			setClock(NOW + 5_000);
+			return JSON.parse(JSON.stringify(sessions[S1])) as IDataObject;
+		});
+		expect(emittedIds(await poll(pollContext))).toEqual(['r1']);
+		expect(emittedIds(await poll(pollContext))).toEqual(['r2']);
+	});
+
+	it('reads whole runs on while exactly at the deadline', async () => {
+		// a 10 s budget: the deadline is 8 s in; the third run is read at exactly 8 s
+		backlogTaking(3, 4_000);
+		const { pollContext } = context({ staticData: { sessions: { [S1]: { seen: [], since: 'then' } } }, budgetMs: 10_000 });
+		expect(emittedIds(await poll(pollContext))).toEqual(['r1', 'r2', 'r3']);
+	});
+
 	it('reads at least one session even when the budget is spent before the first request (a slow host)', async () => {
 		let clock = NOW;
 		jest.spyOn(Date, 'now').mockImplementation(() => (clock += 5_000));
