@@ -239,6 +239,26 @@ export function explanationOf(file: string, survivor: Survivor): string | undefi
 	)?.why;
 }
 
+/**
+ * Explanations in scripts/mutationSurvivors.ts that no survivor of a measured file matches any more:
+ * the code changed, a test now kills the mutant, or the mutant timed out this time. Printed so that
+ * a reason does not outlive its survivor, and so that a survivor that only timed out is noticed.
+ */
+export function unmatchedExplanations(files: string[]): string[] {
+	return files.flatMap((file) => {
+		const score = scoreOf(file);
+		if (!score || score.descriptionOnly) return [];
+		return (explainedSurvivors[file] ?? [])
+			.filter(
+				(explained) =>
+					!score.survivors.some(
+						(survivor) => oneLine(explained.original) === survivor.original && oneLine(explained.replacement) === survivor.replacement,
+					),
+			)
+			.map((explained) => `${file}: \`${explained.original}\` → \`${explained.replacement}\``);
+	});
+}
+
 export function scoreTable(files: string[]): { markdown: string; total: number | undefined; unexplained: number } {
 	const lines = [
 		'| File | Detected | Survived | Not scored (run at load, strings, or invalid) | Score | Survivors: why they survive |',
@@ -310,6 +330,10 @@ async function main(): Promise<void> {
 		process.exitCode = 1;
 	}
 	if (unexplained > 0) console.log(`${unexplained} survivor(s) not explained yet: add why to scripts/mutationSurvivors.ts.`);
+	const unmatched = unmatchedExplanations(chosen.length > 0 ? files : mutatedFiles());
+	if (unmatched.length > 0) {
+		console.log(`Explained in scripts/mutationSurvivors.ts but no longer surviving (killed, timed out, or the code changed):\n${unmatched.join('\n')}`);
+	}
 }
 
 if (process.argv[1]?.endsWith('mutation.ts')) void main();
