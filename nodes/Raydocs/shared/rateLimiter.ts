@@ -62,11 +62,13 @@ export const STARVED_AFTER_WINDOWS = 1;
 
 const windows = new Map<string, LimiterWindow>();
 
-/** A caller with a deadline (a trigger's poll) stops instead of waiting for a slot that frees after it. */
-export class NoSlotBeforeDeadline extends Error {
-	constructor(readonly freeInMs: number) {
-		super('No request slot frees before the deadline');
-	}
+/**
+ * A caller that must be done by `at` (epoch ms; a trigger's poll): instead of waiting for a slot that
+ * frees after it, acquireRequestSlot throws what `refuse` makes of the wait.
+ */
+export interface SlotDeadline {
+	at: number;
+	refuse: (freeInMs: number) => Error;
 }
 
 function windowFor(key: string): LimiterWindow {
@@ -149,8 +151,8 @@ export interface SlotAnswer {
 }
 
 /**
- * Resolves when one more request may be sent under `limit` requests per `windowMs`, or throws
- * NoSlotBeforeDeadline when that would be after `deadline` (epoch ms). Call the
+ * Resolves when one more request may be sent under `limit` requests per `windowMs` (or throws when
+ * that would be after `deadline`). Call the
  * returned function when the answer arrives: the server counted the request at some moment
  * between sending and answering, so the slot is held until the later of the two. Low-priority
  * requests wait while normal ones wait, until they are starved (see LOW_PRIORITY_SHARE).
@@ -160,7 +162,7 @@ export async function acquireRequestSlot(
 	limit: number,
 	windowMs: number,
 	priority: RequestPriority = 'normal',
-	deadline = Infinity,
+	deadline?: SlotDeadline,
 ): Promise<(answer?: SlotAnswer) => void> {
 	const window = windowFor(key);
 	window.waiting[priority] += 1;
@@ -191,7 +193,7 @@ export async function acquireRequestSlot(
 				};
 			}
 			const freeInMs = earliestFreeInMs(window, limit, windowMs, now);
-			if (now + freeInMs > deadline) throw new NoSlotBeforeDeadline(freeInMs);
+			if (deadline && now + freeInMs > deadline.at) throw deadline.refuse(freeInMs);
 			await sleep(waitMs + 1);
 		}
 	} finally {

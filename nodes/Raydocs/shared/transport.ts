@@ -18,7 +18,7 @@ import { sendInDocumentedForm } from './documentedForms';
 import { matchEndpoint } from './endpoints';
 import { failureOfResponse, MALFORMED_RESPONSE, raydocsApiError, readHttpFailure, type HttpFailure } from './errors';
 import { nextPageOf, readListAnswer } from './listResponse';
-import { acquireRequestSlot, NoSlotBeforeDeadline, pauseRequests, type RequestPriority, type SlotAnswer } from './rateLimiter';
+import { acquireRequestSlot, pauseRequests, type RequestPriority, type SlotAnswer, type SlotDeadline } from './rateLimiter';
 import { retryPolicy, transientRetryWaitMs } from './retries';
 import { rateLimitedWaitMs } from './serverRateLimit';
 import { NEW_TOKEN_FIX } from './tokenHelp';
@@ -136,8 +136,9 @@ async function sendWithPolicy(
 	const windowMs = settings.windowSeconds * 1000;
 	// The token goes to the credential's host only, whatever the options say.
 	const request: IHttpRequestOptions = { ...options, baseURL: settings.baseUrl };
+	const slotDeadline = budgetDeadline(context, settings, deadline);
 	for (let attempt = 1; ; attempt++) {
-		const settleSlot = await slotBefore(context, settings, windowMs, priority, deadline);
+		const settleSlot = await acquireRequestSlot(settings.limiterKey, settings.requests, windowMs, priority, slotDeadline);
 		const outcome = await attemptOnce(context, request, settleSlot);
 		if ('response' in outcome) return outcome.response;
 		const { failure } = outcome;
@@ -165,27 +166,21 @@ async function sendWithPolicy(
 	}
 }
 
-/** A rate-limit slot, or, when none frees before the deadline, an error that says so (nothing was sent). */
-async function slotBefore(
-	context: RaydocsContext,
-	settings: CredentialSettings,
-	windowMs: number,
-	priority: RequestPriority,
-	deadline: number,
-): Promise<(answer?: SlotAnswer) => void> {
-	try {
-		return await acquireRequestSlot(settings.limiterKey, settings.requests, windowMs, priority, deadline);
-	} catch (error) {
-		if (!(error instanceof NoSlotBeforeDeadline)) throw error;
-		throw new NodeOperationError(
-			context.getNode(),
-			`The Raydocs request budget (${settings.requests} requests per ${settings.windowSeconds} s) has no room for ${Math.ceil(error.freeInMs / 1000)} s, longer than this poll may take`,
-			{
-				description:
-					'Nothing was sent. The next poll tries again. If this repeats, other Raydocs work on this n8n (or on the same IP address) is using the budget: check less often, or spread that work out.',
-			},
-		);
-	}
+/** Refuses a wait for the budget past a caller's deadline, with what it would have been (nothing was sent). */
+function budgetDeadline(context: RaydocsContext, settings: CredentialSettings, deadline: number): SlotDeadline | undefined {
+	if (deadline === Infinity) return undefined;
+	return {
+		at: deadline,
+		refuse: (freeInMs) =>
+			new NodeOperationError(
+				context.getNode(),
+				`The Raydocs request budget (${settings.requests} requests per ${settings.windowSeconds} s) has no room for ${Math.ceil(freeInMs / 1000)} s, longer than this poll may take`,
+				{
+					description:
+						'Nothing was sent. The next poll tries again. If this repeats, other Raydocs work on this n8n (or on the same IP address) is using the budget: check less often, or spread that work out.',
+				},
+			),
+	};
 }
 
 export interface RaydocsRequest {
