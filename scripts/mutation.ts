@@ -20,7 +20,7 @@ import { spawnSync } from 'child_process';
 import { existsSync, readdirSync, readFileSync } from 'fs';
 import { basename, dirname, join, relative } from 'path';
 
-import { replaceReadmeSection } from './readmeSection';
+import { replaceSection } from './generatedSection';
 
 const root = join(__dirname, '..');
 const reportsDir = join(root, 'reports', 'mutation');
@@ -129,7 +129,7 @@ function main(): void {
 	if (!reportOnly) for (const file of files) failed = !runStryker(file) || failed;
 	const { markdown, total } = scoreTable(chosen.length > 0 ? files : mutatedFiles());
 	console.log(`\n${markdown}\n`);
-	if (args.includes('--readme')) replaceReadmeSection('mutation-score', markdown);
+	if (args.includes('--readme')) replaceSection('README.md', 'mutation-score', markdown);
 	if (failed) process.exitCode = 1;
 	else if (chosen.length === 0 && (total === undefined || total < MINIMUM_SCORE)) {
 		console.log(`Mutation score below ${MINIMUM_SCORE}%.`);
