@@ -26,7 +26,7 @@ export const HEADER_AUTH_CREDENTIAL = { id: 'raydocsHeaderAuth', name: 'Raydocs 
 
 /**
  * Our node extracting every file of its input items with the seeded template, simplified to flat
- * columns: Batch → Extract Many (waiting for the results) or Extraction → Extract Document.
+ * columns: Extraction Batch → Extract Many (waiting for the results) or Extraction → Extract Document.
  */
 export function extractFilesParameters(
 	fake: FakeRaydocs,

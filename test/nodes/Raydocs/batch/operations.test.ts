@@ -44,6 +44,10 @@ describe('Raydocs → Batch → Create / Execute / Export / Delete', () => {
 			autoExtract: true,
 		});
 		expect(error?.message).toBe('51 upload keys is more than one batch takes (at most 50)');
+		// Named as the editor's actions list names it.
+		expect(error?.description).toBe(
+			'Split the keys into groups of 50 (e.g. with the Loop Over Items node), or use Extraction Batch → Extract Many, which splits by itself.',
+		);
 		expect(fake().log).toHaveLength(0);
 	});
 
