@@ -56,7 +56,7 @@ describe('README.md', () => {
 		expect(sections(readme())).toEqual(REQUIRED_SECTIONS);
 	});
 
-	it('opens with what the package does and one picture from docs/images, before installing', () => {
+	it('opens with what the package does in 2-4 sentences and one picture from docs/images, before installing', () => {
 		const text = readme();
 		const install = text.indexOf('\n## Install\n');
 		const found = images(text);
@@ -64,9 +64,11 @@ describe('README.md', () => {
 		expect(found[0].index).toBeLessThan(install);
 		expect(found[0].target).toMatch(/^docs\/images\/[a-z0-9-]+\.png$/);
 		expect(existsSync(join(PROJECT_ROOT, found[0].target))).toBe(true);
-		const intro = text.slice(text.indexOf('\n'), found[0].index);
+		const intro = text.slice(text.indexOf('\n'), install).replace(/<img[^>]*>/g, '');
 		expect(intro).toMatch(/Raydocs/);
-		expect(intro.trim().split(/(?<=\.)\s+/).length).toBeGreaterThanOrEqual(2);
+		const sentences = intro.trim().split(/(?<=\.)\s+/);
+		expect(sentences.length).toBeGreaterThanOrEqual(2);
+		expect(sentences.length).toBeLessThanOrEqual(4);
 	});
 
 	it('says how to install: the editor, by hand, Docker, queue mode, and the n8n 3 setting', () => {
