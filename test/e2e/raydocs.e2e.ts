@@ -442,7 +442,7 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 			});
 		});
 
-		it('Batch → Extract Many of a folder returns one item per file', async () => {
+		it('Extraction Batch → Extract Many of a folder returns one item per file', async () => {
 			await withLogs(async () => {
 				const result = await host.execute('rdE2eExtractMany');
 				expectSucceeded(result);
