@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- a benchmark script run with Node, never shipped */
 /**
  * One request budget shared by a queue-mode n8n: main + 2 workers on one host (one IP address),
- * each running a 100-file Raydocs → Batch → Extract Many job at the same moment, against the fake
+ * each running a 100-file Raydocs → Extraction Batch → Extract Many job at the same moment, against the fake
  * Raydocs server's per-IP limit; then the same job in one process alone. The limit is scaled from
  * 100 requests per 60 s to 100 per 6 s (the credential is set to match), processing to under a
  * second, so a run takes about a minute.
@@ -36,7 +36,7 @@ const CREDENTIAL_REQUESTS = Number(process.env.BENCH_QUEUE_REQUESTS ?? RATE_LIMI
 const FAKE_TIMING = { parseMs: 200, runQueuedMs: 100, runProcessingMs: 300, batchSessionStartMs: 50 };
 const JOB_TIMEOUT_MS = 300_000;
 const OPERATION = process.env.BENCH_QUEUE_OPERATION === 'extractDocument' ? 'extractDocument' : 'batchExtract';
-const OPERATION_LABEL = OPERATION === 'batchExtract' ? 'Batch → Extract Many' : 'Extraction → Extract Document';
+const OPERATION_LABEL = OPERATION === 'batchExtract' ? 'Extraction Batch → Extract Many' : 'Extraction → Extract Document';
 
 interface Job {
 	workflow: WorkflowJson;

@@ -10,7 +10,8 @@ import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, writeFileSyn
 import { join } from 'path';
 
 import type { N8nHost, ExecutionRun, ExecutionItem, NodeRun, WorkflowJson, WorkflowNode } from '../scripts/n8n/host';
-import { n8nBinary, PROJECT_ROOT, type N8nLine } from '../scripts/n8n/hosts';
+import { replaceSection } from '../scripts/generatedSection';
+import { n8nBinary, type N8nLine } from '../scripts/n8n/hosts';
 import { sampleInvoicePdf } from '../scripts/sampleInvoice';
 import { byId } from '../test/e2e/workflows';
 import type { FakeRaydocs, RequestLogEntry } from '../tools/fake-raydocs/server';
@@ -25,7 +26,7 @@ export const HEADER_AUTH_CREDENTIAL = { id: 'raydocsHeaderAuth', name: 'Raydocs 
 
 /**
  * Our node extracting every file of its input items with the seeded template, simplified to flat
- * columns: Batch → Extract Many (waiting for the results) or Extraction → Extract Document.
+ * columns: Extraction Batch → Extract Many (waiting for the results) or Extraction → Extract Document.
  */
 export function extractFilesParameters(
 	fake: FakeRaydocs,
@@ -133,17 +134,9 @@ export function median(values: number[]): number {
 	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/**
- * Replaces a generated table of docs/performance.md: the text between `<!-- NAME:start -->` and
- * `<!-- NAME:end -->` (the benches write it with BENCH_WRITE_DOCS=1).
- */
+/** Replaces a generated table of docs/performance.md (the benches write it with BENCH_WRITE_DOCS=1). */
 export function writeGeneratedTable(name: string, table: string): void {
-	const doc = join(PROJECT_ROOT, 'docs', 'performance.md');
-	const text = readFileSync(doc, 'utf8');
-	const start = `<!-- ${name}:start -->`;
-	const end = `<!-- ${name}:end -->`;
-	if (!text.includes(start) || !text.includes(end)) throw new Error(`docs/performance.md has no ${start} … ${end} markers`);
-	writeFileSync(doc, `${text.slice(0, text.indexOf(start) + start.length)}\n${table}\n${text.slice(text.indexOf(end))}`);
+	replaceSection('docs/performance.md', name, table);
 	console.log(`docs/performance.md: ${name} updated.`);
 }
 

@@ -65,7 +65,7 @@ async function measureJobs(fake: FakeRaydocs): Promise<Row[]> {
 	}
 	for (const count of [1, 10, 50, 100, 200]) {
 		const { requests, polls } = await measure(fake, { resource: 'batch', operation: 'extract', templateId, allBinaries: false, binaryPropertyName: 'data', waitForResults: true, simplify: true, fieldLayout: 'flat', options: wait }, files(count));
-		rows.push({ job: 'Batch → Extract Many (wait for all)', documents: count, requests, minimum: `${count + Math.ceil(count / 50)} + polls`, notes: `${polls} status polls` });
+		rows.push({ job: 'Extraction Batch → Extract Many (wait for all)', documents: count, requests, minimum: `${count + Math.ceil(count / 50)} + polls`, notes: `${polls} status polls` });
 	}
 	const workspaceId = fake.state.seed!.workspaceId;
 	const listed = fake.seedWorkspace('Lists').id;

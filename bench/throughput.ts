@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- a benchmark script run with Node, never shipped */
 /**
  * Throughput under the rate limit, in a real n8n 2.x: 200 distinct PDFs read from disk and sent
- * through Raydocs → Batch → Extract Many (and through Extraction → Extract Document, which makes
+ * through Raydocs → Extraction Batch → Extract Many (and through Extraction → Extract Document, which makes
  * the same calls per document as the baseline), beside the same job built the way users build it today
  * from n8n's HTTP Request nodes (bench/workflows/http-request-extract-many.json: signed URL, PUT to
  * storage, session, add document, start run, Wait + If loop until the run completes) in three
@@ -72,14 +72,14 @@ interface Row {
 	endpoints: Map<string, number>;
 }
 
-/** Our node on this set-up's own 200 files: Batch → Extract Many, or Extraction → Extract Document. */
+/** Our node on this set-up's own 200 files: Extraction Batch → Extract Many, or Extraction → Extract Document. */
 function ourWorkflow(host: N8nHost, fake: FakeRaydocs, id: string, operation: 'batchExtract' | 'extractDocument'): SetUp {
 	const dir = join(host.filesDir, id);
 	writeDistinctPdfs(dir, DOCUMENTS, id);
 	const parameters = extractFilesParameters(fake, operation, { checkInterval: POLL_SECONDS, timeout: 240 });
 	const label =
 		operation === 'batchExtract'
-			? 'Raydocs → Batch → Extract Many'
+			? 'Raydocs → Extraction Batch → Extract Many'
 			: 'Raydocs → Extraction → Extract Document (the same calls per document as the baseline)';
 	const workflow = chainWorkflow(id, [readFilesNode('Read Files', `${dir}/*.pdf`), raydocsNode('Raydocs', RAYDOCS_CREDENTIAL, parameters)]);
 	const short = operation === 'batchExtract' ? 'Extract Many' : 'Extract Document';

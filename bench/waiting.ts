@@ -182,7 +182,7 @@ function ourJob(
 	return {
 		id: spec.id,
 		job: spec.job ?? (spec.kind === 'many' ? `Extract Many, ${spec.documents} files` : `Extract Document, ${spec.documents === 1 ? '1 file' : `${spec.documents} items in one execution`}`),
-		setUp: spec.kind === 'many' ? 'Raydocs → Batch → Extract Many' : 'Raydocs → Extraction → Extract Document',
+		setUp: spec.kind === 'many' ? 'Raydocs → Extraction Batch → Extract Many' : 'Raydocs → Extraction → Extract Document',
 		kind: spec.kind,
 		documents: spec.documents,
 		workflow: chainWorkflow(spec.id, [readFilesNode('Read Files', `${dir}/*.pdf`), node]),

@@ -10,7 +10,7 @@
  *
  *   npm run test:mutation                              every file, then the score table
  *   npm run test:mutation -- nodes/Raydocs/shared/ids.ts   one file (or several)
- *   npm run test:mutation -- --readme                  every file, then the table into the README too
+ *   npm run test:mutation -- --readme                  every file, then the table into docs/development.md too
  *   npm run test:mutation -- --report [--readme]       the table from the last results only
  *   MUTATION_CONCURRENCY=1 npm run test:mutation ...   one test runner instead of two
  *
@@ -33,8 +33,8 @@ import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync
 import { basename, dirname, join, relative } from 'path';
 import * as ts from 'typescript';
 
+import { replaceSection } from './generatedSection';
 import { explainedSurvivors } from './mutationSurvivors';
-import { replaceReadmeSection } from './readmeSection';
 
 const root = join(__dirname, '..');
 const reportsDir = join(root, 'reports', 'mutation');
@@ -323,7 +323,7 @@ async function main(): Promise<void> {
 	}
 	const { markdown, total, unexplained } = scoreTable(chosen.length > 0 ? files : mutatedFiles());
 	console.log(`\n${markdown}\n`);
-	if (args.includes('--readme')) replaceReadmeSection('mutation-score', markdown);
+	if (args.includes('--readme')) replaceSection('docs/development.md', 'mutation-score', markdown);
 	if (failed) process.exitCode = 1;
 	else if (chosen.length === 0 && (total === undefined || total < MINIMUM_SCORE)) {
 		console.log(`Mutation score below ${MINIMUM_SCORE}%.`);

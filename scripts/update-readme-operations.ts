@@ -1,7 +1,7 @@
 /* eslint-disable no-console -- runs in Node for tooling; never shipped (package.json "files") */
-/** Rewrites the README's operations table from the node description (see operations-table.ts). */
+/** `npm run docs:operations`: rewrites the README's operations table from the node description (see operations-table.ts). */
 import { operationsMarkdown } from './operations-table';
-import { replaceReadmeSection } from './readmeSection';
+import { replaceSection } from './generatedSection';
 
-const updated = replaceReadmeSection('operations', operationsMarkdown());
-console.log(updated ? 'README operations table updated' : 'README operations table already up to date');
+const updated = replaceSection('README.md', 'operations', operationsMarkdown());
+console.log(updated ? 'README.md: operations table updated' : 'README.md: operations table already up to date');

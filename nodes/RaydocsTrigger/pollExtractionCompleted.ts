@@ -57,27 +57,31 @@ function readSettings(context: IPollFunctions): Settings {
 async function fetchSession(
 	context: IPollFunctions,
 	sessionId: string,
+	deadline?: number,
 ): Promise<SessionWithRuns & { results: ExtractionRun[] }> {
 	const session = await raydocsJson<SessionWithRuns>(context, {
 		method: 'GET',
 		url: pathOf(RAYDOCS_API.getSession, { sessionId }),
+		deadline,
 	});
 	if (!Array.isArray(session.results)) {
 		// Older answers may omit the runs; the results list has them.
 		const body = await raydocsJson(context, {
 			method: 'GET',
 			url: pathOf(RAYDOCS_API.listSessionResults, { sessionId }),
+			deadline,
 		});
 		return { ...session, results: listItemsOf<ExtractionRun>(body) };
 	}
 	return session as SessionWithRuns & { results: ExtractionRun[] };
 }
 
-async function fullRun(context: IPollFunctions, run: ExtractionRun): Promise<ExtractionRun> {
+async function fullRun(context: IPollFunctions, run: ExtractionRun, deadline?: number): Promise<ExtractionRun> {
 	if (run.data !== undefined || run.status === 'failed') return run;
 	return await raydocsJson<ExtractionRun>(context, {
 		method: 'GET',
 		url: pathOf(RAYDOCS_API.getResult, { resultId: run.id }),
+		deadline,
 	});
 }
 
@@ -148,7 +152,7 @@ export async function pollExtractionCompleted(this: IPollFunctions): Promise<INo
 		// A large watch list is spread over several polls rather than overrunning n8n's budget.
 		if (polled > 0 && Date.now() > deadline) break;
 		const sessionId = settings.sessionIds[(start + polled) % count];
-		const session = await fetchSession(this, sessionId);
+		const session = await fetchSession(this, sessionId, deadline);
 		const decision = decideSession(state.sessions[sessionId], session.results, {
 			emitStatuses: settings.emitStatuses,
 			emitBacklog: settings.emitBacklog,
@@ -173,7 +177,7 @@ export async function pollExtractionCompleted(this: IPollFunctions): Promise<INo
 			}
 			break;
 		}
-		items.push(toItem(this, session, await fullRun(this, run), settings));
+		items.push(toItem(this, session, await fullRun(this, run, deadline), settings));
 	}
 
 	writeExtractionState(staticData, { sessions, nextSessionIndex: (start + polled) % count });

@@ -45,11 +45,18 @@ function watchedWorkflow(context: IPollFunctions): WorkflowIds {
 	return { workspaceId, workflowId };
 }
 
-async function withOutput(context: IPollFunctions, workflow: WorkflowIds, run: IDataObject, include: boolean): Promise<INodeExecutionData> {
+async function withOutput(
+	context: IPollFunctions,
+	workflow: WorkflowIds,
+	run: IDataObject,
+	include: boolean,
+	deadline?: number,
+): Promise<INodeExecutionData> {
 	if (!include) return { json: run };
 	const output = await raydocsJson<IDataObject>(context, {
 		method: 'GET',
 		url: pathOf(RAYDOCS_API.getWorkflowRunOutput, { ...workflow, runId: String(run.id) }),
+		deadline,
 	});
 	return { json: { ...run, output } };
 }
@@ -103,6 +110,7 @@ export async function pollWorkflowRunCompleted(this: IPollFunctions): Promise<IN
 				per_page: 100,
 				...(state.cursor ? { cursor: state.cursor } : {}),
 			},
+			deadline,
 		});
 		for (const run of body.data ?? []) {
 			const id = String(run.id);
@@ -118,7 +126,7 @@ export async function pollWorkflowRunCompleted(this: IPollFunctions): Promise<IN
 	state.recentIds = state.recentIds!.slice(-RECENT_IDS_KEPT);
 
 	const items: INodeExecutionData[] = [];
-	for (const run of fresh) items.push(await withOutput(this, workflow, run, includeOutput));
+	for (const run of fresh) items.push(await withOutput(this, workflow, run, includeOutput, deadline));
 	staticData.workflowRuns = state as IDataObject;
 	if (!ownState && !firstState) keepFirstPollState(this, { workflowRuns: state as IDataObject });
 	return items;

@@ -5,7 +5,7 @@
  * test/compat/core.compat.ts in it, and prints one table: a row per release, a column per case.
  *
  *   npm run test:compat                          the whole matrix (~6 min once installed)
- *   npm run test:compat -- --readme              ... and write the table into README.md
+ *   npm run test:compat -- --readme              ... and write the table into README.md (Supported n8n versions)
  *   COMPAT_VERSIONS=1.85.3,2.41.1 npm run test:compat
  *   E2E_SKIP_BUILD=1                             reuse dist/
  * Exits 1 when any case failed. Not part of `npm test`: the floor adds a ~6 min install and ~2 min
@@ -15,7 +15,7 @@ import { spawn } from 'child_process';
 import { mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
-import { replaceReadmeSection } from '../readmeSection';
+import { replaceSection } from '../generatedSection';
 import { cacheDir, PROJECT_ROOT, type N8nLine } from './hosts';
 
 interface MatrixEntry {
@@ -152,7 +152,7 @@ async function main(): Promise<void> {
 	const failed = outcomes.reduce((sum, outcome) => sum + outcome.failed, 0);
 	if (process.argv.includes('--readme')) {
 		if (failed > 0 || entries.length !== MATRIX.length) console.log('[compat] README not updated: it carries only a complete, passing matrix');
-		else console.log(replaceReadmeSection('compat', markdown) ? '[compat] README table updated' : '[compat] README table already up to date');
+		else console.log(replaceSection('README.md', 'compat', markdown) ? '[compat] README table updated' : '[compat] README table already up to date');
 	}
 	process.exitCode = failed > 0 ? 1 : 0;
 }

@@ -296,10 +296,10 @@ export class N8nHost {
 	}
 
 	/** One n8n CLI command (each boots n8n: 2-4 s). */
-	async cli(args: string[], options: { label?: string; timeoutMs?: number } = {}): Promise<RunResult & { logFile: string }> {
+	async cli(args: string[], options: { label?: string; timeoutMs?: number; env?: Record<string, string> } = {}): Promise<RunResult & { logFile: string }> {
 		const logFile = this.nextLogFile(options.label ?? args[0]);
 		const result = await runTracked(n8nBinary(this.line), args, {
-			env: this.env(),
+			env: { ...this.env(), ...options.env },
 			cwd: this.userFolder,
 			logFile,
 			timeoutMs: options.timeoutMs ?? 180_000,
@@ -353,9 +353,9 @@ export class N8nHost {
 		await this.cliOrThrow(args, `activate-${workflowId}`);
 	}
 
-	/** `n8n execute --id <id> --rawOutput`: exit code 0 when the workflow succeeded. */
-	async execute(workflowId: string, timeoutMs = 240_000): Promise<ExecuteResult> {
-		const result = await this.cli(['execute', '--id', workflowId, '--rawOutput'], { label: `execute-${workflowId}`, timeoutMs });
+	/** `n8n execute --id <id> --rawOutput`: exit code 0 when the workflow succeeded. `env`: settings for this run only. */
+	async execute(workflowId: string, timeoutMs = 240_000, env?: Record<string, string>): Promise<ExecuteResult> {
+		const result = await this.cli(['execute', '--id', workflowId, '--rawOutput'], { label: `execute-${workflowId}`, timeoutMs, env });
 		return { code: result.code, run: parseExecuteOutput(result.output), output: result.output, seconds: result.seconds, logFile: result.logFile };
 	}
 

@@ -6,7 +6,7 @@
  * streamable HTTP the way Claude Desktop or an n8n AI Agent would, with no language model.
  *
  * With RAYDOCS_MCP_TOOLS_README=1 (`npm run docs:mcp-tools`) the tool list the client saw on n8n
- * 2.x, and one extraction answer, are written into the README's "Use with AI agents" section.
+ * 2.x, and one extraction answer, are written into docs/ai-agents.md.
  */
 // The SDK publishes these paths through its package.json "exports" map, which the lint resolver does not read.
 // eslint-disable-next-line import-x/no-unresolved
@@ -23,7 +23,7 @@ import { EXAMPLE_CREDENTIAL, loadExample, MCP_EXAMPLE, prepareExample } from '..
 import type { N8nHost, WorkflowJson, WorkflowNode } from '../../scripts/n8n/host';
 import { linesFromEnv, N8N_HOSTS, type N8nLine } from '../../scripts/n8n/hosts';
 import { sleep } from '../../scripts/n8n/processes';
-import { replaceReadmeSection } from '../../scripts/readmeSection';
+import { replaceSection } from '../../scripts/generatedSection';
 import { sampleInvoicePdf } from '../../scripts/sampleInvoice';
 import type { FakeRaydocs } from '../../tools/fake-raydocs/server';
 import { startFileHost, type FileHost } from '../helpers/fileHost';
@@ -74,7 +74,7 @@ interface ListedTool {
 	inputSchema: { properties?: Record<string, object>; required?: string[] };
 }
 
-/** The README table: each tool as an MCP client lists it (name, description, arguments). */
+/** The docs/ai-agents.md table: each tool as an MCP client lists it (name, description, arguments). */
 function toolsMarkdown(tools: ListedTool[]): string {
 	const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 	const rows = [...tools]
@@ -209,7 +209,7 @@ describe.each(lines)('Raydocs tools over MCP in real n8n, line %s', (line: N8nLi
 			expect(byName.Extract_Document_from_URL.inputSchema).toMatchObject(argument('file_url', /http\(s\) address/));
 			expect(byName.Get_Extraction_Result.inputSchema).toMatchObject(argument('result_id', /UUID/));
 			for (const tool of tools) expect(Object.keys(tool.inputSchema.properties ?? {})).toHaveLength(1);
-			if (process.env.RAYDOCS_MCP_TOOLS_README === '1' && line === '2') replaceReadmeSection('mcp-tools', toolsMarkdown(tools));
+			if (process.env.RAYDOCS_MCP_TOOLS_README === '1' && line === '2') replaceSection('docs/ai-agents.md', 'mcp-tools', toolsMarkdown(tools));
 		});
 	});
 
@@ -230,7 +230,7 @@ describe.each(lines)('Raydocs tools over MCP in real n8n, line %s', (line: N8nLi
 			expect(result).toMatchObject({ status: 'completed', invoice_details: { invoice_number: expect.stringMatching(/^INV-/) } });
 			expect(fake.log.filter((entry) => entry.listener === 'storage')).toHaveLength(0);
 			if (process.env.RAYDOCS_MCP_TOOLS_README === '1' && line === '2') {
-				replaceReadmeSection('mcp-answer', ['```json', JSON.stringify(JSON.parse(textOf(extracted)), null, 2), '```'].join('\n'));
+				replaceSection('docs/ai-agents.md', 'mcp-answer', ['```json', JSON.stringify(JSON.parse(textOf(extracted)), null, 2), '```'].join('\n'));
 			}
 		});
 	});

@@ -383,6 +383,19 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 			});
 		});
 
+		// n8n 2.x only: n8n 1.x has no SSRF protection of its own.
+		(line === '2' ? it : it.skip)("with n8n's SSRF protection on, n8n refuses the File URL even with the option on, and the error says so", async () => {
+			await withLogs(async () => {
+				web.requests.length = 0;
+				const result = await host.execute('rdE2eUrlAllowed1', undefined, { N8N_SSRF_PROTECTION_ENABLED: 'true' });
+				const error = result.run?.data?.resultData?.error;
+				expect(error?.message).toBe(`Could not download the file at ${web.url}/shared/old-link.pdf (refused by n8n)`);
+				expect(error?.description).toMatch(/^Nothing was sent: n8n blocks this address for every node\. Network code REFUSED_BY_N8N: /);
+				expect(web.requests).toEqual([]);
+				expect(fake.log).toEqual([]);
+			});
+		});
+
 		it('a connection reset while waiting for the result is retried, and the extraction completes', async () => {
 			await withLogs(async () => {
 				fake.fault({ kind: 'drop', method: 'GET', path: /^\/extractions\/results\/[^/]+$/, count: 1 });
@@ -429,7 +442,7 @@ describe.each(lines)('Raydocs in real n8n, line %s', (line: N8nLine) => {
 			});
 		});
 
-		it('Batch → Extract Many of a folder returns one item per file', async () => {
+		it('Extraction Batch → Extract Many of a folder returns one item per file', async () => {
 			await withLogs(async () => {
 				const result = await host.execute('rdE2eExtractMany');
 				expectSucceeded(result);

@@ -9,32 +9,53 @@ import { credentialsFor } from './raydocs';
 
 export const triggerNode = new RaydocsTrigger();
 
+/**
+ * A call to the fake as the test's own client. Its requests share the fake's per-IP budget with the
+ * n8n processes on this machine, as they would Raydocs': a 429 (not processed, so safe to repeat) is
+ * waited out as its Retry-After says, for at most two minutes.
+ */
+async function testApi<T>(fake: FakeRaydocs, method: string, path: string, options: Parameters<typeof api>[3] = {}) {
+	const giveUpAt = Date.now() + 120_000;
+	for (;;) {
+		const answer = await api<T>(fake, method, path, options);
+		if (answer.status !== 429 || Date.now() > giveUpAt) return answer;
+		await sleep(Number(answer.headers.get('retry-after') ?? 1) * 1000);
+	}
+}
+
 /** A session of the seeded template with one stored document attached, ready to run. */
 export async function sessionWithDocument(fake: FakeRaydocs, content = '%PDF trigger'): Promise<string> {
 	const seed = fake.state.seed!;
-	const session = await api<{ id: string }>(fake, 'POST', '/extractions/sessions', {
+	const session = await testApi<{ id: string }>(fake, 'POST', '/extractions/sessions', {
 		body: { extraction_template_id: seed.templateId, name: 'watched' },
 	});
 	const document = fake.seedWorkspaceDocument(seed.workspaceId, { filename: `${session.body.id}.pdf`, content: `${content} ${session.body.id}` });
-	await api(fake, 'POST', `/extractions/sessions/${session.body.id}/documents/attach`, {
+	await testApi(fake, 'POST', `/extractions/sessions/${session.body.id}/documents/attach`, {
 		body: { document_ids: [document.id] },
 	});
 	return session.body.id;
 }
 
 export async function startRun(fake: FakeRaydocs, sessionId: string): Promise<string> {
-	const run = await api<{ id: string }>(fake, 'POST', `/extractions/sessions/${sessionId}/results`);
+	const run = await testApi<{ id: string }>(fake, 'POST', `/extractions/sessions/${sessionId}/results`);
 	if (run.status !== 201) throw new Error(`run not started: ${run.status} ${run.text}`);
 	return run.body.id;
 }
 
+/**
+ * Reads the run until it has one of `statuses`, for at most 90 s (429s waited out, see testApi),
+ * every 100 ms: reading faster would spend the per-IP budget the n8n under test needs.
+ */
 export async function waitForStatus(fake: FakeRaydocs, runId: string, statuses = ['completed', 'failed']): Promise<void> {
-	for (let attempt = 0; attempt < 200; attempt++) {
-		const run = await api<{ status: string }>(fake, 'GET', `/extractions/results/${runId}`);
-		if (statuses.includes(run.body.status)) return;
-		await sleep(20);
+	const giveUpAt = Date.now() + 90_000;
+	let last = 'no answer';
+	while (Date.now() < giveUpAt) {
+		const run = await testApi<{ status: string }>(fake, 'GET', `/extractions/results/${runId}`);
+		if (run.status === 200 && statuses.includes(run.body.status)) return;
+		last = run.status === 200 ? `status ${run.body.status}` : `HTTP ${run.status}`;
+		await sleep(100);
 	}
-	throw new Error(`run ${runId} did not reach ${statuses.join('/')}`);
+	throw new Error(`run ${runId} did not reach ${statuses.join('/')} in 90 s (last read: ${last})`);
 }
 
 export async function completedRun(fake: FakeRaydocs, sessionId: string): Promise<string> {

@@ -4,63 +4,19 @@
  * folder) exists, and an anchor (`#section`, `other.md#section`) names a heading of that file as
  * GitHub and npm render it, or an explicit `<a id>` / `<a name>`.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { dirname, join, relative, resolve } from 'path';
 
 import { PROJECT_ROOT } from '../../scripts/n8n/hosts';
+import { headingAnchors, markdownFilesUnder, relativeLinks } from '../helpers/markdown';
 
 /** The Markdown files a user or contributor reads: the README, docs/, examples/, tools/, CHANGELOG. */
 function documents(): string[] {
 	const found = ['README.md', 'CHANGELOG.md'].map((file) => join(PROJECT_ROOT, file));
-	const walk = (folder: string) => {
-		for (const entry of readdirSync(folder)) {
-			const path = join(folder, entry);
-			if (statSync(path).isDirectory()) walk(path);
-			else if (entry.endsWith('.md')) found.push(path);
-		}
-	};
 	for (const folder of ['docs', 'examples', 'tools']) {
-		if (existsSync(join(PROJECT_ROOT, folder))) walk(join(PROJECT_ROOT, folder));
+		if (existsSync(join(PROJECT_ROOT, folder))) found.push(...markdownFilesUnder(join(PROJECT_ROOT, folder)));
 	}
 	return found;
-}
-
-/** Text outside fenced code blocks and inline code, where links are links. */
-function prose(markdown: string): string {
-	return markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '').replace(/`[^`\n]*`/g, '');
-}
-
-/** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
-export function headingAnchors(markdown: string): Set<string> {
-	const anchors = new Set<string>();
-	const seen = new Map<string, number>();
-	const withoutCode = markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
-	for (const [, text] of withoutCode.matchAll(/^#{1,6}[ \t]+(.+?)[ \t#]*$/gm)) {
-		const plain = text
-			.replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-			.replace(/<[^>]+>/g, '')
-			.replace(/[`*_~]/g, '');
-		const slug = plain
-			.trim()
-			.toLowerCase()
-			.replace(/[^\p{L}\p{N}\- ]/gu, '')
-			.replace(/ /g, '-');
-		const count = seen.get(slug) ?? 0;
-		seen.set(slug, count + 1);
-		anchors.add(count === 0 ? slug : `${slug}-${count}`);
-	}
-	for (const [, id] of markdown.matchAll(/<a\s+(?:id|name)="([^"]+)"/g)) anchors.add(id);
-	return anchors;
-}
-
-/** Relative link targets: `[text](target)`, `![alt](target)` and `<img src="target">`. */
-export function relativeLinks(markdown: string): string[] {
-	const text = prose(markdown);
-	const targets = [
-		...[...text.matchAll(/\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)].map((match) => match[1]),
-		...[...text.matchAll(/<img[^>]+src="([^"]+)"/g)].map((match) => match[1]),
-	];
-	return targets.filter((target) => !/^[a-z][a-z0-9+.-]*:/i.test(target));
 }
 
 describe('links in the README and docs/', () => {

@@ -130,7 +130,7 @@ const CLASSES: OperationClass[] = [
 		},
 	},
 	{
-		name: 'batch (Batch → Extract Many), fault on the batch create',
+		name: 'batch (Extraction Batch → Extract Many), fault on the batch create',
 		retrySafe: false,
 		target: { method: 'POST', path: /\/sessions\/batch$/ },
 		async run(fake) {

@@ -20,7 +20,7 @@ describe('Security: the access token', () => {
 	const jobs: Array<[string, (instance: FakeRaydocs) => INodeParameters]> = [
 		['File Upload → Upload', () => ({ resource: 'file', operation: 'upload', allBinaries: false, binaryPropertyName: 'data' })],
 		['Extraction → Extract Document', (instance) => ({ resource: 'extraction', operation: 'extractDocument', templateId: byId(instance.state.seed!.templateId), inputSource: 'binary', allBinaries: false, binaryPropertyName: 'data', simplify: false, options: wait })],
-		['Batch → Extract Many', (instance) => ({ resource: 'batch', operation: 'extract', templateId: byId(instance.state.seed!.templateId), allBinaries: false, binaryPropertyName: 'data', waitForResults: true, simplify: false, options: wait })],
+		['Extraction Batch → Extract Many', (instance) => ({ resource: 'batch', operation: 'extract', templateId: byId(instance.state.seed!.templateId), allBinaries: false, binaryPropertyName: 'data', waitForResults: true, simplify: false, options: wait })],
 		['Session Document → Upload', () => ({ resource: 'sessionDocument', operation: 'upload', sessionId: '={{ $json.sessionId }}', allBinaries: false, binaryPropertyName: 'data' })],
 	];
 

@@ -10,7 +10,7 @@ import type {
 	JsonObject,
 } from 'n8n-workflow';
 
-import { networkCodeNote, readHttpFailure } from './errors';
+import { failureInBrief, networkCodeNote, readHttpFailure } from './errors';
 import { transientRetryWaitMs } from './retries';
 
 export type DownloadContext = IExecuteFunctions | IExecuteSingleFunctions;
@@ -89,10 +89,7 @@ function itemIndexOf(context: DownloadContext): number | undefined {
 /** Storage downloads: the URL is a signed link Raydocs gave, which expires. */
 const describeStorageFailure: DownloadFailureText = (where, status, code, attempts) => {
 	const tried = attempts > 1 ? ` after ${attempts} attempts` : '';
-	const message =
-		status !== undefined
-			? `Could not download the file from storage (HTTP ${status})${tried}`
-			: `Could not download the file from storage (no answer)${tried}`;
+	const message = `Could not download the file from storage (${failureInBrief({ status, code })})${tried}`;
 	const description =
 		status === 403 || status === 400
 			? `The storage refused ${where}. Signed download links expire after about 10 minutes: run the node again to get a fresh one.`

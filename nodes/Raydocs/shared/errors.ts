@@ -16,11 +16,15 @@ export interface HttpFailure {
 
 export const MALFORMED_RESPONSE = 'MALFORMED_RESPONSE';
 
+/** n8n itself refused to send the request (its SSRF protection): nothing went out, a repeat is refused again. */
+export const REFUSED_BY_N8N = 'REFUSED_BY_N8N';
+
 /**
  * The network failures the node recognises, each with what it means in words. `dropped`: the
- * connection broke after the request went out, so the server may have processed it.
+ * connection broke after the request went out, so the server may have processed it. `final`: no
+ * request went out and another attempt gets the same answer.
  */
-const NETWORK_FAILURES: Record<string, { meaning: string; dropped?: true }> = {
+const NETWORK_FAILURES: Record<string, { meaning: string; dropped?: true; final?: true }> = {
 	ECONNRESET: { meaning: 'the server or a proxy in between closed the connection', dropped: true },
 	EPIPE: { meaning: 'the connection closed while the request was still being sent', dropped: true },
 	UND_ERR_SOCKET: { meaning: 'the connection closed before the whole answer arrived', dropped: true },
@@ -33,7 +37,26 @@ const NETWORK_FAILURES: Record<string, { meaning: string; dropped?: true }> = {
 	ERR_SOCKET_CONNECTION_TIMEOUT: { meaning: 'the connection could not be opened in time' },
 	ECONNABORTED: { meaning: 'no answer arrived within the request timeout' },
 	EHOSTUNREACH: { meaning: 'no network route leads to the host' },
+	[REFUSED_BY_N8N]: {
+		meaning:
+			"n8n's SSRF protection (N8N_SSRF_PROTECTION_ENABLED) refused the address before sending anything; an n8n administrator can allow it with N8N_SSRF_ALLOWED_IP_RANGES or N8N_SSRF_ALLOWED_HOSTNAMES",
+		final: true,
+	},
 };
+
+/** Whether another attempt could get through: false for a refusal made before anything was sent. */
+export function mayRepeatAfterCode(code: string): boolean {
+	return NETWORK_FAILURES[code]?.final !== true;
+}
+
+/** A failure in two or three words for a message: "HTTP 403", "refused by n8n" or "no answer". */
+export function failureInBrief(failure: Pick<HttpFailure, 'status' | 'code'>): string {
+	if (failure.status !== undefined) return `HTTP ${failure.status}`;
+	return failure.code === REFUSED_BY_N8N ? 'refused by n8n' : 'no answer';
+}
+
+/** n8n 2.x's SSRF protection throws SsrfBlockedIpError or SsrfBlockedHostnameError (@n8n/backend-network). */
+const isSsrfRefusal = (error: Record<string, unknown>): boolean => typeof error.name === 'string' && /^Ssrf\w*Error$/.test(error.name);
 
 const isFailureCode = (code: unknown): code is string =>
 	code === MALFORMED_RESPONSE || Object.prototype.hasOwnProperty.call(NETWORK_FAILURES, code as PropertyKey);
@@ -117,6 +140,7 @@ export function readHttpFailure(error: unknown): HttpFailure {
 			}
 		}
 		if (!failure.code && isFailureCode(current.code)) failure.code = current.code;
+		if (!failure.code && isSsrfRefusal(current)) failure.code = REFUSED_BY_N8N;
 		if (!failure.code && typeof current.message === 'string' && /socket hang up/i.test(current.message)) {
 			failure.code = 'ECONNRESET';
 		}
@@ -388,6 +412,12 @@ const FAILURE_KINDS: readonly FailureKind[] = [
 		message: (facts) => `The connection to Raydocs dropped before an answer arrived${facts.retried}`,
 		fix: ({ request, failure }) =>
 			`${request.retrySafe ? REACH_BASE_URL : 'The call was not repeated automatically because Raydocs may already have processed it: check in Raydocs whether it took effect before running the node again.'}${networkCodeNote(failure.code)}`,
+	},
+	{
+		kind: 'refused by n8n',
+		fits: ({ failure }) => failure.code === REFUSED_BY_N8N,
+		message: () => "n8n's SSRF protection refused to send the request to Raydocs",
+		fix: ({ failure }) => `The Base URL of the Raydocs credential points to an address n8n blocks.${networkCodeNote(failure.code)}`,
 	},
 	{
 		kind: 'unreachable',

@@ -52,7 +52,9 @@ const IPV4_RANGES: Ipv4Range[] = [
 	ipv4Range('127.0.0.0/8', 'loopback'),
 	ipv4Range('169.254.0.0/16', 'link-local, where clouds serve instance metadata'),
 	ipv4Range('172.16.0.0/12', 'private'),
+	ipv4Range('192.0.0.0/24', 'reserved for protocol assignments, not public'),
 	ipv4Range('192.168.0.0/16', 'private'),
+	ipv4Range('198.18.0.0/15', 'reserved for network tests, not public'),
 ];
 
 function ipv4Kind(address: number): string | undefined {
@@ -68,16 +70,27 @@ function ipv6Groups(address: string): number[] {
 	return groups.map((group) => Number(`0x${group}`));
 }
 
+/**
+ * The IPv4 address an IPv6 address carries to, where it carries one: IPv4-mapped (::ffff:a.b.c.d),
+ * IPv4-compatible (::a.b.c.d), NAT64 (64:ff9b::a.b.c.d), 6to4 (2002:aabb:ccdd::) and Teredo
+ * (2001:0::, the client's address in the last 32 bits with every bit inverted).
+ */
+function embeddedIpv4(groups: number[]): number | undefined {
+	const zeroFrom = (start: number, end: number) => groups.slice(start, end).every((group) => group === 0);
+	if (zeroFrom(0, 5) && (groups[5] === 0xffff || groups[5] === 0)) return groups[6] * 65536 + groups[7];
+	if (groups[0] === 0x64 && groups[1] === 0xff9b && zeroFrom(2, 6)) return groups[6] * 65536 + groups[7];
+	if (groups[0] === 0x2002) return groups[1] * 65536 + groups[2];
+	if (groups[0] === 0x2001 && groups[1] === 0) return (groups[6] ^ 0xffff) * 65536 + (groups[7] ^ 0xffff);
+	return undefined;
+}
+
 function ipv6Kind(groups: number[]): string | undefined {
 	const zeroUntil = (index: number) => groups.slice(0, index).every((group) => group === 0);
 	if (zeroUntil(8)) return 'unspecified, ::';
 	if (zeroUntil(7) && groups[7] === 1) return 'loopback, ::1';
-	// IPv4-mapped (::ffff:a.b.c.d), IPv4-compatible (::a.b.c.d) and NAT64 (64:ff9b::a.b.c.d) addresses reach the IPv4 inside.
-	const embedsIpv4 =
-		(zeroUntil(5) && (groups[5] === 0xffff || groups[5] === 0)) ||
-		(groups[0] === 0x64 && groups[1] === 0xff9b && groups.slice(2, 6).every((group) => group === 0));
-	if (embedsIpv4) {
-		const kind = ipv4Kind(groups[6] * 65536 + groups[7]);
+	const embedded = embeddedIpv4(groups);
+	if (embedded !== undefined) {
+		const kind = ipv4Kind(embedded);
 		return kind ? `${kind}, inside an IPv6 address` : undefined;
 	}
 	if ((groups[0] & 0xfe00) === 0xfc00) return 'private (unique local), fc00::/7';

@@ -62,6 +62,15 @@ export const STARVED_AFTER_WINDOWS = 1;
 
 const windows = new Map<string, LimiterWindow>();
 
+/**
+ * A caller that must be done by `at` (epoch ms; a trigger's poll): instead of waiting for a slot that
+ * frees after it, acquireRequestSlot throws what `refuse` makes of the wait.
+ */
+export interface SlotDeadline {
+	at: number;
+	refuse: (freeInMs: number) => Error;
+}
+
 function windowFor(key: string): LimiterWindow {
 	let window = windows.get(key);
 	if (!window) {
@@ -121,6 +130,18 @@ function waitBefore(window: LimiterWindow, limit: number, windowMs: number, prio
 	return Math.max(waitForPause, waitForWindow);
 }
 
+/**
+ * The soonest any request could go, whatever its priority: when the pause ends and, with the window
+ * full, when its oldest place leaves it. waitBefore looks again sooner; this is the bound a deadline
+ * is held to.
+ */
+function earliestFreeInMs(window: LimiterWindow, limit: number, windowMs: number, now: number): number {
+	const places = [...window.slots.map((slot) => slot.at), ...window.others];
+	const full = places.length >= Math.min(limit, window.serverLimit ?? limit);
+	const windowFreeIn = full ? Math.min(...places) + windowMs + SAFETY_MARGIN_MS - now : 0;
+	return Math.max(window.pausedUntil - now, windowFreeIn, 0);
+}
+
 /** What one answer tells the limiter, passed to the function acquireRequestSlot returns. */
 export interface SlotAnswer {
 	/** Response headers (success or failure), for X-RateLimit-*. */
@@ -130,7 +151,8 @@ export interface SlotAnswer {
 }
 
 /**
- * Resolves when one more request may be sent under `limit` requests per `windowMs`. Call the
+ * Resolves when one more request may be sent under `limit` requests per `windowMs` (or throws when
+ * that would be after `deadline`). Call the
  * returned function when the answer arrives: the server counted the request at some moment
  * between sending and answering, so the slot is held until the later of the two. Low-priority
  * requests wait while normal ones wait, until they are starved (see LOW_PRIORITY_SHARE).
@@ -140,6 +162,7 @@ export async function acquireRequestSlot(
 	limit: number,
 	windowMs: number,
 	priority: RequestPriority = 'normal',
+	deadline?: SlotDeadline,
 ): Promise<(answer?: SlotAnswer) => void> {
 	const window = windowFor(key);
 	window.waiting[priority] += 1;
@@ -169,6 +192,8 @@ export async function acquireRequestSlot(
 					for (const wake of window.waiters.splice(0)) wake();
 				};
 			}
+			const freeInMs = earliestFreeInMs(window, limit, windowMs, now);
+			if (deadline && now + freeInMs > deadline.at) throw deadline.refuse(freeInMs);
 			await sleep(waitMs + 1);
 		}
 	} finally {

@@ -1,4 +1,4 @@
-import type { HttpFailure } from './errors';
+import { mayRepeatAfterCode, type HttpFailure } from './errors';
 
 /** How hard the node tries before it gives up; tests shorten the waits. */
 export const retryPolicy = {
@@ -37,7 +37,7 @@ export type TransientFailureHost = keyof typeof TRANSIENT_FAILURES;
 
 /** Whether another attempt may get a different answer. */
 export function isTransientFailure(failure: Pick<HttpFailure, 'status' | 'code'>, host: TransientFailureHost): boolean {
-	if (failure.status === undefined) return failure.code !== undefined;
+	if (failure.status === undefined) return failure.code !== undefined && mayRepeatAfterCode(failure.code);
 	return TRANSIENT_FAILURES[host].statuses.has(failure.status);
 }
 

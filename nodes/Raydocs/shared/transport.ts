@@ -18,7 +18,7 @@ import { sendInDocumentedForm } from './documentedForms';
 import { matchEndpoint } from './endpoints';
 import { failureOfResponse, MALFORMED_RESPONSE, raydocsApiError, readHttpFailure, type HttpFailure } from './errors';
 import { nextPageOf, readListAnswer } from './listResponse';
-import { acquireRequestSlot, pauseRequests, type RequestPriority, type SlotAnswer } from './rateLimiter';
+import { acquireRequestSlot, pauseRequests, type RequestPriority, type SlotAnswer, type SlotDeadline } from './rateLimiter';
 import { retryPolicy, transientRetryWaitMs } from './retries';
 import { rateLimitedWaitMs } from './serverRateLimit';
 import { NEW_TOKEN_FIX } from './tokenHelp';
@@ -127,7 +127,7 @@ async function attemptOnce(
 async function sendWithPolicy(
 	context: RaydocsContext,
 	options: IHttpRequestOptions,
-	priority: RequestPriority = 'normal',
+	{ priority = 'normal', deadline = Infinity }: { priority?: RequestPriority; deadline?: number } = {},
 ): Promise<IN8nHttpFullResponse> {
 	const settings = await credentialSettings(context);
 	const method = (options.method ?? 'GET').toUpperCase();
@@ -136,13 +136,15 @@ async function sendWithPolicy(
 	const windowMs = settings.windowSeconds * 1000;
 	// The token goes to the credential's host only, whatever the options say.
 	const request: IHttpRequestOptions = { ...options, baseURL: settings.baseUrl };
+	const slotDeadline = budgetDeadline(context, settings, deadline);
 	for (let attempt = 1; ; attempt++) {
-		const settleSlot = await acquireRequestSlot(settings.limiterKey, settings.requests, windowMs, priority);
+		const settleSlot = await acquireRequestSlot(settings.limiterKey, settings.requests, windowMs, priority, slotDeadline);
 		const outcome = await attemptOnce(context, request, settleSlot);
 		if ('response' in outcome) return outcome.response;
 		const { failure } = outcome;
 		const waitMs = retryWaitMs(failure, attempt, retrySafe, windowMs);
-		if (waitMs !== undefined) {
+		// A wait past the deadline is not waited: the failure is final for this caller.
+		if (waitMs !== undefined && Date.now() + waitMs <= deadline) {
 			if (failure.status === 429) pauseRequests(settings.limiterKey, Date.now() + waitMs);
 			await sleep(waitMs);
 			continue;
@@ -164,6 +166,23 @@ async function sendWithPolicy(
 	}
 }
 
+/** Refuses a wait for the budget past a caller's deadline, with what it would have been (nothing was sent). */
+function budgetDeadline(context: RaydocsContext, settings: CredentialSettings, deadline: number): SlotDeadline | undefined {
+	if (deadline === Infinity) return undefined;
+	return {
+		at: deadline,
+		refuse: (freeInMs) =>
+			new NodeOperationError(
+				context.getNode(),
+				`The Raydocs request budget (${settings.requests} requests per ${settings.windowSeconds} s) has no room for ${Math.ceil(freeInMs / 1000)} s, longer than this poll may take`,
+				{
+					description:
+						'Nothing was sent. The next poll tries again. If this repeats, other Raydocs work on this n8n (or on the same IP address) is using the budget: check less often, or spread that work out.',
+				},
+			),
+	};
+}
+
 export interface RaydocsRequest {
 	method: IHttpRequestMethods;
 	/** Path below the base URL, e.g. `/workspaces`. */
@@ -176,6 +195,11 @@ export interface RaydocsRequest {
 	timeout?: number;
 	/** 'low' for the status checks of a wait: they give way to uploads and run starts. */
 	priority?: RequestPriority;
+	/**
+	 * When the caller must be done (epoch ms; a trigger's poll): a wait for the rate limit or a
+	 * Retry-After that would end later is not waited, and the call fails at once.
+	 */
+	deadline?: number;
 }
 
 /** A programmatic Raydocs call (custom operations, pickers, the trigger), with the full response. */
@@ -190,7 +214,7 @@ export async function raydocsRequest(context: RaydocsContext, request: RaydocsRe
 		timeout: request.timeout ?? retryPolicy.requestTimeoutMs,
 	};
 	if (request.binary) options.encoding = 'arraybuffer';
-	return await sendWithPolicy(context, options, request.priority);
+	return await sendWithPolicy(context, options, { priority: request.priority, deadline: request.deadline });
 }
 
 /** Same as raydocsRequest, returning only the parsed body. */

@@ -2,7 +2,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 
 import type { InputFile } from './binaryInput';
-import { isMissingRouteError, networkCodeNote, readHttpFailure } from './errors';
+import { failureInBrief, isMissingRouteError, networkCodeNote, readHttpFailure } from './errors';
 import { RAYDOCS_API } from './endpoints';
 import { pathOf } from './endpointRequests';
 import { isTransientFailure, transientRetryWaitMs } from './retries';
@@ -97,13 +97,12 @@ function storageError(
 	error: unknown,
 ): NodeApiError {
 	const failure = readHttpFailure(error);
-	const status = failure.status !== undefined ? `HTTP ${failure.status}` : 'no answer';
 	const httpCode = failure.status !== undefined ? String(failure.status) : undefined;
 	return new NodeApiError(
 		context.getNode(),
 		{ message: failure.message, httpCode: httpCode ?? null } as JsonObject,
 		{
-			message: `Uploading "${file.fileName}" to Raydocs storage failed (${status})`,
+			message: `Uploading "${file.fileName}" to Raydocs storage failed (${failureInBrief(failure)})`,
 			description:
 				`The signed upload URL was refused or storage did not answer. Run the node again; if it keeps failing, check that this n8n instance can reach the storage host.${networkCodeNote(failure.code)}`,
 			httpCode,

@@ -3,7 +3,7 @@ import type { IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-wo
 
 import { mimeTypeOf, supportedTypeNames, SUPPORTED_MIME_TYPES, type InputFile } from './binaryInput';
 import { withoutQuery, type DownloadFailureText } from './download';
-import { networkCodeNote } from './errors';
+import { failureInBrief, networkCodeNote, REFUSED_BY_N8N } from './errors';
 import { ALLOW_PRIVATE_NETWORK_OPTION, downloadFileUrl } from './fileUrlGuard';
 
 type ShowFor = NonNullable<IDisplayOptions['show']>;
@@ -55,16 +55,15 @@ export function allowsPrivateNetwork(context: IExecuteFunctions, itemIndex: numb
 /** Download failures name the URL (without its query, which may hold a signature) and the fix. */
 const describeUrlFailure: DownloadFailureText = (where, status, code, attempts) => {
 	const tried = attempts > 1 ? ` after ${attempts} attempts` : '';
-	const message =
-		status !== undefined
-			? `Could not download the file at ${where} (HTTP ${status})${tried}`
-			: `Could not download the file at ${where} (no answer)${tried}`;
+	const message = `Could not download the file at ${where} (${failureInBrief({ status, code })})${tried}`;
 	const description =
 		status === 404 || status === 410
 			? 'The server has no file at this address: check the File URL.'
 			: status === 401 || status === 403
 				? 'The server refused the download. The File URL must be readable without signing in (a public or pre-signed link).'
-				: `The server did not deliver the file. Check the File URL and that this n8n instance can reach it, then try again.${networkCodeNote(code)}`;
+				: code === REFUSED_BY_N8N
+					? `Nothing was sent: n8n blocks this address for every node.${networkCodeNote(code)}`
+					: `The server did not deliver the file. Check the File URL and that this n8n instance can reach it, then try again.${networkCodeNote(code)}`;
 	return { message, description };
 };
 

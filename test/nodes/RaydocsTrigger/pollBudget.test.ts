@@ -58,6 +58,20 @@ describe('Raydocs Trigger → Workflow Run Completed: bounded polls', () => {
 		expect(await trigger.poll()).toBeNull();
 	});
 
+	it('a Retry-After longer than the poll may take fails the poll at once; it keeps its state and the next poll emits', async () => {
+		const workflowId = fake().seedWorkflow(fake().state.seed!.workspaceId).id;
+		const runs = seedRuns(workflowId, 3);
+		fake().fault({ kind: 'status', status: 429, retryAfterSeconds: 60, method: 'GET', path: /\/runs$/, count: 1 });
+		// n8n's durable scheduler gives a poll 45 s: the node stops at 36 s, so it must not wait 60
+		const trigger = backlogTrigger(fake(), workflowId, 45_000);
+		const started = Date.now();
+		await expect(trigger.poll()).rejects.toThrow('Raydocs rate limit reached (HTTP 429)');
+		expect(Date.now() - started).toBeLessThan(5_000);
+		expect(trigger.workflow.staticData['node:Raydocs Trigger']).toEqual({});
+		expect(resultIds(await trigger.poll()).sort()).toEqual([...runs].sort());
+		expect(apiRequests(fake())).toHaveLength(2);
+	});
+
 	it('remembers at most the 500 newest run ids, and still emits each run once', async () => {
 		const workflowId = fake().seedWorkflow(fake().state.seed!.workspaceId).id;
 		const runs = seedRuns(workflowId, 620);

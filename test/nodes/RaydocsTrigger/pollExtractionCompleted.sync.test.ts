@@ -62,16 +62,21 @@ const poll = async (pollContext: IPollFunctions) => await pollExtractionComplete
 const emittedIds = (items: Array<{ json: IDataObject }>) => items.map((item) => item.json.id);
 const urls = () => sent.map((request) => request.url);
 
+/** The deadline each request of the main mock was sent with (a wait past it is not waited: see transport.ts). */
+const deadlines: Array<number | undefined> = [];
+
 beforeEach(() => {
 	sent.length = 0;
+	deadlines.length = 0;
 	failOn = undefined;
 	sessions = { [S1]: { id: S1, name: 'Invoices', extraction_template_id: TEMPLATE, results: [] } };
 	fullRuns = {};
 	// A frozen clock: nothing here waits.
 	jest.useFakeTimers({ now: NOW });
 	jest.mocked(raydocsJson).mockImplementation(async (_context, request) => {
-		const { method, url } = request as Request;
+		const { method, url, deadline } = request as Request & { deadline?: number };
 		sent.push({ method, url });
+		deadlines.push(deadline);
 		if (failOn && url.endsWith(failOn)) throw new Error('Raydocs is down');
 		const [, , kind, id, rest] = url.split('/');
 		if (kind === 'sessions' && rest === 'results') return { data: sessions[id].listedResults };
@@ -95,6 +100,18 @@ describe('pollExtractionCompleted: watching sessions', () => {
 			sessions: { [S1]: { seen: ['r1'], since: new Date(NOW).toISOString() } },
 			nextSessionIndex: 0,
 		});
+	});
+
+	it("sends every request of a poll with the poll's deadline, 80% of n8n's budget; the test event has none", async () => {
+		sessions[S1].results = [run('r1', 'completed', 't1')];
+		fullRuns.r1 = run('r1', 'completed', 't1', { data: {} });
+		await poll(context({ budgetMs: 45_000, staticData: { sessions: { [S1]: { seen: [], since: new Date(NOW - 1000).toISOString() } } } }).pollContext);
+		expect(urls()).toEqual([`/extractions/sessions/${S1}`, '/extractions/results/r1']);
+		expect(deadlines).toEqual([NOW + 36_000, NOW + 36_000]);
+		deadlines.length = 0;
+		await poll(context({ mode: 'manual', budgetMs: 45_000 }).pollContext);
+		expect(deadlines.length).toBeGreaterThan(0);
+		expect(deadlines.every((deadline) => deadline === undefined)).toBe(true);
 	});
 
 	it('keeps its first state in the global static data too, by node id, as a copy', async () => {

@@ -20,6 +20,8 @@ interface Request {
 }
 
 const sent: Request[] = [];
+/** The deadline each request was sent with (a wait past it is not waited: see transport.ts). */
+const deadlines: Array<number | undefined> = [];
 let answer: (request: Request) => unknown;
 
 function page(ids: string[], meta: IDataObject = {}): IDataObject {
@@ -46,12 +48,14 @@ const runsState = (staticData: IDataObject) => staticData.workflowRuns as IDataO
 
 beforeEach(() => {
 	sent.length = 0;
+	deadlines.length = 0;
 	answer = () => page([]);
 	// A frozen clock: nothing here waits, and the activation boundary is known.
 	jest.useFakeTimers({ now: NOW });
 	jest.mocked(raydocsJson).mockImplementation(async (_context, request) => {
-		const copy = { ...(request as Request) };
+		const { deadline, ...copy } = request as Request & { deadline?: number };
 		sent.push(copy);
+		deadlines.push(deadline);
 		return answer(copy);
 	});
 });
@@ -72,6 +76,17 @@ describe('pollWorkflowRunCompleted: reading the runs', () => {
 				qs: { pagination: 'cursor', status: 'completed', created_after: new Date(NOW).toISOString(), per_page: 100 },
 			},
 		]);
+	});
+
+	it("sends every request of a poll with the poll's deadline, 80% of n8n's budget; the test event has none", async () => {
+		answer = (request) => (request.url.endsWith('/output') ? { values: 1 } : page(['r1', 'r2']));
+		await poll(context({ budgetMs: 45_000 }).pollContext);
+		expect(sent.map((request) => request.url)).toEqual([RUNS_PATH, `${RUNS_PATH}/r1/output`, `${RUNS_PATH}/r2/output`]);
+		expect(deadlines).toEqual([NOW + 36_000, NOW + 36_000, NOW + 36_000]);
+		deadlines.length = 0;
+		answer = () => page(['r3']);
+		await poll(context({ mode: 'manual', budgetMs: 45_000 }).pollContext);
+		expect(deadlines.every((deadline) => deadline === undefined)).toBe(true);
 	});
 
 	it('keeps its first state in the global static data too, by node id', async () => {

@@ -17,7 +17,7 @@ export async function validateBatchKeys(
 			{
 				itemIndex: this.getItemIndex(),
 				description: count
-					? 'Split the keys into groups of 50 (e.g. with the Loop Over Items node), or use Batch → Extract Many, which splits by itself.'
+					? 'Split the keys into groups of 50 (e.g. with the Loop Over Items node), or use Extraction Batch → Extract Many, which splits by itself.'
 					: 'Map the "key" of File Upload → Upload items, e.g. {{ $json.key }}.',
 			},
 		);

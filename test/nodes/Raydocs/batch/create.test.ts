@@ -22,7 +22,10 @@ describe('Raydocs → Batch → Create', () => {
 		const keys = Array.from({ length: 51 }, (_, index) => `tmp/key-${index}`);
 		const { error } = await runRaydocs(fake(), batchParameters(fake(), 'create', { keys, autoExtract: true }));
 		expect(error?.message).toBe('51 upload keys is more than one batch takes (at most 50)');
-		expect((error as { description?: string }).description).toContain('Batch → Extract Many');
+		// Named as the editor's actions list names it.
+		expect((error as { description?: string }).description).toBe(
+			'Split the keys into groups of 50 (e.g. with the Loop Over Items node), or use Extraction Batch → Extract Many, which splits by itself.',
+		);
 		expect(fake().log).toHaveLength(0);
 	});
 

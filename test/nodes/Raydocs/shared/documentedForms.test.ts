@@ -200,7 +200,7 @@ describe.each<Variants['routeForms']>(['reference', 'prose'])('against a server 
 		expect(error?.message).toContain('could not find invite 31 in workspace 1');
 	});
 
-	it('Batch → Delete deletes the sessions', async () => {
+	it('Extraction Batch → Delete deletes the sessions', async () => {
 		const ids = await sessions(2);
 		const { items, error } = await runRaydocs(fake(), {
 			resource: 'batch',
@@ -219,7 +219,7 @@ describe.each<Variants['routeForms']>(['reference', 'prose'])('against a server 
 		);
 	});
 
-	it('Batch → Export returns the sessions in JSON and as an Excel file', async () => {
+	it('Extraction Batch → Export returns the sessions in JSON and as an Excel file', async () => {
 		const ids = await sessions(2);
 		const json = await runRaydocs(fake(), {
 			resource: 'batch',

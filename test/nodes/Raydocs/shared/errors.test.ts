@@ -6,11 +6,13 @@ import {
 	explainFailure,
 	explainNetworkCode,
 	type FailedRequest,
+	failureInBrief,
 	failureOfResponse,
 	type HttpFailure,
 	isMissingRouteError,
 	networkCodeNote,
 	isUnknownRoute,
+	mayRepeatAfterCode,
 	MALFORMED_RESPONSE,
 	raydocsApiError,
 	readHttpFailure,
@@ -535,6 +537,38 @@ describe('raydocsApiError: the error n8n shows and stores', () => {
 	});
 });
 
+describe("n8n's own refusal to send", () => {
+	const blocked = (name: string) => Object.assign(new Error('The request was blocked'), { name });
+
+	it('reads n8n 2.x SSRF errors, also inside another error, as REFUSED_BY_N8N, and nothing else as one', () => {
+		expect(readHttpFailure(blocked('SsrfBlockedIpError')).code).toBe('REFUSED_BY_N8N');
+		expect(readHttpFailure({ message: 'outer', cause: blocked('SsrfBlockedHostnameError') }).code).toBe('REFUSED_BY_N8N');
+		expect(readHttpFailure(blocked('SsrfBlockedIpErrorX')).code).toBeUndefined();
+		expect(readHttpFailure(blocked('MySsrfBlockedIpError')).code).toBeUndefined();
+		expect(readHttpFailure(blocked('Error')).code).toBeUndefined();
+		// a network code found first wins
+		expect(readHttpFailure({ code: 'ECONNREFUSED', cause: blocked('SsrfBlockedIpError') }).code).toBe('ECONNREFUSED');
+	});
+
+	it('is told in brief as such, beside a status and no answer', () => {
+		expect(failureInBrief({ code: 'REFUSED_BY_N8N' })).toBe('refused by n8n');
+		expect(failureInBrief({ status: 403, code: 'REFUSED_BY_N8N' })).toBe('HTTP 403');
+		expect(failureInBrief({ code: 'ECONNRESET' })).toBe('no answer');
+		expect(failureInBrief({})).toBe('no answer');
+	});
+
+	it('is the only code after which no attempt is repeated', () => {
+		expect(mayRepeatAfterCode('REFUSED_BY_N8N')).toBe(false);
+		for (const code of ['ECONNRESET', 'ECONNREFUSED', 'ETIMEDOUT', 'MALFORMED_RESPONSE']) expect(mayRepeatAfterCode(code)).toBe(true);
+	});
+
+	it('explains a refused Raydocs call by the Base URL', () => {
+		const explained = explainFailure(readHttpFailure(blocked('SsrfBlockedIpError')), read('/workspaces'));
+		expect(explained.message).toBe("n8n's SSRF protection refused to send the request to Raydocs");
+		expect(explained.description).toMatch(/^The Base URL of the Raydocs credential points to an address n8n blocks\. Network code REFUSED_BY_N8N: /);
+	});
+});
+
 describe('network codes in words', () => {
 	it('names a network code with what it means, for a description, and nothing without one', () => {
 		expect(networkCodeNote('ECONNREFUSED')).toBe(
@@ -551,6 +585,7 @@ describe('network codes in words', () => {
 			expect(explainNetworkCode(code)).toMatch(new RegExp(`^${code}: [a-z].+[^.]$`));
 		}
 		expect(explainNetworkCode('toString')).toBe('toString');
+		expect(explainNetworkCode('REFUSED_BY_N8N')).toMatch(/^REFUSED_BY_N8N: n8n's SSRF protection/);
 		expect(readHttpFailure({ message: 'x', code: 'constructor' }).code).toBeUndefined();
 	});
 });

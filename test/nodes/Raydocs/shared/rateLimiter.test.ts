@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { acquireRequestSlot, resetRequestWindows, unconfirmedRequestCap } from '../../../../nodes/Raydocs/shared/rateLimiter';
+import { acquireRequestSlot, pauseRequests, resetRequestWindows, unconfirmedRequestCap } from '../../../../nodes/Raydocs/shared/rateLimiter';
 
 const KEY = 'https://api.example.test';
 /** Short, so that the waits these tests leave behind end soon after them. */
@@ -67,5 +67,43 @@ describe('acquireRequestSlot learning from the server', () => {
 		(await acquireRequestSlot(KEY, 100, WINDOW_MS))({ headers: { 'content-type': 'application/json' } });
 		for (let index = 0; index < 20; index++) await acquireRequestSlot(KEY, 100, WINDOW_MS);
 		expect(await settlesSoon(acquireRequestSlot(KEY, 100, WINDOW_MS))).toBe(true);
+	});
+});
+
+describe('acquireRequestSlot with a deadline', () => {
+	beforeEach(() => resetRequestWindows());
+	afterAll(async () => await sleep(WINDOW_MS + 300));
+
+	const refusal = async (promise: Promise<unknown>) => await promise.then(() => undefined, (error: unknown) => error);
+	class TooLate extends Error {
+		constructor(readonly freeInMs: number) {
+			super('too late');
+		}
+	}
+	const by = (at: number) => ({ at, refuse: (freeInMs: number) => new TooLate(freeInMs) });
+
+	it('refuses at once when the window frees after the deadline, naming when it frees', async () => {
+		(await acquireRequestSlot(KEY, 1, WINDOW_MS))({});
+		const started = Date.now();
+		const error = await refusal(acquireRequestSlot(KEY, 1, WINDOW_MS, 'normal', by(Date.now() + 500)));
+		expect(error).toBeInstanceOf(TooLate);
+		// the window (2 s) and the limiter's safety margin from the first request
+		expect((error as TooLate).freeInMs).toBeGreaterThan(1900);
+		expect(Date.now() - started).toBeLessThan(100);
+	});
+
+	it('counts places spent by others and the server\'s pause, and waits for a slot that frees in time', async () => {
+		(await acquireRequestSlot(KEY, 10, WINDOW_MS))({ headers: headers(10, 0) }); // 9 others
+		expect(await refusal(acquireRequestSlot(KEY, 10, WINDOW_MS, 'normal', by(Date.now() + 500)))).toBeInstanceOf(TooLate);
+		resetRequestWindows();
+		pauseRequests(KEY, Date.now() + 1500);
+		expect(await refusal(acquireRequestSlot(KEY, 10, WINDOW_MS, 'normal', by(Date.now() + 1000)))).toBeInstanceOf(TooLate);
+		const started = Date.now();
+		await acquireRequestSlot(KEY, 10, WINDOW_MS, 'normal', by(Date.now() + 1700));
+		expect(Date.now() - started).toBeGreaterThanOrEqual(1400);
+	});
+
+	it('goes at once with room in the window, whatever the deadline', async () => {
+		expect(await settlesSoon(acquireRequestSlot(KEY, 1, WINDOW_MS, 'normal', by(Date.now())))).toBe(true);
 	});
 });

@@ -8,6 +8,8 @@ describe('isTransientFailure', () => {
 			expect(isTransientFailure({ code: 'MALFORMED_RESPONSE' }, host)).toBe(true);
 			// no status and nothing recognised: something else went wrong, another attempt changes nothing
 			expect(isTransientFailure({}, host)).toBe(false);
+			// n8n refused to send (its SSRF protection): the same refusal again
+			expect(isTransientFailure({ code: 'REFUSED_BY_N8N' }, host)).toBe(false);
 		}
 	});
 

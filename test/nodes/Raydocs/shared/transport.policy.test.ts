@@ -320,6 +320,35 @@ describe('raydocsRequest: 429 answers', () => {
 	});
 });
 
+describe('raydocsRequest: a caller with a deadline (the trigger\'s poll)', () => {
+	it('does not wait a Retry-After that ends past the deadline: one attempt, the 429 error at once', async () => {
+		const late = contextFor([status(429, { 'retry-after': '90' }), status(200)]);
+		const error = await failureOf(raydocsRequest(late.context, { ...get, deadline: clock.now + 36_000 }));
+		expect(error.message).toBe('Raydocs rate limit reached (HTTP 429)');
+		expect(late.sent).toHaveLength(1);
+		expect(clock.waits).toEqual([]);
+		// a wait that ends by the deadline is waited, to the millisecond
+		const inTime = contextFor([status(429, { 'retry-after': '36' }), status(200)]);
+		await raydocsRequest(inTime.context, { ...get, deadline: clock.now + 36_000 });
+		expect(inTime.sent).toHaveLength(2);
+		expect(clock.waits).toEqual([36_000]);
+	});
+
+	it('sends nothing when the budget has no slot before the deadline, and says how long it would wait', async () => {
+		const { context, sent } = contextFor([], { rateLimitRequests: 1, rateLimitWindowSeconds: 60 });
+		await raydocsRequest(context, get);
+		const error = await failureOf(raydocsRequest(context, { ...get, deadline: clock.now + 36_000 }));
+		expect(error.message).toBe('The Raydocs request budget (1 requests per 60 s) has no room for 61 s, longer than this poll may take');
+		expect(error.description).toMatch(/^Nothing was sent\. The next poll tries again\./);
+		expect(sent).toHaveLength(1);
+		expect(clock.waits).toEqual([]);
+		// without a deadline the same request waits for the window and goes out
+		await raydocsRequest(context, get);
+		expect(sent).toHaveLength(2);
+		expect(clock.waits.reduce((sum, ms) => sum + ms, 0)).toBeGreaterThanOrEqual(60_000);
+	});
+});
+
 describe('raydocsRequest: the shared window', () => {
 	it('keeps the place of a request that failed otherwise: Raydocs counted it', async () => {
 		const { context, sent } = contextFor([status(404), status(200)], { rateLimitRequests: 1, rateLimitWindowSeconds: 10 });

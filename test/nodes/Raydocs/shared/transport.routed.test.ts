@@ -149,7 +149,7 @@ describe('sendRoutedRequest: the request n8n prepared', () => {
 				{ headers: { 'x-ratelimit-limit': '100', 'x-ratelimit-remaining': '97' }, body: { id: 1 } },
 			]);
 			await sendRoutedRequest.call(context, routed({ url: '/extractions/templates/t1' }));
-			expect(acquire).toHaveBeenCalledWith(BASE_URL, 100, 60_000, 'normal');
+			expect(acquire).toHaveBeenCalledWith(BASE_URL, 100, 60_000, 'normal', undefined);
 			expect(answers).toEqual([
 				{ headers: { 'retry-after': '1', 'x-ratelimit-remaining': '0' }, refused: true },
 				{ headers: { 'retry-after': '0' }, refused: true },

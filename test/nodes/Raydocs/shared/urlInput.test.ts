@@ -278,6 +278,17 @@ describe('inputFileFromUrl', () => {
 		});
 		expect(await failure(new Error('unexpected'))).toMatchObject({ message: `Could not download the file at ${where} (no answer)`, description: failed });
 	});
+
+	it("says so, once, when n8n's SSRF protection refuses the address (nothing was sent, so nothing is retried)", async () => {
+		// As n8n 2.x's @n8n/backend-network throws it, wrapped by the HTTP client.
+		const blocked = Object.assign(new Error('The request was blocked because it resolves to a restricted IP address'), { name: 'SsrfBlockedIpError' });
+		const { context, sent } = serving(Object.assign(new Error('request failed'), { cause: blocked }), { statusCode: 200 });
+		expect(errorParts(await failureOf(() => inputFileFromUrl(context, 1, url)))).toMatchObject({
+			message: `Could not download the file at ${where} (refused by n8n)`,
+			description: expect.stringMatching(/^Nothing was sent: n8n blocks this address for every node\. Network code REFUSED_BY_N8N: n8n's SSRF protection \(N8N_SSRF_PROTECTION_ENABLED\) refused .* N8N_SSRF_ALLOWED_IP_RANGES or N8N_SSRF_ALLOWED_HOSTNAMES\.$/),
+		});
+		expect(sent).toHaveLength(1);
+	});
 });
 
 describe('fileUrlFields', () => {
