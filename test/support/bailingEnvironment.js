@@ -9,14 +9,20 @@ const { TestEnvironment } = require('jest-environment-node');
 /** Stryker names the active mutant in this variable during a mutant run (@stryker-mutator/api's ACTIVE_MUTANT_ENV_VARIABLE). */
 const ACTIVE_MUTANT = '__STRYKER_ACTIVE_MUTANT__';
 
+/** Whether a test of this jest run has failed with the active mutant (never during the dry run). */
+function mutantDetected() {
+	const mutant = process.env[ACTIVE_MUTANT];
+	return mutant !== undefined && globalThis.__mutationRun?.detected === mutant;
+}
+
 class BailingEnvironment extends TestEnvironment {
 	handleTestEvent(event) {
 		const mutant = process.env[ACTIVE_MUTANT];
 		if (mutant === undefined) return;
-		const run = globalThis.__mutationRun;
-		if (event.name === 'test_start' && run.detected === mutant) event.test.mode = 'skip';
-		if (event.name === 'test_done' && event.test.errors.length > 0) run.detected = mutant;
+		if (event.name === 'test_start' && mutantDetected()) event.test.mode = 'skip';
+		if (event.name === 'test_done' && event.test.errors.length > 0) globalThis.__mutationRun.detected = mutant;
 	}
 }
 
 module.exports = BailingEnvironment;
+module.exports.mutantDetected = mutantDetected;

@@ -16,4 +16,6 @@ module.exports = {
 	// An absolute path: Stryker loads the environment itself and does not expand <rootDir>.
 	testEnvironment: require.resolve('./bailingEnvironment.js'),
 	globalSetup: '<rootDir>/test/support/mutationRunSetup.js',
+	// ... and leave the run's remaining test files unloaded (see bailingRunner.js).
+	runner: require.resolve('./bailingRunner.js'),
 };
