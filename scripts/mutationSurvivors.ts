@@ -32,6 +32,20 @@ export const explainedSurvivors: Record<string, ExplainedSurvivor[]> = {
 			why: 'with no item started the wait is for no run: it sends nothing and returns at once, and the options it reads at no item fall back to their defaults; the guard only spares that read and the credential read',
 		},
 	],
+	'nodes/Raydocs/shared/errors.ts': [
+		{
+			original: "typeof error.name === 'string'",
+			replacement: 'true',
+			why: "RegExp.test reads a name that is not a string as its string form (undefined, a number, an object): none of those reads as Ssrf…Error, so the type check changes no answer",
+		},
+	],
+	'nodes/Raydocs/shared/transport.ts': [
+		{
+			original: 'waitMs !== undefined',
+			replacement: 'true',
+			why: 'with no wait (the failure is not retried) `Date.now() + waitMs` is NaN, and NaN <= deadline is false: the failure is thrown either way',
+		},
+	],
 	'nodes/Raydocs/shared/rateLimiter.ts': [
 		{
 			original: '[]',

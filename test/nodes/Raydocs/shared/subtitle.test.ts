@@ -51,7 +51,11 @@ const properties: INodeProperties[] = [
 	]),
 	operation(['extraction'], [{ name: 'Extract Document', value: 'extractDocument', action: 'Extract document' }]),
 	// a resource the resource list does not name keeps its value
-	operation(['sessionDocument'], [{ name: 'Upload', value: 'upload', action: 'Upload the files' }]),
+	operation(['sessionDocument'], [
+		{ name: 'Upload', value: 'upload', action: 'Upload the files' },
+		// an option without an action repeats nothing
+		{ name: 'Detach', value: 'detach' },
+	]),
 	operation(['template', 'workspace'], [{ name: 'Duplicate', value: 'duplicate', action: 'Duplicate a template' }]),
 	// an operation list shown for no resource names nothing
 	operation(undefined, [{ name: 'Delete', value: 'delete', action: 'Delete a template' }]),
@@ -103,6 +107,7 @@ describe('subtitle: the canvas names the chosen operation, without repeating the
 			'workflowRun:get': 'Workflow Run: Get Run',
 			'extraction:extractDocument': 'Extraction: Extract Document',
 			'sessionDocument:upload': 'Upload',
+			'sessionDocument:detach': 'Detach',
 			'template:duplicate': 'Duplicate',
 			'workspace:duplicate': 'Duplicate',
 		});
