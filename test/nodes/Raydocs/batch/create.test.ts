@@ -1,7 +1,7 @@
 import { apiRequests, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
 import { batchParameters, batchPath, uploadKeys } from './batches';
 
-describe('Raydocs → Batch → Create', () => {
+describe('Raydocs → Extraction Batch → Create', () => {
 	const fake = useFakeRaydocs();
 
 	it('makes one session per key, in order, with the chosen Auto Extract', async () => {

@@ -1,7 +1,7 @@
 import { apiRequests, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
 import { batchParameters, batchPath, seedBatchSessions } from './batches';
 
-describe('Raydocs → Batch → Delete', () => {
+describe('Raydocs → Extraction Batch → Delete', () => {
 	const fake = useFakeRaydocs();
 
 	it('deletes the given sessions and says so', async () => {

@@ -1,7 +1,7 @@
 import { apiRequests, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
 import { batchParameters, batchPath, seedBatchSessions } from './batches';
 
-describe('Raydocs → Batch → Execute', () => {
+describe('Raydocs → Extraction Batch → Execute', () => {
 	const fake = useFakeRaydocs();
 
 	it('queues the extraction of the given sessions', async () => {

@@ -4,7 +4,7 @@ import { batchExportOutput } from '../../../../nodes/Raydocs/resources/batch/exp
 import { apiRequests, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
 import { batchParameters, batchPath, seedBatchSessions } from './batches';
 
-describe('Raydocs → Batch → Export', () => {
+describe('Raydocs → Extraction Batch → Export', () => {
 	const fake = useFakeRaydocs();
 
 	it('JSON: one item per session, in the order asked', async () => {

@@ -3,7 +3,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import * as transport from '../../../../nodes/Raydocs/shared/transport';
 import { UUID, apiRequests, byId, fileItem, runRaydocs, storageRequests, useFakeRaydocs } from '../../../helpers/raydocs';
 
-describe('Raydocs → Batch → Extract Many', () => {
+describe('Raydocs → Extraction Batch → Extract Many', () => {
 	// 55 files need ~170 requests: the limit is scaled from 100/min to 100 per 2 s to keep this fast.
 	const fake = useFakeRaydocs({ rateLimit: { limit: 100, windowMs: 2000 } });
 

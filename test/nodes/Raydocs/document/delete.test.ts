@@ -1,6 +1,6 @@
 import { apiRequests, byId, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
 
-describe('Raydocs → Document → Delete', () => {
+describe('Raydocs → Parsed Document → Delete', () => {
 	const fake = useFakeRaydocs();
 
 	it('returns { deleted: true } for the 204', async () => {

@@ -1,6 +1,6 @@
 import { apiRequests, byId, runRaydocs, storageRequests, useFakeRaydocs } from '../../../helpers/raydocs';
 
-describe('Raydocs → Document → Download', () => {
+describe('Raydocs → Parsed Document → Download', () => {
 	const fake = useFakeRaydocs();
 
 	const download = (documentId: string, extra: Record<string, unknown> = {}) => ({

@@ -1,6 +1,6 @@
 import { apiRequests, byId, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
 
-describe('Raydocs → Document → Get', () => {
+describe('Raydocs → Parsed Document → Get', () => {
 	const fake = useFakeRaydocs();
 
 	it('returns the document', async () => {

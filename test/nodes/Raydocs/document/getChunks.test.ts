@@ -1,6 +1,6 @@
 import { apiRequests, byId, runRaydocs, useFakeRaydocs } from '../../../helpers/raydocs';
 
-describe('Raydocs → Document → Get Chunks', () => {
+describe('Raydocs → Parsed Document → Get Chunks', () => {
 	const fake = useFakeRaydocs();
 
 	it.each(['data', 'array'] as const)('returns one item per chunk when the list comes as %s', async (shape) => {

@@ -1,6 +1,6 @@
 import { apiRequests, byId, runRaydocs, storageRequests, useFakeRaydocs } from '../../../helpers/raydocs';
 
-describe('Raydocs → Document → Get Download URL', () => {
+describe('Raydocs → Parsed Document → Get Download URL', () => {
 	const fake = useFakeRaydocs();
 
 	it('returns the signed URL and its expiry without fetching the file', async () => {

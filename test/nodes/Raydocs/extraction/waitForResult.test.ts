@@ -15,8 +15,8 @@ describe('Raydocs → Extraction → Wait for Result', () => {
 		options,
 	});
 
-	/** A run still processing, as the pending item Extract Document outputs on timeout. */
-	async function pendingRun(name: string): Promise<INodeExecutionData> {
+	/** Extract Document of one file, with the wait options given; its item as the workflow passes it on. */
+	async function extracted(content: string, fileName: string, options: INodeParameters): Promise<INodeExecutionData> {
 		const { items, error } = await runRaydocs(
 			fake(),
 			{
@@ -28,13 +28,19 @@ describe('Raydocs → Extraction → Wait for Result', () => {
 				binaryPropertyName: 'data',
 				simplify: true,
 				fieldLayout: 'flat',
-				options: { checkInterval: 0.1, timeout: 1, onTimeout: 'pending' },
+				options,
 			},
-			{ input: [fileItem(`%PDF ${name}`, `${name}.pdf`)] },
+			{ input: [fileItem(content, fileName)] },
 		);
 		expect(error).toBeUndefined();
-		expect(items[0].json).toMatchObject({ status: 'pending', result_id: expect.stringMatching(UUID) });
-		return { json: items[0].json };
+		return items[0];
+	}
+
+	/** A run still processing, as the pending item Extract Document outputs on timeout. */
+	async function pendingRun(name: string): Promise<INodeExecutionData> {
+		const item = await extracted(`%PDF ${name}`, `${name}.pdf`, { checkInterval: 0.1, timeout: 1, onTimeout: 'pending' });
+		expect(item.json).toMatchObject({ status: 'pending', result_id: expect.stringMatching(UUID) });
+		return { json: item.json };
 	}
 
 	it('resumes pending items and outputs each result, paired with its item', async () => {
@@ -87,23 +93,8 @@ describe('Raydocs → Extraction → Wait for Result', () => {
 
 	/** A run that finished before the wait starts (Extract Document waited for it). */
 	async function finishedRun(content: string): Promise<INodeExecutionData> {
-		const { items, error } = await runRaydocs(
-			fake(),
-			{
-				resource: 'extraction',
-				operation: 'extractDocument',
-				templateId: byId(fake().state.seed!.templateId),
-				inputSource: 'binary',
-				allBinaries: false,
-				binaryPropertyName: 'data',
-				simplify: true,
-				fieldLayout: 'flat',
-				options: { checkInterval: 0.1, timeout: 20, onFailure: 'output' },
-			},
-			{ input: [fileItem(content, 'file.pdf')] },
-		);
-		expect(error).toBeUndefined();
-		return { json: { result_id: items[0].json.result_id } };
+		const item = await extracted(content, 'file.pdf', { checkInterval: 0.1, timeout: 20, onFailure: 'output' });
+		return { json: { result_id: item.json.result_id } };
 	}
 
 	it('reads a result that has finished at once, not after a Check Interval', async () => {
